@@ -1,0 +1,15 @@
+// Where a command writes: injectable so tests run commands in-process.
+export interface IO {
+  out(text: string): void;
+  err(text: string): void;
+  /** true when stderr is an interactive terminal (progress bars) */
+  isTTY: boolean;
+  cwd: string;
+}
+
+export const processIO: IO = {
+  out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
+  err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+  isTTY: Boolean(process.stderr.isTTY) && !process.env.CI,
+  cwd: process.cwd(),
+};
