@@ -1,0 +1,39 @@
+// The document tree: what the markup parser produces and the paginator lays out.
+// Nothing here knows about lessons (above) or glyphs (below).
+
+export interface Inline {
+  text: string;
+  bold?: boolean;
+  /** grey secondary text */
+  muted?: boolean;
+}
+
+export type BoxVariant = 'objectives' | 'note' | 'teacher' | 'guidance' | 'activity';
+
+export type Block =
+  | { kind: 'title'; inlines: Inline[]; align?: 'start' | 'center'; size?: number }
+  | { kind: 'meta'; inlines: Inline[] }
+  /** level 1 = section of a lesson (bookmarked), 2 = sub-heading */
+  | { kind: 'heading'; level: 1 | 2; inlines: Inline[]; bookmark?: string }
+  | { kind: 'para'; inlines: Inline[]; small?: boolean; align?: 'justify' | 'start' | 'center' }
+  | { kind: 'box'; variant: BoxVariant; title?: string; children: Block[] }
+  | { kind: 'passage'; number: string; inlines: Inline[] }
+  | { kind: 'list'; ordered: boolean; items: Inline[][]; markers?: string[] }
+  | { kind: 'term'; term: string; inlines: Inline[] }
+  | { kind: 'question'; number: string; meta?: string; inlines: Inline[]; children: Block[] }
+  | { kind: 'lines'; count: number }
+  | { kind: 'options'; items: { letter: string; inlines: Inline[] }[] }
+  | { kind: 'scale'; labels: string[] }
+  | { kind: 'rank'; items: Inline[][] }
+  | { kind: 'spacer'; height: number }
+  /** a table-of-contents line: title on the right, page number on the left */
+  | { kind: 'entry'; inlines: Inline[]; page: string; level: number }
+  | { kind: 'pagebreak' };
+
+/** The running parts of every page of one document (or one lesson of a course). */
+export interface RunningHead {
+  /** right side (start) of the header: the lesson or course title */
+  start: string;
+  /** left side (end): the edition, or the lesson title inside a course */
+  end: string;
+}

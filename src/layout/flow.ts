@@ -1,0 +1,385 @@
+// Blocks -> a flow of measured items the paginator can place. Every item is
+// either one line of text or one indivisible piece (a scale row, an answer
+// line), so long passages and boxes break cleanly across pages.
+import type { FontFamily, LaidLine, StyledText, TextStyle } from '../text/types.js';
+import { layoutParagraph } from '../text/index.js';
+import type { Block, BoxVariant, Inline } from './document.js';
+import type { DrawOp } from './ops.js';
+import { COLORS, SPACE, TYPE } from './style.js';
+import { formatNumber } from '../render/numbers.js';
+import type { Digits } from '../workspace/model.js';
+
+/** A box's decoration; one object per box instance (identity groups its items). */
+export interface BoxDecor {
+  /** offset of the box's left edge from the content's left edge, and its width */
+  left: number;
+  width: number;
+  fill: string;
+  /** accent bar on the right (start) side */
+  bar?: string;
+  border?: string;
+}
+
+export interface FlowItem {
+  height: number;
+  /** space above the item; dropped at the top of a page */
+  spaceBefore: number;
+  keepWithNext: boolean;
+  pageBreakBefore?: boolean;
+  /** may hang into the bottom margin rather than start a page of its own (box padding) */
+  glue?: boolean;
+  boxes: BoxDecor[];
+  /** relative to (content left, item top) */
+  ops: DrawOp[];
+  bookmark?: { title: string; level: number };
+}
+
+export interface FlowContext {
+  family: FontFamily;
+  /** content width in points */
+  width: number;
+  /** digits for list numbering */
+  digits: Digits;
+  /** bookmark level of this document's h1 sections */
+  bookmarkLevel: number;
+  /** problems the text engine found (characters the font lacks) */
+  onMissing?: (chars: { char: string; codePoint: number }[]) => void;
+}
+
+const BOX_LOOK: Record<BoxVariant, { fill: string; bar?: string; border?: string; titleColor: string }> = {
+  objectives: { fill: COLORS.objectivesBg, border: COLORS.objectivesBorder, titleColor: COLORS.accent },
+  note: { fill: COLORS.noteBg, bar: COLORS.noteBar, titleColor: COLORS.noteBar },
+  teacher: { fill: COLORS.teacherBg, bar: COLORS.teacherBar, titleColor: COLORS.teacherBar },
+  guidance: { fill: COLORS.guidanceBg, bar: COLORS.teacherBar, titleColor: COLORS.teacherBar },
+  activity: { fill: COLORS.activityBg, bar: COLORS.activityBar, titleColor: COLORS.activityBar },
+};
+
+function style(size: number, color = COLORS.text, bold = false): TextStyle {
+  return { size, color, weight: bold ? 'bold' : 'regular' };
+}
+
+function styled(inlines: Inline[], size: number, color = COLORS.text, bold = false): StyledText[] {
+  return inlines.map((i) => ({
+    text: i.text,
+    style: style(size, i.muted ? COLORS.muted : color, bold || Boolean(i.bold)),
+  }));
+}
+
+export class FlowBuilder {
+  readonly items: FlowItem[] = [];
+  private boxStack: BoxDecor[] = [];
+  /** horizontal inset of the current content from the flow's right and left edges */
+  private insetRight = 0;
+  private insetLeft = 0;
+
+  constructor(private readonly ctx: FlowContext) {}
+
+  private get innerWidth(): number {
+    return this.ctx.width - this.insetRight - this.insetLeft;
+  }
+
+  private push(item: Omit<FlowItem, 'boxes'>): FlowItem {
+    const full: FlowItem = { ...item, boxes: [...this.boxStack] };
+    this.items.push(full);
+    return full;
+  }
+
+  /** Lay out a paragraph and push one item per line. `marker` is drawn right of the first line (hanging). */
+  paragraph(
+    runs: StyledText[],
+    opts: {
+      align?: 'justify' | 'start' | 'center';
+      spaceBefore?: number;
+      keepWithNext?: boolean;
+      hang?: number;
+      marker?: { runs: StyledText[] };
+      bookmark?: { title: string; level: number };
+      lineHeight?: number;
+    } = {},
+  ): void {
+    if (runs.length === 0) return;
+    const hang = opts.hang ?? 0;
+    const width = this.innerWidth - hang;
+    const layout = layoutParagraph(
+      { runs, width, align: opts.align ?? 'justify', direction: 'rtl', lineHeight: opts.lineHeight ?? TYPE.lineHeight },
+      this.ctx.family,
+    );
+    if (layout.missing.length) this.ctx.onMissing?.(layout.missing);
+    let markerLine: LaidLine | undefined;
+    if (opts.marker) {
+      const m = layoutParagraph(
+        { runs: opts.marker.runs, width: hang || 40, align: 'start', direction: 'rtl', lineHeight: opts.lineHeight ?? TYPE.lineHeight },
+        this.ctx.family,
+      );
+      markerLine = m.lines[0];
+    }
+    const lines = layout.lines;
+    lines.forEach((line, i) => {
+      const ops: DrawOp[] = [{ op: 'text', line, x: this.insetLeft, y: 0 }];
+      if (i === 0 && markerLine) {
+        // the marker sits in the hanging space on the right, sharing the first line's baseline
+        const x = this.insetLeft + width + hang - markerLine.width;
+        ops.push({ op: 'text', line: markerLine, x, y: line.ascent - markerLine.ascent });
+      }
+      const n = lines.length;
+      // orphans and widows: the first line keeps with the second, the last two stay together
+      const keep = i < n - 1 && (i === 0 || i === n - 2) ? true : i === n - 1 ? Boolean(opts.keepWithNext) : false;
+      this.push({
+        height: line.height,
+        spaceBefore: i === 0 ? (opts.spaceBefore ?? 0) : 0,
+        keepWithNext: keep,
+        ops,
+        bookmark: i === 0 ? opts.bookmark : undefined,
+      });
+    });
+  }
+
+  /** An indivisible piece of fixed height. */
+  piece(height: number, ops: DrawOp[], opts: { spaceBefore?: number; keepWithNext?: boolean; glue?: boolean } = {}): void {
+    this.push({ height, spaceBefore: opts.spaceBefore ?? 0, keepWithNext: opts.keepWithNext ?? false, glue: opts.glue, ops });
+  }
+
+  pageBreak(): void {
+    this.push({ height: 0, spaceBefore: 0, keepWithNext: false, pageBreakBefore: true, ops: [] });
+  }
+
+  /** Mark the last pushed item as keeping with what follows. */
+  keepLastWithNext(): void {
+    const last = this.items[this.items.length - 1];
+    if (last) last.keepWithNext = true;
+  }
+
+  box(variant: BoxVariant, title: string | undefined, body: () => void, spaceBefore = SPACE.box): void {
+    const look = BOX_LOOK[variant];
+    const decor: BoxDecor = { left: this.insetLeft, width: this.innerWidth, fill: look.fill, bar: look.bar, border: look.border };
+    this.boxStack.push(decor);
+    const savedR = this.insetRight;
+    const savedL = this.insetLeft;
+    this.insetRight += SPACE.boxPadX;
+    this.insetLeft += SPACE.boxPadX;
+    this.piece(SPACE.boxPadY, [], { spaceBefore, keepWithNext: true });
+    if (title) {
+      this.paragraph([{ text: title, style: style(TYPE.boxTitle, look.titleColor, true) }], { align: 'start', keepWithNext: true });
+    }
+    body();
+    this.piece(SPACE.boxPadY, [], { glue: true });
+    this.insetRight = savedR;
+    this.insetLeft = savedL;
+    this.boxStack.pop();
+  }
+
+  // ---- blocks ---------------------------------------------------------
+
+  blocks(blocks: Block[]): void {
+    blocks.forEach((b) => this.block(b));
+  }
+
+  block(b: Block): void {
+    switch (b.kind) {
+      case 'title':
+        this.paragraph(styled(b.inlines, b.size ?? TYPE.title, COLORS.text, true), { align: b.align ?? 'start', keepWithNext: true, lineHeight: 1.5 });
+        return;
+      case 'spacer':
+        this.piece(b.height, []);
+        return;
+      case 'entry':
+        this.entry(b);
+        return;
+      case 'meta': {
+        this.paragraph(styled(b.inlines, TYPE.meta, COLORS.muted), { align: 'start', spaceBefore: SPACE.afterTitle, keepWithNext: true });
+        this.piece(SPACE.afterMeta, [{ op: 'hline', x1: this.insetLeft, x2: this.insetLeft + this.innerWidth, y: 3, color: COLORS.accent, width: 1.2 }]);
+        return;
+      }
+      case 'heading': {
+        const level1 = b.level === 1;
+        const title = b.inlines.map((i) => i.text).join('');
+        this.paragraph(styled(b.inlines, level1 ? TYPE.h1 : TYPE.h2, COLORS.accent, true), {
+          align: 'start',
+          spaceBefore: level1 ? SPACE.beforeH1 : SPACE.beforeH2,
+          keepWithNext: true,
+          bookmark: b.bookmark !== undefined ? { title: b.bookmark || title, level: this.ctx.bookmarkLevel } : undefined,
+        });
+        return;
+      }
+      case 'para': {
+        const size = b.small ? TYPE.small : TYPE.body;
+        this.paragraph(styled(b.inlines, size, b.small ? COLORS.muted : COLORS.text), {
+          align: b.align ?? 'justify',
+          spaceBefore: b.small ? 2 : SPACE.paragraph,
+        });
+        return;
+      }
+      case 'box':
+        this.box(b.variant, b.title, () => this.blocks(b.children));
+        return;
+      case 'passage':
+        this.paragraph(styled(b.inlines, TYPE.body), {
+          spaceBefore: SPACE.paragraph,
+          hang: SPACE.passageNumber,
+          marker: { runs: [{ text: b.number, style: style(10, COLORS.accent, true) }] },
+        });
+        return;
+      case 'list':
+        b.items.forEach((item, i) => {
+          const marker = b.ordered ? `${formatNumber(i + 1, this.ctx.digits)})` : '•';
+          this.paragraph(styled(item, TYPE.body), {
+            align: 'justify',
+            spaceBefore: 1,
+            hang: SPACE.listMarker,
+            marker: { runs: [{ text: marker, style: style(TYPE.body, COLORS.accent, b.ordered) }] },
+          });
+        });
+        return;
+      case 'term':
+        this.paragraph(
+          [{ text: `${b.term}: `, style: style(TYPE.body, COLORS.text, true) }, ...styled(b.inlines, TYPE.body)],
+          { spaceBefore: 2 },
+        );
+        return;
+      case 'question':
+        this.question(b);
+        return;
+      case 'lines':
+        for (let i = 0; i < b.count; i++) {
+          this.piece(SPACE.answerLine, [
+            { op: 'hline', x1: this.insetLeft, x2: this.insetLeft + this.innerWidth, y: SPACE.answerLine - 2, color: COLORS.rule, width: 0.6 },
+          ], { keepWithNext: i < b.count - 1 });
+        }
+        return;
+      case 'options':
+        this.options(b.items);
+        return;
+      case 'scale':
+        this.scale(b.labels);
+        return;
+      case 'rank':
+        this.rank(b.items);
+        return;
+      case 'pagebreak':
+        this.pageBreak();
+        return;
+    }
+  }
+
+  private question(b: Extract<Block, { kind: 'question' }>): void {
+    const runs: StyledText[] = [...styled(b.inlines, TYPE.body)];
+    if (b.meta) runs.push({ text: ` (${b.meta})`, style: style(TYPE.questionMeta, COLORS.faint) });
+    const start = this.items.length;
+    this.paragraph(runs, {
+      spaceBefore: SPACE.question,
+      hang: SPACE.listMarker + 2,
+      marker: { runs: [{ text: b.number, style: style(TYPE.body, COLORS.accent, true) }] },
+      keepWithNext: b.children.length > 0,
+    });
+    const answerStart = this.items.length;
+    for (const child of b.children) {
+      if (child.kind === 'box') {
+        // teacher guidance may break across pages; the answer space before it stays with the question
+        this.block(child);
+      } else {
+        this.block(child);
+        this.keepLastWithNext();
+      }
+    }
+    // keep the question with its answer space: every item up to the last answer part keeps with the next
+    const lastAnswer = lastIndexWhere(this.items, answerStart, (it) => it.boxes.length === this.boxStack.length);
+    for (let i = start; i < lastAnswer; i++) this.items[i].keepWithNext = true;
+    if (lastAnswer >= start) this.items[lastAnswer].keepWithNext = this.items.length - 1 > lastAnswer; // guidance box follows
+  }
+
+  /** A contents line: the title on the right, its page number on the left, a dotted leader between. */
+  private entry(b: Extract<Block, { kind: 'entry' }>): void {
+    const indent = b.level * SPACE.listMarker;
+    const size = b.level === 0 ? TYPE.body : TYPE.body - 1;
+    const num = layoutParagraph(
+      { runs: [{ text: b.page, style: style(size, COLORS.text, b.level === 0) }], width: 60, align: 'start', direction: 'rtl', lineHeight: TYPE.lineHeight },
+      this.ctx.family,
+    ).lines[0];
+    const titleWidth = this.innerWidth - indent - 60;
+    const title = layoutParagraph(
+      { runs: styled(b.inlines, size, COLORS.text, b.level === 0), width: titleWidth, align: 'start', direction: 'rtl', lineHeight: TYPE.lineHeight },
+      this.ctx.family,
+    ).lines;
+    const last = title[title.length - 1];
+    const ops: DrawOp[] = [];
+    let y = 0;
+    for (const line of title) {
+      ops.push({ op: 'text', line, x: this.insetLeft + 60, y });
+      y += line.height;
+    }
+    const lastTop = y - last.height;
+    ops.push({ op: 'text', line: num, x: this.insetLeft, y: lastTop + last.ascent - num.ascent });
+    // leader from the number to where the title's last line ends (its content sits at the right)
+    const x1 = this.insetLeft + num.naturalWidth + 6;
+    const x2 = this.insetLeft + this.innerWidth - indent - last.naturalWidth - 6;
+    if (x2 > x1) ops.push({ op: 'hline', x1, x2, y: lastTop + last.ascent, color: COLORS.rule, width: 0.5 });
+    this.piece(y, ops, { spaceBefore: b.level === 0 ? 6 : 1 });
+  }
+
+  private options(items: { letter: string; inlines: Inline[] }[]): void {
+    const gap = 12;
+    const colWidth = (this.innerWidth - gap) / 2;
+    const runsOf = (it: { letter: string; inlines: Inline[] }): StyledText[] => [
+      { text: `${it.letter}) `, style: style(TYPE.body, COLORS.accent, true) },
+      ...styled(it.inlines, TYPE.body),
+    ];
+    const laid = items.map((it) =>
+      layoutParagraph({ runs: runsOf(it), width: colWidth, align: 'start', direction: 'rtl', lineHeight: TYPE.lineHeight }, this.ctx.family),
+    );
+    const twoColumns = laid.every((l) => l.lines.length === 1);
+    if (!twoColumns) {
+      items.forEach((it) => this.paragraph(runsOf(it), { align: 'start', spaceBefore: 1, keepWithNext: true }));
+      return;
+    }
+    for (let row = 0; row < laid.length; row += 2) {
+      const right = laid[row].lines[0];
+      const left = laid[row + 1]?.lines[0];
+      const height = Math.max(right.height, left?.height ?? 0);
+      const ops: DrawOp[] = [{ op: 'text', line: right, x: this.insetLeft + colWidth + gap, y: 0 }];
+      if (left) ops.push({ op: 'text', line: left, x: this.insetLeft, y: 0 });
+      this.piece(height, ops, { spaceBefore: row === 0 ? 3 : 0, keepWithNext: true });
+    }
+  }
+
+  private scale(labels: string[]): void {
+    const n = labels.length;
+    const cell = this.innerWidth / n;
+    const r = 6;
+    const ops: DrawOp[] = [];
+    let labelHeight = 0;
+    labels.forEach((label, i) => {
+      // first label on the right: the row reads right to left like the text
+      const cx = this.insetLeft + this.innerWidth - cell * (i + 0.5);
+      ops.push({ op: 'circle', cx, cy: r + 4, r, stroke: COLORS.text, lineWidth: 0.8 });
+      const l = layoutParagraph(
+        { runs: [{ text: label, style: style(10, COLORS.muted) }], width: cell - 4, align: 'center', direction: 'rtl', lineHeight: 1.4 },
+        this.ctx.family,
+      );
+      let y = 2 * r + 8;
+      for (const line of l.lines) {
+        ops.push({ op: 'text', line, x: cx - (cell - 4) / 2, y });
+        y += line.height;
+      }
+      labelHeight = Math.max(labelHeight, y);
+    });
+    this.piece(labelHeight + 4, ops, { spaceBefore: 6, keepWithNext: true });
+  }
+
+  private rank(items: Inline[][]): void {
+    const boxSize = 13;
+    items.forEach((item, i) => {
+      const start = this.items.length;
+      this.paragraph(styled(item, TYPE.body), { align: 'start', spaceBefore: i === 0 ? 4 : 1, hang: boxSize + 8, keepWithNext: true });
+      const first = this.items[start];
+      const line = first.ops[0].op === 'text' ? first.ops[0].line : undefined;
+      const top = line ? line.ascent - boxSize + 2 : 2;
+      first.ops.push({ op: 'rect', x: this.insetLeft + this.innerWidth - boxSize, y: top, w: boxSize, h: boxSize, stroke: COLORS.text, lineWidth: 0.8 });
+    });
+  }
+}
+
+function lastIndexWhere<T>(list: T[], from: number, pred: (t: T) => boolean): number {
+  for (let i = list.length - 1; i >= from; i--) if (pred(list[i])) return i;
+  return from - 1;
+}
+

@@ -1,0 +1,43 @@
+// Drawing operations: the paginator's output and the PDF writer's input.
+// Coordinates are points, origin at the top-left of the page, y down.
+import type { LaidLine } from '../text/types.js';
+
+export type DrawOp =
+  /** a laid-out line; x is the left edge of its line box, y its top */
+  | { op: 'text'; line: LaidLine; x: number; y: number }
+  | { op: 'rect'; x: number; y: number; w: number; h: number; fill?: string; stroke?: string; lineWidth?: number; radius?: number }
+  | { op: 'hline'; x1: number; x2: number; y: number; color: string; width: number }
+  | { op: 'circle'; cx: number; cy: number; r: number; stroke: string; lineWidth: number };
+
+export interface Bookmark {
+  title: string;
+  /** 0 = top level */
+  level: number;
+  /** y on its page */
+  y: number;
+}
+
+export interface Page {
+  ops: DrawOp[];
+  bookmarks: Bookmark[];
+  /** running header texts (start = right side in RTL) */
+  head?: { start: string; end: string };
+  /** false for a cover page: no header, no footer */
+  decorated: boolean;
+}
+
+/** Shift ops by (dx, dy). */
+export function translate(ops: DrawOp[], dx: number, dy: number): DrawOp[] {
+  return ops.map((o) => {
+    switch (o.op) {
+      case 'text':
+        return { ...o, x: o.x + dx, y: o.y + dy };
+      case 'rect':
+        return { ...o, x: o.x + dx, y: o.y + dy };
+      case 'hline':
+        return { ...o, x1: o.x1 + dx, x2: o.x2 + dx, y: o.y + dy };
+      case 'circle':
+        return { ...o, cx: o.cx + dx, cy: o.cy + dy };
+    }
+  });
+}

@@ -1,0 +1,122 @@
+// Places flow items on pages: keep-with-next chains (headings, questions with
+// their answer space, orphan/widow pairs), forced breaks, space dropped at the
+// top of a page, and box backgrounds drawn per page for the part of each box
+// that landed there.
+import type { Paper } from '../workspace/model.js';
+import type { BoxDecor, FlowItem } from './flow.js';
+import { translate, type DrawOp, type Page } from './ops.js';
+import { PAGE, PAPER } from './style.js';
+
+export interface Section {
+  items: FlowItem[];
+  head?: { start: string; end: string };
+  /** start this section on a fresh page */
+  newPage: boolean;
+  /** false: no running header or page number (a cover) */
+  decorated?: boolean;
+}
+
+export interface Geometry {
+  width: number;
+  height: number;
+  left: number;
+  contentWidth: number;
+  top: number;
+  bottom: number;
+}
+
+export function geometry(paper: Paper): Geometry {
+  const { width, height } = PAPER[paper];
+  return {
+    width,
+    height,
+    left: PAGE.marginSide,
+    contentWidth: width - 2 * PAGE.marginSide,
+    top: PAGE.marginTop,
+    bottom: height - PAGE.marginBottom,
+  };
+}
+
+interface Placed {
+  item: FlowItem;
+  y: number;
+}
+
+function boxOps(placed: Placed[], left: number): DrawOp[] {
+  const extents = new Map<BoxDecor, { top: number; bottom: number; depth: number }>();
+  for (const { item, y } of placed) {
+    item.boxes.forEach((decor, depth) => {
+      const e = extents.get(decor);
+      if (e) e.bottom = y + item.height;
+      else extents.set(decor, { top: y, bottom: y + item.height, depth });
+    });
+  }
+  const ops: DrawOp[] = [];
+  const ordered = [...extents.entries()].sort((a, b) => a[1].depth - b[1].depth);
+  for (const [d, e] of ordered) {
+    const x = left + d.left;
+    const h = e.bottom - e.top;
+    ops.push({ op: 'rect', x, y: e.top, w: d.width, h, fill: d.fill, stroke: d.border, lineWidth: d.border ? 0.8 : undefined, radius: d.border ? 4 : undefined });
+    if (d.bar) ops.push({ op: 'rect', x: x + d.width - 3, y: e.top, w: 3, h, fill: d.bar });
+  }
+  return ops;
+}
+
+export function paginate(sections: Section[], paper: Paper): Page[] {
+  return paginateSections(sections, paper).pages;
+}
+
+/** Pages, and the index of the page each section starts on. */
+export function paginateSections(sections: Section[], paper: Paper): { pages: Page[]; starts: number[] } {
+  const starts: number[] = [];
+  const g = geometry(paper);
+  const pages: Page[] = [];
+  let page: Page | undefined;
+  let placed: Placed[] = [];
+  let y = g.top;
+
+  const finish = () => {
+    if (page) page.ops.unshift(...boxOps(placed, g.left));
+  };
+  const open = (section: Section) => {
+    finish();
+    page = { ops: [], bookmarks: [], head: section.head, decorated: section.decorated !== false };
+    pages.push(page);
+    placed = [];
+    y = g.top;
+  };
+
+  for (const section of sections) {
+    if (!page || section.newPage) open(section);
+    starts.push(pages.length - 1);
+    const items = section.items;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (item.pageBreakBefore) {
+        if (y > g.top) open(section);
+        continue;
+      }
+      const atTop = y <= g.top;
+      let before = atTop ? 0 : item.spaceBefore;
+      // the height this item needs together with everything it keeps with
+      let need = before + item.height;
+      for (let j = i; items[j].keepWithNext && j + 1 < items.length && !items[j + 1].pageBreakBefore; j++) {
+        need += items[j + 1].spaceBefore + items[j + 1].height;
+      }
+      const room = g.bottom - y;
+      const pageRoom = g.bottom - g.top;
+      const fitsAlone = before + item.height <= room || (item.glue && before + item.height <= room + item.height + 2);
+      if (!atTop && ((need > room && need <= pageRoom) || !fitsAlone)) {
+        open(section);
+        before = 0;
+      }
+      const top = y + before;
+      page!.ops.push(...translate(item.ops, g.left, top));
+      if (item.bookmark) page!.bookmarks.push({ ...item.bookmark, y: top });
+      placed.push({ item, y: top });
+      y = top + item.height;
+    }
+  }
+  finish();
+  return { pages, starts };
+}

@@ -1,0 +1,236 @@
+// Pages of draw operations -> PDF bytes, through pdfkit. pdfkit cannot lay out
+// right-to-left text, so we hand it glyphs the text engine already shaped and
+// ordered: each glyph is added to pdfkit's font subset with its width and its
+// Unicode text (for ToUnicode), and each run carries an /ActualText span with
+// its logical text so copy and search give the Arabic as it was typed.
+import PDFDocument from 'pdfkit';
+import type { FontFace, FontFamily, GlyphRun, LaidLine } from '../text/types.js';
+import { layoutLine } from '../text/index.js';
+import type { Digits, Paper } from '../workspace/model.js';
+import type { Bookmark, DrawOp, Page } from '../layout/ops.js';
+import { COLORS, PAGE, PAPER, TYPE } from '../layout/style.js';
+import { formatNumber } from '../render/numbers.js';
+import { LABELS } from '../render/labels.js';
+
+/** A fixed date makes equal input give byte-equal PDFs. */
+const FIXED_DATE = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
+
+export interface PdfMeta {
+  title: string;
+  author?: string;
+  subject?: string;
+  keywords?: string;
+  paper: Paper;
+  digits: Digits;
+}
+
+// pdfkit's embedded-font object, as much of it as we use
+interface EmbeddedFont {
+  id: string;
+  subset: { includeGlyph(id: number): number };
+  widths: number[];
+  unicode: number[][];
+  scale: number;
+  ref(): unknown;
+}
+
+type Doc = InstanceType<typeof PDFDocument> & {
+  page: { fonts: Record<string, unknown>; height: number; width: number; dictionary: unknown };
+  _font: EmbeddedFont;
+  _root: { data: { ViewerPreferences?: { data: Record<string, unknown> } } };
+  addContent(s: string): Doc;
+  markContent(tag: string, opts?: Record<string, unknown>): Doc;
+  endMarkedContent(): Doc;
+  outline: OutlineNode;
+};
+
+interface OutlineNode {
+  addItem(title: string, options?: Record<string, unknown>): OutlineNode;
+  outlineData: Record<string, unknown>;
+}
+
+const num = (n: number) => (Math.round(n * 1000) / 1000).toString();
+
+function hexColor(c: string): string {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(c);
+  if (!m) return '0 0 0';
+  return [m[1], m[2], m[3]].map((h) => num(parseInt(h, 16) / 255)).join(' ');
+}
+
+class Writer {
+  private fonts = new Map<string, EmbeddedFont>();
+
+  constructor(private readonly doc: Doc) {}
+
+  private embedded(face: FontFace): EmbeddedFont {
+    let f = this.fonts.get(face.key);
+    if (!f) {
+      // pdfkit accepts an opened fontkit font: the shaper's and the writer's glyph ids are the same by construction
+      this.doc.font(face.font as unknown as string);
+      f = this.doc._font;
+      this.fonts.set(face.key, f);
+    }
+    return f;
+  }
+
+  private glyphsToTJ(run: GlyphRun, font: EmbeddedFont, face: FontFace): string[] {
+    // Returns content-stream chunks: TJ arrays, split where a glyph needs a vertical rise.
+    const out: string[] = [];
+    let parts: string[] = [];
+    const size = run.size;
+    const flush = () => {
+      if (parts.length) out.push(`[${parts.join(' ')}] TJ`);
+      parts = [];
+    };
+    for (const g of run.glyphs) {
+      const gid = font.subset.includeGlyph(g.id);
+      if (font.widths[gid] == null) font.widths[gid] = face.font.getGlyph(g.id).advanceWidth * font.scale;
+      if (font.unicode[gid] == null) font.unicode[gid] = g.text ? [...g.text].map((c) => c.codePointAt(0)!) : [];
+      const natural = (font.widths[gid] * size) / 1000;
+      const hex = gid.toString(16).padStart(4, '0');
+      const pre = g.xOffset ? -(g.xOffset * 1000) / size : 0;
+      const post = ((natural - g.xAdvance + g.xOffset) * 1000) / size;
+      if (g.yOffset) {
+        flush();
+        out.push(`${num(g.yOffset)} Ts`);
+      }
+      if (pre) parts.push(num(pre));
+      parts.push(`<${hex}>`);
+      if (Math.abs(post) > 0.0005) parts.push(num(post));
+      if (g.yOffset) {
+        flush();
+        out.push('0 Ts');
+      }
+    }
+    flush();
+    return out;
+  }
+
+  line(line: LaidLine, x: number, top: number): void {
+    const doc = this.doc;
+    const baseline = doc.page.height - (top + line.ascent);
+    for (const run of line.runs) {
+      if (!run.glyphs.length) continue;
+      const font = this.embedded(run.face);
+      doc.page.fonts[font.id] = font.ref();
+      doc.markContent('Span', { actual: run.text });
+      const tj = this.glyphsToTJ(run, font, run.face);
+      doc.addContent(`BT ${hexColor(run.color)} rg /${font.id} ${num(run.size)} Tf 1 0 0 1 ${num(x + run.x)} ${num(baseline)} Tm`);
+      for (const chunk of tj) doc.addContent(chunk);
+      doc.addContent('ET');
+      doc.endMarkedContent();
+    }
+  }
+
+  ops(ops: DrawOp[]): void {
+    const doc = this.doc;
+    for (const o of ops) {
+      switch (o.op) {
+        case 'text':
+          doc.save();
+          doc.transform(1, 0, 0, -1, 0, doc.page.height);
+          this.line(o.line, o.x, o.y);
+          doc.restore();
+          break;
+        case 'rect': {
+          doc.save();
+          if (o.radius) doc.roundedRect(o.x, o.y, o.w, o.h, o.radius);
+          else doc.rect(o.x, o.y, o.w, o.h);
+          if (o.fill && o.stroke) doc.lineWidth(o.lineWidth ?? 0.8).fillAndStroke(o.fill, o.stroke);
+          else if (o.fill) doc.fill(o.fill);
+          else if (o.stroke) doc.lineWidth(o.lineWidth ?? 0.8).stroke(o.stroke);
+          doc.restore();
+          break;
+        }
+        case 'hline':
+          doc.save().moveTo(o.x1, o.y).lineTo(o.x2, o.y).lineWidth(o.width).stroke(o.color).restore();
+          break;
+        case 'circle':
+          doc.save().circle(o.cx, o.cy, o.r).lineWidth(o.lineWidth).stroke(o.stroke).restore();
+          break;
+      }
+    }
+  }
+}
+
+/** Header (start: right, end: left) and footer "N من M", in small grey type. */
+function runningOps(page: Page, index: number, total: number, meta: PdfMeta, family: FontFamily): DrawOp[] {
+  const { width, height } = PAPER[meta.paper];
+  const style = { size: TYPE.running, color: COLORS.muted, weight: 'regular' as const };
+  const ops: DrawOp[] = [];
+  const left = PAGE.marginSide;
+  const right = width - PAGE.marginSide;
+  if (page.head) {
+    const start = layoutLine(page.head.start, style, family, 'rtl');
+    const end = layoutLine(page.head.end, style, family, 'rtl');
+    ops.push({ op: 'text', line: start, x: right - start.naturalWidth, y: PAGE.headerY });
+    ops.push({ op: 'text', line: end, x: left, y: PAGE.headerY });
+  }
+  const footer = layoutLine(
+    `${LABELS.page} ${formatNumber(index + 1, meta.digits)} ${LABELS.of} ${formatNumber(total, meta.digits)}`,
+    style,
+    family,
+    'rtl',
+  );
+  ops.push({ op: 'text', line: footer, x: (width - footer.naturalWidth) / 2, y: height - PAGE.footerY });
+  return ops;
+}
+
+/** Nest bookmarks by level under the document outline. */
+function addOutline(doc: Doc, entries: { b: Bookmark; pageIndex: number; pageDict: unknown }[], pageHeight: number): void {
+  const stack: { level: number; node: OutlineNode }[] = [{ level: -1, node: doc.outline }];
+  for (const { b, pageDict } of entries) {
+    while (stack.length > 1 && stack[stack.length - 1].level >= b.level) stack.pop();
+    const parent = stack[stack.length - 1].node;
+    const node = parent.addItem(b.title, { expanded: b.level === 0 });
+    node.outlineData.Dest = [pageDict, 'XYZ', null, pageHeight - Math.max(0, b.y - 12), null];
+    stack.push({ level: b.level, node });
+  }
+}
+
+export function writePdf(pages: Page[], meta: PdfMeta, family: FontFamily): Promise<Buffer> {
+  const { width, height } = PAPER[meta.paper];
+  const doc = new PDFDocument({
+    size: [width, height],
+    margin: 0,
+    autoFirstPage: false,
+    bufferPages: false,
+    lang: 'ar',
+    font: null as unknown as string, // no default Helvetica: every glyph comes from our fonts
+    pdfVersion: '1.7',
+    displayTitle: true,
+    info: {
+      Title: meta.title,
+      Author: meta.author,
+      Subject: meta.subject,
+      Keywords: meta.keywords,
+      Creator: 'hiwar',
+      Producer: 'hiwar (pdfkit)',
+      CreationDate: FIXED_DATE,
+      ModDate: FIXED_DATE,
+    },
+  }) as Doc;
+  // Right-to-left reading order for viewers (two-page spreads, page turning).
+  const prefs = doc._root.data.ViewerPreferences;
+  if (prefs) prefs.data.Direction = 'R2L';
+  for (const key of ['Author', 'Subject', 'Keywords'] as const) if (!doc.info[key]) delete doc.info[key];
+
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const writer = new Writer(doc);
+  const outline: { b: Bookmark; pageIndex: number; pageDict: unknown }[] = [];
+  pages.forEach((page, i) => {
+    doc.addPage({ size: [width, height], margin: 0 });
+    writer.ops(page.ops);
+    if (page.decorated) writer.ops(runningOps(page, i, pages.length, meta, family));
+    for (const b of page.bookmarks) outline.push({ b, pageIndex: i, pageDict: doc.page.dictionary });
+  });
+  addOutline(doc, outline, height);
+  doc.end();
+  return done;
+}

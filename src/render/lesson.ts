@@ -1,0 +1,37 @@
+// One lesson, one edition -> pages: view model -> template -> markup -> flow -> pages.
+import type { FontFamily, MissingGlyph } from '../text/types.js';
+import type { Edition, ResolvedLesson } from '../workspace/model.js';
+import { FlowBuilder } from '../layout/flow.js';
+import { geometry, type Section } from '../layout/paginate.js';
+import { parseMarkup } from './markup.js';
+import type { TemplateSet } from './templates.js';
+import { lessonView } from './viewModel.js';
+
+export interface LessonSectionOptions {
+  templates: TemplateSet;
+  family: FontFamily;
+  /** bookmark level of the lesson's own sections (0 alone, 1 inside a course) */
+  bookmarkLevel?: number;
+  /** running header; defaults to (lesson title, edition) */
+  head?: { start: string; end: string };
+  /** a bookmark for the lesson itself (inside a course) */
+  lessonBookmark?: { title: string; level: number };
+  onMissing?: (missing: MissingGlyph[]) => void;
+}
+
+export function lessonSection(lesson: ResolvedLesson, edition: Edition, opts: LessonSectionOptions): Section {
+  const view = lessonView(lesson, edition);
+  const markup = opts.templates.render('lesson', view);
+  const blocks = parseMarkup(markup);
+  const g = geometry(lesson.options.paper);
+  const flow = new FlowBuilder({
+    family: opts.family,
+    width: g.contentWidth,
+    digits: lesson.options.digits,
+    bookmarkLevel: opts.bookmarkLevel ?? 0,
+    onMissing: opts.onMissing,
+  });
+  flow.blocks(blocks);
+  if (opts.lessonBookmark && flow.items.length) flow.items[0].bookmark ??= opts.lessonBookmark;
+  return { items: flow.items, head: opts.head ?? { start: lesson.title, end: view.editionLabel }, newPage: true };
+}

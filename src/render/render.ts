@@ -1,0 +1,130 @@
+// Lessons and courses -> finished PDF bytes (with any problems found on the way).
+import type { FontFamily, MissingGlyph } from '../text/types.js';
+import { loadFamily } from '../text/index.js';
+import type { Edition, ResolvedCourse, ResolvedLesson } from '../workspace/model.js';
+import { warning, type Diagnostic } from '../workspace/diagnostics.js';
+import { FlowBuilder } from '../layout/flow.js';
+import { geometry, paginateSections, type Section } from '../layout/paginate.js';
+import type { Page } from '../layout/ops.js';
+import { writePdf } from '../pdf/writer.js';
+import { EDITION_LABELS, LABELS } from './labels.js';
+import { lessonSection } from './lesson.js';
+import { parseMarkup } from './markup.js';
+import { formatNumber } from './numbers.js';
+import type { TemplateSet } from './templates.js';
+
+export interface RenderedPdf {
+  bytes: Buffer;
+  pages: number;
+  diagnostics: Diagnostic[];
+  /** for tests and the table of contents: the page (0-based) each lesson starts on */
+  lessonStarts?: number[];
+}
+
+export interface RenderOptions {
+  templates: TemplateSet;
+  family?: FontFamily;
+}
+
+function missingReporter(file: string, out: Diagnostic[]) {
+  return (missing: MissingGlyph[]) => {
+    for (const m of missing) {
+      const cp = `U+${m.codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+      out.push(warning(file, 0, 0, `the font cannot draw the character "${m.char}" (${cp}); it is left out of the PDF`, 'replace it with a character the font has, or remove it'));
+    }
+  };
+}
+
+export async function renderLesson(lesson: ResolvedLesson, edition: Edition, opts: RenderOptions): Promise<RenderedPdf> {
+  const family = opts.family ?? loadFamily('amiri');
+  const diagnostics: Diagnostic[] = [];
+  const section = lessonSection(lesson, edition, { templates: opts.templates, family, onMissing: missingReporter(lesson.path, diagnostics) });
+  const { pages } = paginateSections([section], lesson.options.paper);
+  const bytes = await writePdf(pages, { title: lesson.title, subject: lesson.article.title, paper: lesson.options.paper, digits: lesson.options.digits }, family);
+  return { bytes, pages: pages.length, diagnostics, lessonStarts: [0] };
+}
+
+interface ContentsEntry {
+  title: string;
+  page: string;
+  sections: { title: string; page: string }[];
+}
+
+function flowOf(markup: string, family: FontFamily, course: ResolvedCourse, bookmarkLevel: number): FlowBuilder {
+  const flow = new FlowBuilder({ family, width: geometry(course.options.paper).contentWidth, digits: course.options.digits, bookmarkLevel });
+  flow.blocks(parseMarkup(markup));
+  return flow;
+}
+
+/** Where each lesson and each of its sections landed, read from the pages' bookmarks. */
+function contentsFrom(pages: Page[], course: ResolvedCourse): ContentsEntry[] {
+  const entries: ContentsEntry[] = [];
+  const digits = course.options.digits;
+  pages.forEach((page, i) => {
+    for (const b of page.bookmarks) {
+      if (b.level === 1 && entries.length < course.lessons.length && b.title === course.lessons[entries.length]?.title) {
+        entries.push({ title: b.title, page: formatNumber(i + 1, digits), sections: [] });
+      } else if (b.level === 2 && entries.length) {
+        entries[entries.length - 1].sections.push({ title: b.title, page: formatNumber(i + 1, digits) });
+      }
+    }
+  });
+  return entries;
+}
+
+export async function renderCourse(course: ResolvedCourse, edition: Edition, opts: RenderOptions): Promise<RenderedPdf> {
+  const family = opts.family ?? loadFamily('amiri');
+  const diagnostics: Diagnostic[] = [];
+  const digits = course.options.digits;
+  const minutes = course.lessons.reduce((s, l) => s + (l.duration ?? 0), 0);
+  const summary =
+    `${formatNumber(course.lessons.length, digits)} ${course.lessons.length > 10 || course.lessons.length < 3 ? 'درسًا' : LABELS.lessons}` +
+    (minutes ? ` · ${formatNumber(minutes, digits)} ${LABELS.minutes}` : '');
+  const cover = flowOf(
+    opts.templates.render('cover', { title: course.title, subtitle: course.subtitle, author: course.author, summary, editionLabel: EDITION_LABELS[edition], labels: LABELS }),
+    family,
+    course,
+    0,
+  );
+  if (cover.items.length) cover.items[0].bookmark = { title: course.title, level: 0 };
+
+  const lessonSections: Section[] = course.lessons.map((lesson) =>
+    lessonSection(lesson, edition, {
+      templates: opts.templates,
+      family,
+      bookmarkLevel: 2,
+      head: { start: lesson.title, end: `${course.title} · ${EDITION_LABELS[edition]}` },
+      lessonBookmark: { title: lesson.title, level: 1 },
+      onMissing: missingReporter(lesson.path, diagnostics),
+    }),
+  );
+
+  // The contents need page numbers that depend on the contents' own length:
+  // lay out once with the real entries and placeholder numbers, then again with
+  // the numbers found. The entries' count fixes the height, so this settles.
+  const contentsSection = (entries: ContentsEntry[]): Section => ({
+    items: flowOf(opts.templates.render('contents', { entries, labels: LABELS }), family, course, 1).items,
+    head: { start: course.title, end: EDITION_LABELS[edition] },
+    newPage: true,
+  });
+  const wide = formatNumber(888, digits);
+  const placeholder: ContentsEntry[] = course.lessons.map((l, i) => ({
+    title: l.title,
+    page: wide,
+    sections: lessonSections[i].items.flatMap((it) => (it.bookmark?.level === 2 ? [{ title: it.bookmark.title, page: wide }] : [])),
+  }));
+  let entries = placeholder;
+  let result = paginateSections([{ items: cover.items, newPage: true, decorated: false }, contentsSection(entries), ...lessonSections], course.options.paper);
+  for (let pass = 0; pass < 3; pass++) {
+    const found = contentsFrom(result.pages, course);
+    if (JSON.stringify(found) === JSON.stringify(entries)) break;
+    entries = found;
+    result = paginateSections([{ items: cover.items, newPage: true, decorated: false }, contentsSection(entries), ...lessonSections], course.options.paper);
+  }
+  const bytes = await writePdf(
+    result.pages,
+    { title: course.title, subject: course.subtitle, author: course.author, paper: course.options.paper, digits },
+    family,
+  );
+  return { bytes, pages: result.pages.length, diagnostics, lessonStarts: result.starts.slice(2) };
+}
