@@ -1,0 +1,96 @@
+// Article files: YAML front matter, then paragraphs separated by blank lines, numbered from 1.
+import { error, type Diagnostic } from './diagnostics.js';
+import { splitSentences, type Sentence } from './sentences.js';
+import { parseYaml, type YamlFile } from './yaml.js';
+import { articleSchema, validate, type ArticleFrontMatter } from './schema.js';
+
+export interface Paragraph {
+  /** 1-based */
+  number: number;
+  text: string;
+  /** 1-based line in the article file where it starts */
+  line: number;
+  sentences: Sentence[];
+}
+
+export interface Article {
+  /** absolute path */
+  path: string;
+  id: string;
+  title: string;
+  language: string;
+  source?: string;
+  url?: string;
+  date?: string;
+  author?: string;
+  paragraphs: Paragraph[];
+}
+
+export type ArticleParse = { ok: true; article: Article; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Split a body into paragraphs (blank-line separated; lines inside one paragraph are joined by a space). */
+export function splitParagraphs(body: string, firstLine: number): Paragraph[] {
+  const lines = body.split('\n');
+  const out: Paragraph[] = [];
+  let cur: string[] = [];
+  let curLine = 0;
+  const flush = () => {
+    if (cur.length) {
+      const text = cur.join(' ').replace(/\s+/g, ' ').trim();
+      if (text) out.push({ number: out.length + 1, text, line: curLine, sentences: splitSentences(text) });
+    }
+    cur = [];
+  };
+  lines.forEach((l, i) => {
+    if (l.trim() === '') flush();
+    else {
+      if (!cur.length) curLine = firstLine + i;
+      cur.push(l.trim());
+    }
+  });
+  flush();
+  return out;
+}
+
+/** Parse an article file's text (already normalized: `\n`, NFC, no BOM). */
+export function parseArticle(file: string, text: string): ArticleParse {
+  const lines = text.split('\n');
+  if (lines[0]?.trim() !== '---') {
+    return {
+      ok: false,
+      diagnostics: [
+        error(file, 1, 1, 'an article starts with front matter: a line `---`, then `id:` and `title:`, then `---`', 'run `hiwar import RAW.txt --id ID` to make an article from a copied text'),
+      ],
+    };
+  }
+  const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
+  if (close < 0) {
+    return { ok: false, diagnostics: [error(file, 1, 1, 'the front matter is not closed: add a line `---` after it, before the first paragraph')] };
+  }
+  const fmText = lines.slice(1, close).join('\n');
+  const y: YamlFile = parseYaml(file, fmText, 1);
+  if (y.diagnostics.length) return { ok: false, diagnostics: y.diagnostics };
+  const v = validate(articleSchema, y, 'article');
+  if (!v.ok) return { ok: false, diagnostics: v.diagnostics };
+  const fm = v.data as ArticleFrontMatter;
+  const paragraphs = splitParagraphs(lines.slice(close + 1).join('\n'), close + 2);
+  const warnings: Diagnostic[] = [];
+  if (paragraphs.length === 0) {
+    return { ok: false, diagnostics: [error(file, close + 1, 1, 'the article has no paragraphs after its front matter')] };
+  }
+  return {
+    ok: true,
+    warnings,
+    article: {
+      path: file,
+      id: fm.id,
+      title: fm.title,
+      language: fm.language ?? 'ar',
+      source: fm.source,
+      url: fm.url,
+      date: fm.date,
+      author: fm.author,
+      paragraphs,
+    },
+  };
+}

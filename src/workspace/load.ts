@@ -1,0 +1,167 @@
+// Loading the files a build reads, once each, recording every problem and every file read.
+import path from 'node:path';
+import { error, type Diagnostic, type Severity } from './diagnostics.js';
+import { parseArticle, type Article } from './article.js';
+import { readSource } from './source.js';
+import { bankSchema, validate, type BankQuestionSpec, type BankSpec, type Validation } from './schema.js';
+import { diagAt, parseYaml, type Path, type YamlFile } from './yaml.js';
+import { didYouMean, listCode } from './suggest.js';
+
+/** Where a file was named: the node that refers to it, for "cannot find …" messages. */
+export interface RefFrom {
+  file: YamlFile;
+  path: Path;
+  /** the path as the teacher wrote it */
+  written: string;
+}
+
+export type YamlKind = 'lesson' | 'course' | 'bank';
+
+export class Ctx {
+  readonly deps = new Set<string>();
+  private readonly diags: Diagnostic[] = [];
+  private readonly seen = new Set<string>();
+  readonly yamlCache = new Map<string, YamlFile | null>();
+  readonly articleCache = new Map<string, Article | null>();
+  readonly bankCache = new Map<string, Bank | null>();
+
+  add(d: Diagnostic | Diagnostic[]): void {
+    for (const x of Array.isArray(d) ? d : [d]) {
+      const k = `${x.severity}|${x.file}|${x.line}|${x.col}|${x.message}`;
+      if (this.seen.has(k)) continue;
+      this.seen.add(k);
+      this.diags.push(x);
+    }
+  }
+
+  warn(d: Diagnostic): void {
+    this.add({ ...d, severity: 'warning' as Severity });
+  }
+
+  get diagnostics(): Diagnostic[] {
+    // grouped by file in the order files were met, each file's problems by position
+    const order = new Map<string, number>();
+    this.diags.forEach((d) => {
+      if (!order.has(d.file)) order.set(d.file, order.size);
+    });
+    return [...this.diags].sort((a, b) => order.get(a.file)! - order.get(b.file)! || a.line - b.line || a.col - b.col);
+  }
+
+  get errors(): Diagnostic[] {
+    return this.diagnostics.filter((d) => d.severity === 'error');
+  }
+
+  get warnings(): Diagnostic[] {
+    return this.diagnostics.filter((d) => d.severity === 'warning');
+  }
+
+  hasErrors(): boolean {
+    return this.diags.some((d) => d.severity === 'error');
+  }
+}
+
+function notFound(ctx: Ctx, abs: string, what: string, from: RefFrom | undefined, detail: string): void {
+  if (from) {
+    ctx.add(diagAt(from.file, from.path, `cannot find the ${what} \`${from.written}\`: ${detail}`, `looked for ${abs}`));
+  } else {
+    ctx.add(error(abs, 0, 0, `cannot read this file: ${detail}`));
+  }
+}
+
+/** Read and parse a YAML file (once per context). Syntax problems are recorded; null when unusable. */
+export async function loadYaml(ctx: Ctx, abs: string, what: string, from?: RefFrom): Promise<YamlFile | null> {
+  if (ctx.yamlCache.has(abs)) return ctx.yamlCache.get(abs)!;
+  const r = await readSource(abs);
+  if (!r.ok) {
+    notFound(ctx, abs, what, from, r.detail);
+    ctx.yamlCache.set(abs, null);
+    return null;
+  }
+  ctx.deps.add(abs);
+  const f = parseYaml(abs, r.text);
+  ctx.add(f.diagnostics);
+  const usable = f.diagnostics.length === 0 ? f : null;
+  ctx.yamlCache.set(abs, usable);
+  return usable;
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Lesson, course or question bank, told apart by content. */
+export function detectKind(value: unknown): YamlKind {
+  if (!isObj(value)) return 'lesson';
+  if ('lessons' in value) return 'course';
+  const lessonish = ['article', 'extends', 'passages', 'objectives', 'glossary', 'content_note', 'teacher', 'activities'];
+  if ('questions' in value && !lessonish.some((k) => k in value) && Array.isArray(value.questions)) return 'bank';
+  return 'lesson';
+}
+
+export async function loadArticle(ctx: Ctx, abs: string, from?: RefFrom): Promise<Article | null> {
+  if (ctx.articleCache.has(abs)) return ctx.articleCache.get(abs)!;
+  const r = await readSource(abs);
+  if (!r.ok) {
+    notFound(ctx, abs, 'article', from, r.detail);
+    ctx.articleCache.set(abs, null);
+    return null;
+  }
+  ctx.deps.add(abs);
+  const p = parseArticle(abs, r.text);
+  let a: Article | null = null;
+  if (p.ok) {
+    a = p.article;
+    for (const w of p.warnings) ctx.warn(w);
+  } else ctx.add(p.diagnostics);
+  ctx.articleCache.set(abs, a);
+  return a;
+}
+
+export interface Bank {
+  file: YamlFile;
+  v: Validation<BankSpec>;
+  /** usable questions by id */
+  byId: Map<string, { q: BankQuestionSpec; index: number }>;
+  /** every id written in the bank, usable or not */
+  ids: string[];
+}
+
+export async function loadBank(ctx: Ctx, abs: string, from?: RefFrom): Promise<Bank | null> {
+  if (ctx.bankCache.has(abs)) return ctx.bankCache.get(abs)!;
+  ctx.bankCache.set(abs, null);
+  const f = await loadYaml(ctx, abs, 'question bank', from);
+  if (!f) return null;
+  const kind = detectKind(f.value);
+  if (from && isObj(f.value) && (kind === 'course' || 'article' in f.value || 'extends' in f.value)) {
+    ctx.add(diagAt(from.file, from.path, `\`${from.written}\` is a ${kind}, not a question bank`, 'a question bank has `id`, `title` and `questions`, each with its own `id`'));
+    return null;
+  }
+  const v = validate(bankSchema, f, 'bank');
+  ctx.add(v.diagnostics);
+  const byId = new Map<string, { q: BankQuestionSpec; index: number }>();
+  const ids: string[] = [];
+  const qs = Array.isArray(v.data?.questions) ? v.data.questions : [];
+  qs.forEach((q, i) => {
+    const id = isObj(q) && typeof q.id === 'string' ? q.id : undefined;
+    if (id === undefined) return;
+    if (ids.includes(id)) {
+      ctx.add(diagAt(f, ['questions', i, 'id'], `two questions in this bank have the id \`${id}\``, 'ids must be unique in a bank: lessons refer to questions by them'));
+      return;
+    }
+    ids.push(id);
+    byId.set(id, { q, index: i });
+  });
+  const bank: Bank = { file: f, v, byId, ids };
+  ctx.bankCache.set(abs, bank);
+  return bank;
+}
+
+/** "no question `x` in bank; did you mean `y`?" */
+export function missingBankId(bank: Bank, written: string, id: string): { message: string; hint: string } {
+  const dym = didYouMean(id, bank.ids);
+  const list = bank.ids.length ? `its questions are ${listCode(bank.ids, 30)}` : 'it has no questions';
+  return { message: `the question bank \`${written}\` has no question \`${id}\``, hint: dym ? `${dym} ${list}` : list };
+}
+
+/** `rel` resolved against the folder of `fromFile`. */
+export function resolvePath(fromFile: string, rel: string): string {
+  return path.resolve(path.dirname(fromFile), rel);
+}

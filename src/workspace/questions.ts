@@ -1,0 +1,346 @@
+// Questions: inline, `use: bank#id`, seeded `pick`, and overlay edits (drop/add/order/limit).
+import type { Article } from './article.js';
+import type { ResolvedQuestion } from './model.js';
+import { Ctx, loadBank, missingBankId, resolvePath, type Bank, type RefFrom } from './load.js';
+import { hashString, mulberry32, sampleIndices } from './random.js';
+import { formatRef, parseRef, resolveRef } from './refs.js';
+import { isBad, isBroken, type BankQuestionSpec, type InlineQuestionSpec, type PickQuestionSpec, type UseQuestionSpec } from './schema.js';
+import { didYouMean, listCode } from './suggest.js';
+import { diagAt, positionOf, type Path, type YamlFile } from './yaml.js';
+import type { Layer } from './resolve.js';
+
+/** The default labels of a `scale` question: a 5-point disagree–agree row. */
+export const DEFAULT_SCALE = ['لا أوافق بشدة', 'لا أوافق', 'محايد', 'أوافق', 'أوافق بشدة'];
+export const DEFAULT_LINES = 4;
+
+/** A question with where it was written, for duplicate-id and overlay messages. */
+export interface QEntry {
+  q: ResolvedQuestion;
+  file: YamlFile;
+  path: Path;
+  /** `ABSOLUTE-BANK-PATH#id` for bank questions (so `pick` does not repeat a `use`) */
+  bankKey?: string;
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+type QuestionBody = Pick<InlineQuestionSpec, 'text' | 'kind' | 'level' | 'lines' | 'options' | 'guidance'>;
+
+/** Check kind/options/lines of a question body and build the resolved question (refs added by the caller). */
+function makeQuestion(ctx: Ctx, file: YamlFile, path: Path, body: QuestionBody, id: string, origin?: string): ResolvedQuestion | null {
+  const kind = body.kind ?? 'open';
+  let ok = true;
+  let options = body.options ?? [];
+  if (kind === 'choice' || kind === 'rank') {
+    const what = kind === 'choice' ? 'the answers to choose from' : 'the items to put in order';
+    if (body.options === undefined) {
+      ctx.add(diagAt(file, [...path, 'kind'], `a \`${kind}\` question needs \`options\`: ${what}`, 'add e.g. `options: ["…", "…", "…"]` under it'));
+      ok = false;
+    } else if (body.options.length < 2) {
+      ctx.add(diagAt(file, [...path, 'options'], `a \`${kind}\` question needs at least 2 options, not ${body.options.length}`));
+      ok = false;
+    }
+  } else if (kind === 'scale') {
+    if (body.options === undefined) options = [...DEFAULT_SCALE];
+    else if (body.options.length < 2) {
+      ctx.add(diagAt(file, [...path, 'options'], `a \`scale\` needs at least 2 labels, not ${body.options.length}`, 'leave `options` out for the usual 5-point row «لا أوافق بشدة … أوافق بشدة»'));
+      ok = false;
+    }
+  } else if (body.options !== undefined) {
+    ctx.warn(diagAt(file, [...path, 'options'], '`options` are not used by an `open` question', 'did you mean `kind: choice`?'));
+    options = [];
+  }
+  if (body.lines !== undefined && kind !== 'open') {
+    ctx.warn(diagAt(file, [...path, 'lines'], `\`lines\` are used only by \`open\` questions, not \`${kind}\``));
+  }
+  if (!ok) return null;
+  const q: ResolvedQuestion = { id, text: body.text, kind, refs: [], lines: body.lines ?? DEFAULT_LINES, options };
+  if (body.level) q.level = body.level;
+  if (body.guidance) q.guidance = body.guidance;
+  if (origin) q.origin = origin;
+  return q;
+}
+
+/** Check refs written on a question; returns them in canonical spelling. */
+export function checkRefs(ctx: Ctx, file: YamlFile, path: Path, refs: readonly string[] | undefined, article: Article | null): string[] {
+  const out: string[] = [];
+  (refs ?? []).forEach((r, k) => {
+    const p = parseRef(r);
+    if (!p.ok) {
+      ctx.add(diagAt(file, [...path, k], p.message, p.hint));
+      return;
+    }
+    if (article) {
+      const res = resolveRef(article, p.ref);
+      if (!res.ok) {
+        ctx.add(diagAt(file, [...path, k], res.message, res.hint));
+        return;
+      }
+    }
+    out.push(formatRef(p.ref));
+  });
+  return out;
+}
+
+interface ListCtx {
+  ctx: Ctx;
+  article: Article | null;
+  seed: number;
+}
+
+/** Questions of one written list (a lesson's `questions:` or an overlay's `add:`). */
+async function listEntries(lc: ListCtx, layer: Layer, base: Path, items: unknown[], autoStart: number): Promise<QEntry[]> {
+  const { ctx, article } = lc;
+  const file = layer.file;
+  const slots: QEntry[][] = items.map(() => []);
+  const used = new Set<string>();
+  const picks: { i: number; item: PickQuestionSpec }[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const path = [...base, i];
+    if (isBad(layer.v.bad, path)) continue;
+    const item = items[i];
+    if (!isObj(item)) continue;
+    if ('pick' in item) {
+      picks.push({ i, item: item as PickQuestionSpec });
+      continue;
+    }
+    if ('use' in item) {
+      const u = item as UseQuestionSpec;
+      const e = await useEntry(lc, layer, path, u);
+      if (e) {
+        slots[i].push(e);
+        if (e.bankKey) used.add(e.bankKey);
+      }
+      continue;
+    }
+    const it = item as InlineQuestionSpec;
+    const id = it.id ?? `q${autoStart + i}`;
+    const q = makeQuestion(ctx, file, path, it, id);
+    if (!q) continue;
+    q.refs = checkRefs(ctx, file, [...path, 'refs'], it.refs, article);
+    slots[i].push({ q, file, path });
+  }
+  for (const { i, item } of picks) {
+    const got = await pickEntries(lc, layer, [...base, i], item, used);
+    for (const e of got) if (e.bankKey) used.add(e.bankKey);
+    slots[i].push(...got);
+  }
+  return slots.flat();
+}
+
+function splitUse(s: string): { file: string; id: string } | null {
+  const at = s.lastIndexOf('#');
+  if (at <= 0 || at === s.length - 1) return null;
+  return { file: s.slice(0, at).trim(), id: s.slice(at + 1).trim() };
+}
+
+async function useEntry(lc: ListCtx, layer: Layer, path: Path, u: UseQuestionSpec): Promise<QEntry | null> {
+  const { ctx, article } = lc;
+  const file = layer.file;
+  const parts = splitUse(u.use);
+  if (!parts) {
+    ctx.add(diagAt(file, [...path, 'use'], `\`use\` names a bank file and a question id joined by \`#\`, not \`${u.use}\``, 'e.g. `use: questions/moderation.yaml#deletion-displacement`; `hiwar questions BANK` lists the ids'));
+    return null;
+  }
+  const abs = resolvePath(file.path, parts.file);
+  const bank = await loadCheckedBank(ctx, abs, { file, path: [...path, 'use'], written: parts.file });
+  if (!bank) return null;
+  const found = bank.byId.get(parts.id);
+  if (!found) {
+    if (!bank.ids.includes(parts.id)) {
+      const m = missingBankId(bank, parts.file, parts.id);
+      ctx.add(diagAt(file, [...path, 'use'], m.message, m.hint));
+    }
+    return null;
+  }
+  const q = bankQuestion(ctx, bank, found, u.id ?? parts.id, `${parts.file}#${parts.id}`);
+  if (!q) return null;
+  if (u.lines !== undefined) q.lines = u.lines;
+  q.refs = u.refs !== undefined ? checkRefs(ctx, file, [...path, 'refs'], u.refs, article) : bankRefs(ctx, bank, found, article);
+  return { q, file, path, bankKey: `${abs}#${parts.id}` };
+}
+
+function bankQuestion(ctx: Ctx, bank: Bank, found: { q: BankQuestionSpec; index: number }, id: string, origin: string): ResolvedQuestion | null {
+  const path: Path = ['questions', found.index];
+  if (isBad(bank.v.bad, path)) return null;
+  return makeQuestion(ctx, bank.file, path, found.q, id, origin);
+}
+
+/** Refs written in a bank, checked against the article of the lesson that uses the question. */
+function bankRefs(ctx: Ctx, bank: Bank, found: { q: BankQuestionSpec; index: number }, article: Article | null): string[] {
+  const path: Path = ['questions', found.index, 'refs'];
+  if (!found.q.refs || isBad(bank.v.bad, path)) return [];
+  const before = ctx.errors.length;
+  const out = checkRefs(ctx, bank.file, path, found.q.refs, null);
+  if (ctx.errors.length > before || !article) return out;
+  found.q.refs.forEach((r, k) => {
+    const p = parseRef(r);
+    if (!p.ok) return;
+    const res = resolveRef(article, p.ref);
+    if (!res.ok) {
+      ctx.add(diagAt(bank.file, [...path, k], `${res.message} (the article of a lesson that uses \`${found.q.id}\`: ${article.path})`, 'a `use` entry can replace the refs for its lesson: `refs: [p2]`'));
+    }
+  });
+  return out;
+}
+
+/** A bank, loaded once, with every question's kind/options checked (problems reported in the bank). */
+export async function loadCheckedBank(ctx: Ctx, abs: string, from?: RefFrom): Promise<Bank | null> {
+  const bank = await loadBank(ctx, abs, from);
+  if (bank && !checkedBanks.has(bank)) {
+    checkedBanks.add(bank);
+    for (const id of bank.ids) {
+      const c = bank.byId.get(id);
+      if (!c) continue;
+      const path: Path = ['questions', c.index];
+      if (isBad(bank.v.bad, path)) continue;
+      makeQuestion(ctx, bank.file, path, c.q, id);
+      if (c.q.refs && !isBad(bank.v.bad, [...path, 'refs'])) checkRefs(ctx, bank.file, [...path, 'refs'], c.q.refs, null);
+    }
+  }
+  return bank;
+}
+const checkedBanks = new WeakSet<Bank>();
+
+async function pickEntries(lc: ListCtx, layer: Layer, path: Path, item: PickQuestionSpec, used: Set<string>): Promise<QEntry[]> {
+  const { ctx } = lc;
+  const file = layer.file;
+  const spec = item.pick;
+  const abs = resolvePath(file.path, spec.from);
+  const bank = await loadCheckedBank(ctx, abs, { file, path: [...path, 'pick', 'from'], written: spec.from });
+  if (!bank) return [];
+  const tags = spec.tags ?? [];
+  const levels = spec.level === undefined ? [] : Array.isArray(spec.level) ? spec.level : [spec.level];
+  const candidates: { q: BankQuestionSpec; index: number }[] = [];
+  for (const id of bank.ids) {
+    const c = bank.byId.get(id)!;
+    if (tags.length && !tags.some((t) => (c.q.tags ?? []).includes(t))) continue;
+    if (levels.length && !(c.q.level && levels.includes(c.q.level))) continue;
+    candidates.push(c);
+  }
+  const fresh = candidates.filter((c) => !used.has(`${abs}#${c.q.id}`));
+  const count = spec.count ?? 1;
+  if (count > fresh.length) {
+    const filter = [tags.length ? `tagged ${tags.map((t) => `\`${t}\``).join(' or ')}` : '', levels.length ? `at level ${levels.map((l) => `\`${l}\``).join(' or ')}` : '']
+      .filter(Boolean)
+      .join(' ');
+    const taken = candidates.length - fresh.length;
+    const has = `\`${spec.from}\` has ${fresh.length === 0 ? 'none' : `only ${fresh.length}`}${filter ? ` ${filter}` : ''}${taken ? ` (not counting ${taken} this list already uses)` : ''}`;
+    let hint: string;
+    if (fresh.length) hint = `the matching questions are ${listCode(fresh.map((c) => c.q.id))}; lower \`count\` or widen \`tags\``;
+    else {
+      const allTags = [...new Set(bank.ids.flatMap((id) => bank.byId.get(id)!.q.tags ?? []))].sort();
+      const unknown = tags.filter((t) => !allTags.includes(t));
+      const dym = unknown.length ? didYouMean(unknown[0], allTags) : undefined;
+      hint = (dym ? `${dym} ` : '') + (allTags.length ? `the bank's tags are ${listCode(allTags, 30)}` : 'the bank has no tagged questions');
+    }
+    ctx.add(diagAt(file, [...path, 'pick', spec.count !== undefined ? 'count' : 'from'], `\`pick\` asks for ${count} ${count === 1 ? 'question' : 'questions'}, but ${has}`, hint));
+    return [];
+  }
+  const key = ['pick', lc.seed, spec.from, [...tags].sort().join(','), [...levels].sort().join(','), count].join('|');
+  const rand = mulberry32(hashString(key) ^ lc.seed);
+  const chosen = sampleIndices(fresh.length, count, rand).map((k) => fresh[k]);
+  const out: QEntry[] = [];
+  for (const c of chosen) {
+    const q = bankQuestion(ctx, bank, c, c.q.id, `${spec.from}#${c.q.id}`);
+    if (!q) continue;
+    q.refs = bankRefs(ctx, bank, c, lc.article);
+    out.push({ q, file, path, bankKey: `${abs}#${c.q.id}` });
+  }
+  return out;
+}
+
+/** Highest N of any `qN` id, so questions added by an overlay continue the numbering. */
+function nextAuto(entries: QEntry[]): number {
+  let n = entries.length;
+  for (const e of entries) {
+    const m = /^q(\d+)$/.exec(e.q.id);
+    if (m) n = Math.max(n, +m[1]);
+  }
+  return n + 1;
+}
+
+/** The questions of a lesson layer, its overlays' edits applied. */
+export async function layerQuestions(lc: ListCtx, layer: Layer): Promise<QEntry[]> {
+  const { ctx } = lc;
+  const file = layer.file;
+  const data = layer.v.data as Record<string, unknown>;
+  const value = isObj(data) ? data.questions : undefined;
+  if (value === undefined) return layer.parent ? layerQuestions(lc, layer.parent) : [];
+  if (isBroken(layer.v.bad, ['questions'])) return [];
+  if (Array.isArray(value)) return listEntries(lc, layer, ['questions'], value, 1);
+  if (!isObj(value)) return [];
+  // an edit of the inherited questions
+  if (!layer.parent) {
+    if (!layer.hasExtends) {
+      ctx.add(diagAt(file, ['questions'], '`questions` with `drop`/`add`/`order`/`limit` edits inherited questions, so the lesson needs `extends:`', 'without `extends`, write `questions:` as a list'));
+    }
+    return [];
+  }
+  let list = await layerQuestions(lc, layer.parent);
+  const inheritedIds = list.map((e) => e.q.id);
+  const edit = value as { drop?: string[]; add?: unknown[]; order?: string[]; limit?: number };
+  const auto = nextAuto(list);
+  if (edit.drop && !isBroken(layer.v.bad, ['questions', 'drop'])) {
+    edit.drop.forEach((id, k) => {
+      if (!list.some((e) => e.q.id === id)) {
+        const dym = didYouMean(id, inheritedIds);
+        ctx.add(diagAt(file, ['questions', 'drop', k], `there is no inherited question \`${id}\` to drop`, `${dym ? dym + ' ' : ''}the inherited questions are ${listCode(inheritedIds, 30)}`));
+      }
+    });
+    const drop = new Set(edit.drop);
+    list = list.filter((e) => !drop.has(e.q.id));
+  }
+  if (edit.add && !isBroken(layer.v.bad, ['questions', 'add'])) {
+    list = [...list, ...(await listEntries(lc, layer, ['questions', 'add'], edit.add, auto))];
+  }
+  if (edit.order && !isBroken(layer.v.bad, ['questions', 'order'])) {
+    const ids = list.map((e) => e.q.id);
+    const first: QEntry[] = [];
+    edit.order.forEach((id, k) => {
+      const e = list.find((x) => x.q.id === id);
+      if (!e) {
+        const dym = didYouMean(id, ids);
+        ctx.add(diagAt(file, ['questions', 'order', k], `there is no question \`${id}\` to put in order`, `${dym ? dym + ' ' : ''}the questions are ${listCode(ids, 30)}`));
+      } else if (!first.includes(e)) first.push(e);
+    });
+    list = [...first, ...list.filter((e) => !first.includes(e))];
+  }
+  if (edit.limit !== undefined && !isBroken(layer.v.bad, ['questions', 'limit'])) list = list.slice(0, edit.limit);
+  return list;
+}
+
+/** Two questions with one id: an error at the later one, naming where the first is. */
+export function checkDuplicateIds(ctx: Ctx, list: QEntry[]): void {
+  const first = new Map<string, QEntry>();
+  for (const e of list) {
+    const prev = first.get(e.q.id);
+    if (!prev) {
+      first.set(e.q.id, e);
+      continue;
+    }
+    const at = (x: QEntry) => {
+      const hasId = idWritten(x);
+      return hasId ? [...x.path, 'id'] : x.path;
+    };
+    const p = positionOf(prev.file, at(prev));
+    const where = `${prev.file === e.file ? 'line ' + p.line : `${prev.file.path}:${p.line}`}`;
+    const auto = /^q\d+$/.test(e.q.id) && !idWritten(e);
+    ctx.add(
+      diagAt(
+        e.file,
+        at(e),
+        `two questions have the id \`${e.q.id}\` (the other is at ${where})`,
+        auto ? 'questions without an `id` are numbered q1, q2, … by their place in the list; give this one its own `id`' : 'give each question its own `id`',
+      ),
+    );
+  }
+}
+
+function idWritten(e: QEntry): boolean {
+  let v: unknown = e.file.value;
+  for (const seg of e.path) v = Array.isArray(v) ? v[seg as number] : isObj(v) ? v[String(seg)] : undefined;
+  return isObj(v) && typeof v.id === 'string';
+}
+
+export type { ListCtx };

@@ -1,0 +1,288 @@
+// Resolve a lesson or course file into the model the renderer reads: articles loaded, refs
+// resolved, bank questions fetched, picks made, overlays applied, options settled.
+import path from 'node:path';
+import { error, UserError, type Diagnostic } from './diagnostics.js';
+import type { Article } from './article.js';
+import { Ctx, detectKind, loadArticle, loadYaml, resolvePath, type RefFrom } from './load.js';
+import type { BuildOptions, ResolvedCourse, ResolvedLesson, ResolvedPassage } from './model.js';
+import { checkDuplicateIds, layerQuestions } from './questions.js';
+import { formatRef, parseRef, resolveAnchor, resolveRef } from './refs.js';
+import { courseSchema, isBad, isBroken, LESSON_REQUIRED, lessonSchema, validate, type CourseSpec, type LessonSpec, type OptionsSpec, type PassageSpec, type Validation } from './schema.js';
+import { diagAt, type YamlFile } from './yaml.js';
+
+export const DEFAULT_OPTIONS: BuildOptions = { paper: 'A4', digits: 'arabic', seed: 1 };
+
+export type ResolveResult =
+  | { ok: true; kind: 'lesson'; lesson: ResolvedLesson; deps: string[]; warnings: Diagnostic[] }
+  | { ok: true; kind: 'course'; course: ResolvedCourse; deps: string[]; warnings: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[]; deps: string[] };
+
+/** One file of an `extends` chain. */
+export interface Layer {
+  file: YamlFile;
+  v: Validation<LessonSpec>;
+  parent: Layer | null;
+  /** `extends:` is written (even if the parent could not be loaded) */
+  hasExtends: boolean;
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Resolve a lesson or course (told apart by content: a course has `lessons:`).
+ * `cli` options override the course's, which override the lesson's, which override the defaults.
+ * Never throws for a user mistake: problems come back as diagnostics.
+ */
+export async function resolveFile(file: string, cli: Partial<BuildOptions> = {}): Promise<ResolveResult> {
+  const ctx = new Ctx();
+  const abs = path.resolve(file);
+  try {
+    const r = await resolveIn(ctx, abs, cli);
+    if (r && !ctx.hasErrors()) {
+      const deps = [...ctx.deps];
+      return r.kind === 'lesson' ? { ok: true, kind: 'lesson', lesson: r.lesson, deps, warnings: ctx.warnings } : { ok: true, kind: 'course', course: r.course, deps, warnings: ctx.warnings };
+    }
+  } catch (e) {
+    if (e instanceof UserError) ctx.add(e.diagnostics);
+    else throw e;
+  }
+  if (!ctx.hasErrors()) ctx.add(error(abs, 0, 0, 'this file could not be resolved'));
+  return { ok: false, diagnostics: ctx.diagnostics, deps: [...ctx.deps] };
+}
+
+type Inner = { kind: 'lesson'; lesson: ResolvedLesson } | { kind: 'course'; course: ResolvedCourse } | null;
+
+/** Resolve in an existing context (used by `check`, which shares one context across files). */
+export async function resolveIn(ctx: Ctx, abs: string, cli: Partial<BuildOptions>): Promise<Inner> {
+  if (abs.toLowerCase().endsWith('.md')) {
+    const a = await loadArticle(ctx, abs);
+    if (a) ctx.add(error(abs, 0, 0, 'this is an article: build a lesson that quotes it', `\`hiwar new ID --article ${path.basename(abs)}\` makes one`));
+    return null;
+  }
+  const f = await loadYaml(ctx, abs, 'file');
+  if (!f) return null;
+  const kind = detectKind(f.value);
+  if (kind === 'bank') {
+    ctx.add(error(abs, 0, 0, 'this is a question bank: build a lesson that uses it', 'in a lesson, `use: FILE#ID` takes one question and `pick: {from: FILE, count: N}` takes several'));
+    return null;
+  }
+  if (kind === 'course') {
+    const course = await resolveCourse(ctx, f, cli);
+    return course ? { kind: 'course', course } : null;
+  }
+  const lesson = await resolveLesson(ctx, abs, {}, cli);
+  return lesson ? { kind: 'lesson', lesson } : null;
+}
+
+// ---------------------------------------------------------------- lessons and overlays
+
+async function loadLayer(ctx: Ctx, abs: string, chain: string[], from?: RefFrom): Promise<Layer | null> {
+  const f = await loadYaml(ctx, abs, 'lesson', from);
+  if (!f) return null;
+  const kind = detectKind(f.value);
+  if (kind !== 'lesson' && from) {
+    ctx.add(diagAt(from.file, from.path, `\`${from.written}\` is a ${kind === 'bank' ? 'question bank' : kind}, not a lesson`));
+    return null;
+  }
+  const v = validate(lessonSchema, f, 'lesson');
+  ctx.add(v.diagnostics);
+  const data = v.data as LessonSpec;
+  const ext = isObj(data) ? data.extends : undefined;
+  const layer: Layer = { file: f, v, parent: null, hasExtends: ext !== undefined };
+  if (typeof ext === 'string' && !isBroken(v.bad, ['extends'])) {
+    const parentAbs = resolvePath(abs, ext);
+    const loop = [...chain, abs];
+    if (loop.includes(parentAbs)) {
+      const start = loop.indexOf(parentAbs);
+      const base = path.dirname(loop[0]);
+      const names = [...loop.slice(start), parentAbs].map((p) => path.relative(base, p) || path.basename(p));
+      ctx.add(diagAt(f, ['extends'], `\`extends\` makes a cycle: ${names.join(' → ')}`, 'a lesson cannot extend itself, directly or through others; remove one `extends`'));
+    } else {
+      layer.parent = await loadLayer(ctx, parentAbs, loop, { file: f, path: ['extends'], written: ext });
+    }
+  }
+  return layer;
+}
+
+/** The nearest layer that writes `key`, or 'bad' when that value failed validation. */
+function field<K extends keyof LessonSpec>(layer: Layer | null, key: K): { layer: Layer; value: NonNullable<LessonSpec[K]> } | 'bad' | undefined {
+  for (let l = layer; l; l = l.parent) {
+    const d = l.v.data as Record<string, unknown>;
+    if (!isObj(d) || !(key in d)) continue;
+    if (isBroken(l.v.bad, [key as string])) return 'bad';
+    return { layer: l, value: d[key as string] as NonNullable<LessonSpec[K]> };
+  }
+  return undefined;
+}
+
+/** Maps (`options`, `teacher`) merge key by key down the chain; the child's keys win. */
+function mergedMap<K extends 'options' | 'teacher'>(layer: Layer | null, key: K): Partial<NonNullable<LessonSpec[K]>> {
+  const chain: Layer[] = [];
+  for (let l = layer; l; l = l.parent) chain.unshift(l);
+  const out: Record<string, unknown> = {};
+  for (const l of chain) {
+    const d = l.v.data as Record<string, unknown>;
+    const m = isObj(d) ? d[key] : undefined;
+    if (!isObj(m)) continue;
+    for (const [k, v] of Object.entries(m)) if (!isBad(l.v.bad, [key, k])) out[k] = v;
+  }
+  return out as Partial<NonNullable<LessonSpec[K]>>;
+}
+
+function settleOptions(lesson: Partial<OptionsSpec>, course: Partial<OptionsSpec>, cli: Partial<BuildOptions>): BuildOptions {
+  const pick = <K extends keyof BuildOptions>(k: K): BuildOptions[K] => (cli[k] ?? course[k] ?? lesson[k] ?? DEFAULT_OPTIONS[k]) as BuildOptions[K];
+  return { paper: pick('paper'), digits: pick('digits'), seed: pick('seed') };
+}
+
+/** Resolve one lesson; `courseOptions` are the course's (when built inside one). */
+export async function resolveLesson(ctx: Ctx, abs: string, courseOptions: Partial<OptionsSpec>, cli: Partial<BuildOptions>, from?: RefFrom): Promise<ResolvedLesson | null> {
+  const errorsBefore = ctx.errors.length;
+  const root = await loadLayer(ctx, abs, [], from);
+  if (!root) return null;
+  const rootData = root.v.data as Record<string, unknown>;
+  if (!isObj(rootData)) return null;
+
+  // required fields, directly or inherited
+  for (const key of LESSON_REQUIRED) {
+    if (field(root, key) === undefined) {
+      const inherited = root.hasExtends ? ' (neither here nor in the lessons it extends)' : '';
+      ctx.add(diagAt(root.file, [], `the lesson has no \`${key}\`${inherited}`, REQUIRED_HINTS[key]));
+    }
+  }
+  const options = settleOptions(mergedMap(root, 'options') as Partial<OptionsSpec>, courseOptions, cli);
+
+  // the article
+  let article: Article | null = null;
+  const art = field(root, 'article');
+  if (art && art !== 'bad') {
+    article = await loadArticle(ctx, resolvePath(art.layer.file.path, art.value), { file: art.layer.file, path: ['article'], written: art.value });
+  }
+
+  // passages
+  const passages: ResolvedPassage[] = [];
+  const ps = field(root, 'passages');
+  if (ps && ps !== 'bad') {
+    ps.value.forEach((p, i) => {
+      if (isBad(ps.layer.v.bad, ['passages', i, 'ref'])) return;
+      const rp = resolvePassage(ctx, ps.layer.file, i, p, article);
+      if (rp) passages.push(rp);
+    });
+  }
+
+  // questions
+  const qlist = await layerQuestions({ ctx, article, seed: options.seed }, root);
+  checkDuplicateIds(ctx, qlist);
+
+  if (ctx.errors.length > errorsBefore) return null;
+  const get = <K extends keyof LessonSpec>(k: K): NonNullable<LessonSpec[K]> | undefined => {
+    const r = field(root, k);
+    return r && r !== 'bad' ? r.value : undefined;
+  };
+  const teacher = mergedMap(root, 'teacher');
+  const lesson: ResolvedLesson = {
+    id: rootData.id as string,
+    title: get('title')!,
+    path: abs,
+    article: {
+      id: article!.id,
+      title: article!.title,
+      path: article!.path,
+      ...(article!.source ? { source: article!.source } : {}),
+      ...(article!.url ? { url: article!.url } : {}),
+      ...(article!.date ? { date: article!.date } : {}),
+    },
+    objectives: get('objectives') ?? [],
+    passages,
+    glossary: (get('glossary') ?? []).map((g) => ({ term: g.term, definition: g.definition })),
+    questions: qlist.map((e) => e.q),
+    activities: (get('activities') ?? []).map((a) => ({ title: a.title, ...(a.minutes !== undefined ? { minutes: a.minutes } : {}), steps: a.steps ?? [] })),
+    teacher: { ...(teacher.facilitation ? { facilitation: teacher.facilitation } : {}), groundRules: teacher.ground_rules ?? [] },
+    options,
+  };
+  const audience = get('audience');
+  if (audience) lesson.audience = audience;
+  const duration = get('duration');
+  if (duration !== undefined) lesson.duration = duration;
+  const note = get('content_note');
+  if (note) lesson.contentNote = note;
+  return lesson;
+}
+
+const REQUIRED_HINTS: Record<(typeof LESSON_REQUIRED)[number], string> = {
+  title: 'add e.g. `title: "…"`: the lesson title printed on the handout',
+  article: 'add e.g. `article: articles/virtual-caliphate.md`: the article the passages come from',
+  objectives: 'add `objectives:` with a list of what students will be able to do',
+  passages: 'add `passages:` with a list of `- ref: p1-p2` entries; `hiwar passages ARTICLE` lists the refs',
+  questions: 'add `questions:` with a list of `- text: "…"` entries',
+};
+
+function resolvePassage(ctx: Ctx, file: YamlFile, i: number, p: PassageSpec, article: Article | null): ResolvedPassage | null {
+  const at = ['passages', i, 'ref'];
+  let paragraphs: ResolvedPassage['paragraphs'] | null = null;
+  let ref: string;
+  if (typeof p.ref === 'string') {
+    const pr = parseRef(p.ref);
+    if (!pr.ok) {
+      ctx.add(diagAt(file, at, pr.message, pr.hint));
+      return null;
+    }
+    ref = formatRef(pr.ref);
+    if (!article) return null;
+    const r = resolveRef(article, pr.ref);
+    if (!r.ok) {
+      ctx.add(diagAt(file, at, r.message, r.hint));
+      return null;
+    }
+    paragraphs = r.paragraphs;
+  } else {
+    ref = formatRef({ type: 'anchor', from: p.ref.from, to: p.ref.to });
+    if (!article) return null;
+    const r = resolveAnchor(article, p.ref.from, p.ref.to);
+    if (!r.ok) {
+      ctx.add(diagAt(file, r.field ? [...at, r.field] : at, r.message, r.hint));
+      return null;
+    }
+    paragraphs = r.paragraphs;
+  }
+  const out: ResolvedPassage = { ref, paragraphs };
+  if (p.heading) out.heading = p.heading;
+  if (p.teacher_note) out.teacherNote = p.teacher_note;
+  return out;
+}
+
+// ---------------------------------------------------------------- courses
+
+async function resolveCourse(ctx: Ctx, f: YamlFile, cli: Partial<BuildOptions>): Promise<ResolvedCourse | null> {
+  const v = validate(courseSchema, f, 'course');
+  ctx.add(v.diagnostics);
+  const data = v.data as CourseSpec;
+  if (!isObj(data)) return null;
+  const courseOptions: Partial<OptionsSpec> = {};
+  if (isObj(data.options)) for (const [k, val] of Object.entries(data.options)) if (!isBad(v.bad, ['options', k])) (courseOptions as Record<string, unknown>)[k] = val;
+  const lessons: ResolvedLesson[] = [];
+  const seenIds = new Map<string, number>();
+  if (Array.isArray(data.lessons) && !isBroken(v.bad, ['lessons'])) {
+    for (let i = 0; i < data.lessons.length; i++) {
+      if (isBad(v.bad, ['lessons', i])) continue;
+      const written = data.lessons[i];
+      const abs = resolvePath(f.path, written);
+      const l = await resolveLesson(ctx, abs, courseOptions, cli, { file: f, path: ['lessons', i], written });
+      if (!l) continue;
+      const prev = seenIds.get(l.id);
+      if (prev !== undefined) ctx.warn(diagAt(f, ['lessons', i], `lesson \`${l.id}\` is listed twice (also entry ${prev + 1})`));
+      else seenIds.set(l.id, i);
+      lessons.push(l);
+    }
+  }
+  if (ctx.hasErrors()) return null;
+  const course: ResolvedCourse = {
+    id: data.id,
+    title: data.title,
+    path: f.path,
+    lessons,
+    options: settleOptions({}, courseOptions, cli),
+  };
+  if (data.subtitle) course.subtitle = data.subtitle;
+  if (data.author) course.author = data.author;
+  return course;
+}

@@ -1,0 +1,527 @@
+// Schemas of every file kind (SPEC §2–§5), and validation that speaks to a teacher:
+// every problem of a file at once, each at its YAML position, with a hint where one helps.
+import { z } from 'zod';
+import type { Diagnostic } from './diagnostics.js';
+import { didYouMean, listCode } from './suggest.js';
+import { diagAt, type Path, type YamlFile } from './yaml.js';
+
+// ---------------------------------------------------------------- building blocks
+
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ID_MESSAGE = 'may use only lowercase Latin letters, digits and single `-` between them (it names the output files), e.g. `virtual-caliphate-intro`';
+
+const text = (description: string) => z.string().min(1).meta({ description });
+const optText = (description: string) => z.string().meta({ description }).optional();
+const fileId = (description: string) => z.string().regex(ID_PATTERN, { message: ID_MESSAGE }).meta({ description });
+const textList = (description: string) => z.array(z.string().min(1)).meta({ description });
+
+export const QUESTION_KINDS = ['open', 'choice', 'scale', 'rank'] as const;
+export const BLOOM_LEVELS = ['remember', 'understand', 'apply', 'analyze', 'evaluate', 'create'] as const;
+export const PAPERS = ['A4', 'letter'] as const;
+export const DIGITS = ['arabic', 'western'] as const;
+
+const kind = z.enum(QUESTION_KINDS).meta({ description: 'open (answer lines) | choice (lettered options) | scale (agree–disagree row) | rank (boxes to number). Default: open' });
+const level = z.enum(BLOOM_LEVELS).meta({ description: "Bloom's level: remember understand apply analyze evaluate create" });
+const lines = z.number().int().min(1).max(40).meta({ description: 'answer lines on the student handout (open questions; default 4)' });
+
+/** A passage reference as written: "p3", "p3-p5", "p5.s2", "p5.s1-s2". Checked by refs.ts with its own messages. */
+export const REF_PATTERN_SOURCE = '^\\s*[pP]\\s*\\d+\\s*(-\\s*[pP]?\\s*\\d+|\\.\\s*[sS]\\s*\\d+(\\s*-\\s*[sS]?\\s*\\d+)?)?\\s*$';
+const refString = z.string().meta({
+  description: 'p3 (paragraph 3), p3-p5 (paragraphs 3 to 5), p5.s2 (sentence 2 of paragraph 5), p5.s1-s2 (sentences 1 to 2). Run `hiwar passages ARTICLE` to list them.',
+  pattern: REF_PATTERN_SOURCE,
+});
+const anchor = z
+  .strictObject({
+    from: text('the first words of the passage, as printed (diacritics, hamza forms and quote marks do not matter)'),
+    to: text('the last words of the passage'),
+  })
+  .meta({ description: 'a passage given by its first and last words' });
+export const refSchema = z.union([refString, anchor]);
+
+const options = z
+  .strictObject({
+    paper: z.enum(PAPERS).meta({ description: 'A4 (default) | letter' }).optional(),
+    digits: z.enum(DIGITS).meta({ description: 'arabic (٠١٢, default) | western (012): numbering and page numbers' }).optional(),
+    seed: z.number().int().min(0).meta({ description: 'makes `pick` reproducible: same seed, same questions (default 1)' }).optional(),
+  })
+  .meta({ description: 'build options; command-line flags override them' });
+
+// ---------------------------------------------------------------- questions
+
+export const inlineQuestionSchema = z.strictObject({
+  id: z.string().min(1).meta({ description: 'optional; questions without one are q1, q2, … by their place in the list' }).optional(),
+  text: text('the question itself'),
+  kind: kind.optional(),
+  level: level.optional(),
+  refs: z.array(refString).meta({ description: 'passages the question draws on, printed with it, e.g. [p5, p9]' }).optional(),
+  lines: lines.optional(),
+  options: textList('choice / rank: the options; scale: its labels (default: a 5-point disagree–agree row)').optional(),
+  guidance: optText('teacher edition only: discussion points, a model answer'),
+});
+
+export const useQuestionSchema = z.strictObject({
+  use: text('a question from a bank: FILE#ID, e.g. questions/moderation.yaml#deletion-displacement'),
+  id: z.string().min(1).meta({ description: 'optional: another id for it in this lesson' }).optional(),
+  refs: z.array(refString).meta({ description: 'passages of this lesson the question draws on' }).optional(),
+  lines: lines.optional(),
+});
+
+export const pickQuestionSchema = z.strictObject({
+  pick: z
+    .strictObject({
+      from: text('the question bank file, e.g. questions/moderation.yaml'),
+      tags: z.array(z.string().min(1)).meta({ description: 'take questions that have any of these tags' }).optional(),
+      level: z.union([level, z.array(level)]).meta({ description: 'take only questions of this Bloom level (or levels)' }).optional(),
+      count: z.number().int().min(1).meta({ description: 'how many questions to take (default 1); `seed` decides which' }).optional(),
+    })
+    .meta({ description: 'questions chosen from a bank, reproducibly by `seed`' }),
+});
+
+export const questionItemSchema = z.union([inlineQuestionSchema, useQuestionSchema, pickQuestionSchema]);
+export const questionListSchema = z.array(questionItemSchema).meta({ description: 'the discussion questions' });
+export const questionEditSchema = z
+  .strictObject({
+    drop: z.array(z.string()).meta({ description: 'ids of inherited questions to remove' }).optional(),
+    add: questionListSchema.optional(),
+    order: z.array(z.string()).meta({ description: 'these ids first, the rest after in their order' }).optional(),
+    limit: z.number().int().min(0).meta({ description: 'keep only the first N questions' }).optional(),
+  })
+  .meta({ description: 'with `extends`: edit the inherited questions' });
+
+// ---------------------------------------------------------------- lesson
+
+export const passageSchema = z.strictObject({
+  ref: refSchema,
+  heading: optText('optional heading printed above the passage'),
+  teacher_note: optText('teacher edition only'),
+});
+
+export const lessonSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    extends: z.string().min(1).meta({ description: 'another lesson file this one adapts: it inherits everything, its own fields replace the parent’s' }).optional(),
+    id: fileId('[a-z0-9-]+; names the output files'),
+    title: text('the lesson title').optional(),
+    article: text('the article file, relative to this file, e.g. articles/virtual-caliphate.md').optional(),
+    audience: optText('e.g. المرحلة الثانوية (16–18 سنة)'),
+    duration: z.number().int().min(1).meta({ description: 'minutes' }).optional(),
+    objectives: textList('learning objectives').optional(),
+    content_note: optText('sensitive-topic note printed for students'),
+    passages: z.array(passageSchema).meta({ description: 'the parts of the article the handout quotes' }).optional(),
+    glossary: z.array(z.strictObject({ term: text('the term'), definition: text('its definition') })).optional(),
+    questions: z.union([questionListSchema, questionEditSchema]).optional(),
+    activities: z
+      .array(
+        z.strictObject({
+          title: text('the activity'),
+          minutes: z.number().int().min(1).optional(),
+          steps: textList('what students do, step by step').optional(),
+        }),
+      )
+      .optional(),
+    teacher: z
+      .strictObject({
+        facilitation: optText('how to run the discussion'),
+        ground_rules: textList('ground rules for the discussion').optional(),
+      })
+      .meta({ description: 'teacher edition only' })
+      .optional(),
+    options: options.optional(),
+  })
+  .meta({ title: 'hiwar lesson', description: 'A hiwar lesson: a handout built from an article' });
+
+/** Fields a complete lesson must have (directly or through `extends`). */
+export const LESSON_REQUIRED = ['title', 'article', 'objectives', 'passages', 'questions'] as const;
+
+// ---------------------------------------------------------------- bank, course, article
+
+export const bankQuestionSchema = z.strictObject({
+  id: text('unique in the bank; lessons use it as FILE#ID'),
+  text: text('the question itself'),
+  kind: kind.optional(),
+  level: level.optional(),
+  tags: z.array(z.string().min(1)).meta({ description: 'topics, for `pick` and `hiwar questions --tag`' }).optional(),
+  refs: z.array(refString).meta({ description: 'passages of the article the bank is written for, e.g. [p5, p9]; a `use` entry may replace them' }).optional(),
+  lines: lines.optional(),
+  options: textList('choice / rank: the options; scale: its labels').optional(),
+  guidance: optText('teacher edition only: discussion points, a model answer'),
+});
+
+export const bankSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: text('the bank id'),
+    title: optText('what the bank is about'),
+    description: optText('notes for colleagues'),
+    questions: z.array(bankQuestionSchema).meta({ description: 'the questions' }),
+  })
+  .meta({ title: 'hiwar question bank' });
+
+export const courseSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: fileId('[a-z0-9-]+; names the output files'),
+    title: text('the course pack title'),
+    subtitle: optText('optional'),
+    author: optText('optional'),
+    lessons: z.array(z.string().min(1)).min(1).meta({ description: 'lesson files, relative to this file, in order' }),
+    options: options.optional(),
+  })
+  .meta({ title: 'hiwar course pack' });
+
+export const articleSchema = z
+  .strictObject({
+    id: fileId('the article id'),
+    title: text('the article title'),
+    language: z.string().min(1).optional(),
+    source: optText('the publication'),
+    url: optText('where it was published'),
+    date: optText('publication date, e.g. "2017-10-01"'),
+    author: optText('the author'),
+  })
+  .meta({ title: 'hiwar article front matter' });
+
+export type LessonSpec = z.infer<typeof lessonSchema>;
+export type InlineQuestionSpec = z.infer<typeof inlineQuestionSchema>;
+export type UseQuestionSpec = z.infer<typeof useQuestionSchema>;
+export type PickQuestionSpec = z.infer<typeof pickQuestionSchema>;
+export type QuestionItemSpec = z.infer<typeof questionItemSchema>;
+export type QuestionEditSpec = z.infer<typeof questionEditSchema>;
+export type PassageSpec = z.infer<typeof passageSchema>;
+export type RefSpec = z.infer<typeof refSchema>;
+export type BankSpec = z.infer<typeof bankSchema>;
+export type BankQuestionSpec = z.infer<typeof bankQuestionSchema>;
+export type CourseSpec = z.infer<typeof courseSchema>;
+export type ArticleFrontMatter = z.infer<typeof articleSchema>;
+export type OptionsSpec = z.infer<typeof options>;
+
+// ---------------------------------------------------------------- choosing a union branch
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** For a union, which branch the teacher meant (so errors come from that branch only). */
+const choosers = new Map<unknown, (v: unknown) => number>();
+choosers.set(refSchema, (v) => (isObj(v) ? 1 : 0));
+choosers.set(questionItemSchema, (v) => {
+  if (!isObj(v)) return 0;
+  if ('use' in v) return 1;
+  if ('pick' in v) return 2;
+  if (!('text' in v)) {
+    // a typo of `use`/`pick` (e.g. `uses:`) on an entry without `text`
+    const keys = Object.keys(v);
+    if (keys.some((k) => didYouMean(k, ['use']) && !didYouMean(k, ['text']))) return 1;
+    if (keys.some((k) => didYouMean(k, ['pick']) && !didYouMean(k, ['text']))) return 2;
+  }
+  return 0;
+});
+choosers.set(lessonSchema.shape.questions.unwrap(), (v) => (Array.isArray(v) ? 0 : 1));
+choosers.set(pickQuestionSchema.shape.pick.shape.level.unwrap(), (v) => (Array.isArray(v) ? 1 : 0));
+
+// zod's internal definitions, only read (never relied on for parsing)
+type Def = { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; innerType?: z.ZodType; options?: z.ZodType[]; entries?: Record<string, string> };
+const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+
+function unwrap(s: z.ZodType): z.ZodType {
+  let cur = s;
+  for (let i = 0; i < 10; i++) {
+    const d = defOf(cur);
+    if ((d.type === 'optional' || d.type === 'default' || d.type === 'nullable') && d.innerType) cur = d.innerType;
+    else break;
+  }
+  return cur;
+}
+
+function chooseBranch(u: z.ZodType, value: unknown, branchErrors?: unknown[][]): number {
+  const c = choosers.get(u);
+  if (c) return c(value);
+  if (!branchErrors) return 0;
+  let best = 0;
+  for (let i = 1; i < branchErrors.length; i++) if (branchErrors[i].length < branchErrors[best].length) best = i;
+  return best;
+}
+
+/** The schema that applies at `path` of `value` under `root` (unions resolved by their chooser). */
+function schemaAt(root: z.ZodType, root_value: unknown, path: readonly PropertyKey[]): z.ZodType | undefined {
+  let s: z.ZodType | undefined = unwrap(root);
+  let v: unknown = root_value;
+  for (let i = 0; i <= path.length && s; i++) {
+    let d = defOf(s);
+    while (d.type === 'union' && d.options) {
+      s = unwrap(d.options[chooseBranch(s, v)]);
+      d = defOf(s);
+    }
+    if (i === path.length) break;
+    const seg = path[i];
+    if (d.type === 'object' && d.shape) {
+      const next: z.ZodType | undefined = d.shape[String(seg)];
+      s = next ? unwrap(next) : undefined;
+      v = isObj(v) ? v[String(seg)] : undefined;
+    } else if (d.type === 'array' && d.element) {
+      s = unwrap(d.element);
+      v = Array.isArray(v) ? v[seg as number] : undefined;
+    } else return undefined;
+  }
+  return s;
+}
+
+function objectKeys(root: z.ZodType, value: unknown, path: readonly PropertyKey[]): string[] {
+  const s = schemaAt(root, value, path);
+  if (!s) return [];
+  const d = defOf(s);
+  return d.type === 'object' && d.shape ? Object.keys(d.shape).filter((k) => k !== '$schema') : [];
+}
+
+function describeAt(root: z.ZodType, value: unknown, path: readonly PropertyKey[]): string | undefined {
+  const s = schemaAt(root, value, path);
+  if (!s) return undefined;
+  const meta = z.globalRegistry.get(s) as { description?: string } | undefined;
+  return meta?.description ?? (s as { description?: string }).description;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v = root;
+  for (const seg of path) {
+    if (Array.isArray(v) && typeof seg === 'number') v = v[seg];
+    else if (isObj(v)) v = v[String(seg)];
+    else return undefined;
+  }
+  return v;
+}
+
+// ---------------------------------------------------------------- messages
+
+function received(v: unknown): string {
+  if (v === null) return 'nothing';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'string') return `the text "${v.length > 40 ? v.slice(0, 40) + '…' : v}"`;
+  if (typeof v === 'number') return Number.isInteger(v) ? `the number ${v}` : `the number ${v}`;
+  if (typeof v === 'boolean') return `\`${v}\``;
+  if (isObj(v)) return 'a block of fields';
+  return typeof v;
+}
+
+function expectedName(e: string): string {
+  switch (e) {
+    case 'string':
+      return 'a text';
+    case 'number':
+      return 'a number';
+    case 'int':
+      return 'a whole number';
+    case 'array':
+      return 'a list (`[a, b]`, or lines starting with `- `)';
+    case 'object':
+      return 'a block of `field: value` lines';
+    case 'boolean':
+      return '`true` or `false`';
+    default:
+      return e;
+  }
+}
+
+/** How to name the thing at `path`: "`kind`", "entry 2 of `objectives`", "this file". */
+function label(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return 'this file';
+  const last = path[path.length - 1];
+  if (typeof last === 'number') {
+    const parent = path.length >= 2 ? String(path[path.length - 2]) : 'the list';
+    return `entry ${last + 1} of \`${parent}\``;
+  }
+  return `\`${String(last)}\``;
+}
+
+export type FileKind = 'lesson' | 'bank' | 'course' | 'article';
+
+export interface Validation<T> {
+  ok: boolean;
+  /** the value as read (typed as the schema's output where `bad` does not say otherwise) */
+  data: T;
+  diagnostics: Diagnostic[];
+  /** paths whose values failed validation: code reading `data` skips these */
+  bad: Path[];
+}
+
+/**
+ * Validate the YAML value of `file` against `schema`. Reports every problem at once, each at its node.
+ */
+export function validate<S extends z.ZodType>(schema: S, file: YamlFile, kind: FileKind): Validation<z.infer<S>> {
+  const value = file.value;
+  const diagnostics: Diagnostic[] = [];
+  const bad: Path[] = [];
+  if (!isObj(value)) {
+    const what = kind === 'article' ? 'the front matter' : `a ${kind === 'bank' ? 'question bank' : kind} file`;
+    const msg = value === undefined || value === null ? `${what} is empty` : `${what} must be a block of \`field: value\` lines, not ${received(value)}`;
+    diagnostics.push(diagAt(file, [], msg, kind === 'lesson' ? 'run `hiwar new ID --article PATH` for a lesson to start from' : undefined));
+    return { ok: false, data: value as z.infer<S>, diagnostics, bad: [[]] };
+  }
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    const issues = r.error.issues as unknown as Issue[];
+    for (const issue of issues) report(schema, value, file, issue, [], diagnostics, bad);
+  }
+  // one message per place: a typo'd key also makes its field "missing"; keep the typo message
+  return { ok: diagnostics.every((d) => d.severity !== 'error'), data: value as z.infer<S>, diagnostics: sortDiags(dedupe(diagnostics)), bad };
+}
+
+type Issue = {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  expected?: string;
+  values?: unknown[];
+  keys?: string[];
+  errors?: Issue[][];
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  format?: string;
+};
+
+function report(root: z.ZodType, value: unknown, file: YamlFile, issue: Issue, prefix: PropertyKey[], out: Diagnostic[], bad: Path[]): void {
+  const path = [...prefix, ...issue.path];
+  const p = path as Path;
+  const here = valueAt(value, path);
+  switch (issue.code) {
+    case 'invalid_union': {
+      if (!issue.errors || issue.errors.length === 0) break;
+      const u = schemaAtUnion(root, value, path);
+      const branch = u ? chooseBranch(u, here, issue.errors) : 0;
+      const errs = issue.errors[branch] ?? issue.errors[0];
+      if (errs.length === 1 && errs[0].code === 'invalid_type' && errs[0].path.length === 0) {
+        // wrong shape altogether: say what is accepted
+        bad.push(p);
+        out.push(diagAt(file, p, `${label(path)} must be ${unionExpectation(root, value, path)}, not ${received(here)}`));
+        return;
+      }
+      for (const e of errs) report(root, value, file, e, path, out, bad);
+      return;
+    }
+    case 'unrecognized_keys': {
+      const allowed = objectKeys(root, value, path);
+      const obj = isObj(here) ? here : {};
+      for (const k of issue.keys ?? []) {
+        const suggestion = didYouMean(k, allowed.filter((a) => !(a in obj)));
+        out.push(diagAt(file, [...p, k], `unknown field \`${k}\``, suggestion ?? `fields allowed here: ${listCode(allowed, 20)}`, 'key'));
+      }
+      return;
+    }
+    case 'invalid_type': {
+      bad.push(p);
+      const last = path[path.length - 1];
+      if (here === undefined) {
+        // missing: unless a typo of it was already reported in the same block
+        const parentPath = path.slice(0, -1);
+        const parent = valueAt(value, parentPath);
+        const keys = isObj(parent) ? Object.keys(parent) : [];
+        const typo = keys.find((k) => didYouMean(k, [String(last)]) && !objectKeys(root, value, parentPath).includes(k));
+        if (typo) return;
+        const desc = describeAt(root, value, path);
+        const where = parentPath.length ? ` in ${parentPath.length && typeof parentPath[parentPath.length - 1] === 'number' ? label(parentPath) : label(parentPath)}` : '';
+        out.push(diagAt(file, parentPath as Path, `missing required field \`${String(last)}\`${where}`, desc));
+        return;
+      }
+      if (here === null) {
+        out.push(diagAt(file, p, `${label(path)} is empty`, `write ${expectedName(issue.expected ?? '')} after the \`:\``));
+        return;
+      }
+      const hint =
+        issue.expected === 'string' && (typeof here === 'number' || typeof here === 'boolean')
+          ? `put it in quotes: "${String(here)}"`
+          : issue.expected === 'string' && isObj(here)
+            ? 'a text that contains `: ` needs quotes around it'
+            : issue.expected === 'array' && typeof here === 'string'
+              ? `write a list: [${here}]`
+              : undefined;
+      out.push(diagAt(file, p, `${label(path)} must be ${expectedName(issue.expected ?? '')}, not ${received(here)}`, hint));
+      return;
+    }
+    case 'invalid_value': {
+      bad.push(p);
+      const values = (issue.values ?? []).map(String);
+      const got = typeof here === 'string' ? `\`${here}\`` : received(here);
+      out.push(diagAt(file, p, `${label(path)} must be one of ${listCode(values)}, not ${got}`, typeof here === 'string' ? didYouMean(here, values) : undefined));
+      return;
+    }
+    case 'too_small': {
+      bad.push(p);
+      const min = Number(issue.minimum);
+      if (issue.origin === 'string') out.push(diagAt(file, p, `${label(path)} is empty`));
+      else if (issue.origin === 'array') out.push(diagAt(file, p, `${label(path)} needs at least ${min} ${min === 1 ? 'entry' : 'entries'}`));
+      else out.push(diagAt(file, p, `${label(path)} must be at least ${min}, not ${String(here)}`));
+      return;
+    }
+    case 'too_big': {
+      bad.push(p);
+      const max = Number(issue.maximum);
+      if (issue.origin === 'array') out.push(diagAt(file, p, `${label(path)} has more than ${max} entries`));
+      else if (issue.origin === 'string') out.push(diagAt(file, p, `${label(path)} is longer than ${max} characters`));
+      else out.push(diagAt(file, p, `${label(path)} must be at most ${max}, not ${String(here)}`));
+      return;
+    }
+    case 'invalid_format': {
+      bad.push(p);
+      out.push(diagAt(file, p, `${label(path)} ${issue.message}${typeof here === 'string' ? `; got \`${here}\`` : ''}`));
+      return;
+    }
+    default: {
+      bad.push(p);
+      out.push(diagAt(file, p, `${label(path)}: ${issue.message}`));
+    }
+  }
+}
+
+function schemaAtUnion(root: z.ZodType, value: unknown, path: readonly PropertyKey[]): z.ZodType | undefined {
+  // like schemaAt, but stop *at* the union instead of resolving it
+  if (path.length === 0) {
+    const s = unwrap(root);
+    return defOf(s).type === 'union' ? s : undefined;
+  }
+  const parent = schemaAt(root, value, path.slice(0, -1));
+  if (!parent) return undefined;
+  const d = defOf(parent);
+  const seg = path[path.length - 1];
+  let s: z.ZodType | undefined;
+  if (d.type === 'object' && d.shape) s = d.shape[String(seg)];
+  else if (d.type === 'array' && d.element) s = d.element;
+  return s ? unwrap(s) : undefined;
+}
+
+function unionExpectation(root: z.ZodType, value: unknown, path: readonly PropertyKey[]): string {
+  const u = schemaAtUnion(root, value, path);
+  if (u === refSchema) return 'a passage ref such as `p3` or `p5.s2`, or `{from: "…", to: "…"}`';
+  if (u === questionItemSchema) return 'a question (`text: …`), a bank question (`use: FILE#ID`) or a pick (`pick: {from: FILE, count: N}`)';
+  if (u && u === choosersKey(lessonSchema.shape.questions)) return 'a list of questions, or (with `extends`) an edit `{drop, add, order, limit}`';
+  return 'a different kind of value';
+}
+
+function choosersKey(s: z.ZodType): z.ZodType {
+  return unwrap(s);
+}
+
+function dedupe(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.file}:${d.line}:${d.col}:${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export function sortDiags(ds: Diagnostic[]): Diagnostic[] {
+  return [...ds].sort((a, b) => (a.file === b.file ? a.line - b.line || a.col - b.col : 0));
+}
+
+/** Whether `path` is (inside, or contains) a path that failed validation. */
+export function isBad(bad: readonly Path[], path: Path): boolean {
+  return bad.some((b) => {
+    const n = Math.min(b.length, path.length);
+    for (let i = 0; i < n; i++) if (String(b[i]) !== String(path[i])) return false;
+    return true;
+  });
+}
+
+/** Whether `path` itself, or a field above it, failed validation (the value there cannot be used). */
+export function isBroken(bad: readonly Path[], path: Path): boolean {
+  return bad.some((b) => b.length <= path.length && b.every((seg, i) => String(seg) === String(path[i])));
+}

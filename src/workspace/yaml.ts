@@ -1,0 +1,158 @@
+// YAML with positions: every node keeps its offset, so any problem maps to FILE:LINE:COL.
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
+import { error, type Diagnostic } from './diagnostics.js';
+
+export type Path = readonly (string | number)[];
+
+/** Guard against "billion laughs": aliases expanded at most this many times per document. */
+export const MAX_ALIAS_COUNT = 50;
+
+export interface YamlFile {
+  /** absolute path */
+  path: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  /** lines before the YAML text in the file (front matter starts on line 2: offset 1) */
+  lineOffset: number;
+  /** the plain value, or undefined when the YAML could not be read */
+  value: unknown;
+  /** syntax problems (empty when `value` is usable) */
+  diagnostics: Diagnostic[];
+}
+
+export interface Pos {
+  line: number;
+  col: number;
+}
+
+function yamlHint(e: YAMLError): string | undefined {
+  const m = e.message;
+  if (/Missing closing/i.test(m)) return 'a quote was opened and not closed';
+  if (/followed by map values/i.test(m)) return 'is a `:` missing after a field name? e.g. `kind: open`';
+  if (/Nested mappings are not allowed in compact mappings/i.test(m)) return 'a text that contains `: ` needs quotes, e.g. text: "…: …"; or check the indentation';
+  if (/Flow sequence/i.test(m)) return 'a `[` was not closed with `]`, or a text starting with `[` needs quotes';
+  if (/Flow map/i.test(m)) return 'a `{` was not closed with `}`, or a text starting with `{` needs quotes';
+  switch (e.code) {
+    case 'TAB_AS_INDENT':
+      return 'indent with spaces, not tabs';
+    case 'BAD_INDENT':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'check the indentation: the items of one list, and the fields of one block, start in the same column';
+    case 'DUPLICATE_KEY':
+      return 'each field may appear only once here; remove or rename one of them';
+    case 'UNEXPECTED_TOKEN':
+    case 'BAD_SCALAR_START':
+      return 'texts containing `: ` or starting with `[`, `{`, `*`, `&`, `!`, `|`, `>`, `%`, `@` or `#` need quotes';
+    default:
+      return undefined;
+  }
+}
+
+function cleanYamlMessage(e: YAMLError): string {
+  // yaml's messages sometimes end with a position or code frame; keep the first sentence-like line.
+  let m = e.message.split('\n')[0].trim();
+  m = m.replace(/ at line \d+, column \d+:?$/, '');
+  return `YAML syntax: ${m.charAt(0).toLowerCase()}${m.slice(1)}`;
+}
+
+export function parseYaml(file: string, text: string, lineOffset = 0): YamlFile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, strict: true });
+  const diagnostics: Diagnostic[] = [];
+  const seenLines = new Set<number>();
+  for (const e of doc.errors) {
+    const p = lineCounter.linePos(e.pos[0]);
+    // one mistake often cascades into several parser errors on the same line: keep the first
+    if (seenLines.has(p.line)) continue;
+    seenLines.add(p.line);
+    diagnostics.push(error(file, p.line + lineOffset, p.col, cleanYamlMessage(e), yamlHint(e)));
+  }
+  let value: unknown = undefined;
+  if (diagnostics.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (e) {
+      const msg = (e as Error).message;
+      if (/alias/i.test(msg)) {
+        diagnostics.push(error(file, 1 + lineOffset, 1, 'YAML aliases (`*name`) expand too much', `at most ${MAX_ALIAS_COUNT} expansions are allowed; write the text out instead`));
+      } else {
+        diagnostics.push(error(file, 1 + lineOffset, 1, `YAML: ${msg.split('\n')[0]}`));
+      }
+    }
+  }
+  return { path: file, doc, lineCounter, lineOffset, value, diagnostics };
+}
+
+function posOfOffset(f: YamlFile, offset: number): Pos {
+  const p = f.lineCounter.linePos(offset);
+  return { line: p.line + f.lineOffset, col: p.col };
+}
+
+function nodeStart(n: unknown): number | undefined {
+  const r = (n as { range?: [number, number, number] } | null)?.range;
+  return r ? r[0] : undefined;
+}
+
+/**
+ * Position of the node at `path`: the value (default) or, with `key`, the key of the last segment.
+ * When the path does not exist, the deepest existing node is used (e.g. the map a field is missing from).
+ */
+export function positionOf(f: YamlFile, path: Path, target: 'value' | 'key' = 'value'): Pos {
+  let node: unknown = f.doc.contents;
+  let best = nodeStart(node) ?? 0;
+  for (let i = 0; i < path.length; i++) {
+    if (isAlias(node)) node = node.resolve(f.doc);
+    const seg = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && keyString(p.key) === String(seg));
+      if (!pair) break;
+      if (last && target === 'key') {
+        const k = nodeStart(pair.key);
+        return posOfOffset(f, k ?? best);
+      }
+      node = pair.value;
+      const s = nodeStart(node);
+      if (s === undefined) {
+        // `field:` with no value: point at the key
+        best = nodeStart(pair.key) ?? best;
+        break;
+      }
+      best = s;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg];
+      const s = nodeStart(item);
+      if (s === undefined) break;
+      node = item;
+      best = s;
+    } else break;
+  }
+  return posOfOffset(f, best);
+}
+
+function keyString(k: unknown): string | undefined {
+  if (isScalar(k)) return String(k.value);
+  return undefined;
+}
+
+/** A diagnostic at the node of `path` in this file. */
+export function diagAt(f: YamlFile, path: Path, message: string, hint?: string, target: 'value' | 'key' = 'value'): Diagnostic {
+  const p = positionOf(f, path, target);
+  return error(f.path, p.line, p.col, message, hint);
+}
+
+/** The YAML node at `path`, if any (aliases resolved). */
+export function nodeAt(f: YamlFile, path: Path): Node | undefined {
+  let node: unknown = f.doc.contents;
+  for (const seg of path) {
+    if (isAlias(node)) node = node.resolve(f.doc);
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && keyString(p.key) === String(seg));
+      if (!pair) return undefined;
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === 'number') node = node.items[seg];
+    else return undefined;
+  }
+  return (node ?? undefined) as Node | undefined;
+}
