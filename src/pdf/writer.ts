@@ -1,8 +1,10 @@
 // Pages of draw operations -> PDF bytes, through pdfkit. pdfkit cannot lay out
 // right-to-left text, so we hand it glyphs the text engine already shaped and
 // ordered: each glyph is added to pdfkit's font subset with its width and its
-// Unicode text (for ToUnicode), and each run carries an /ActualText span with
-// its logical text so copy and search give the Arabic as it was typed.
+// Unicode text (for ToUnicode), and
+// runs are written in logical order. Extractors (poppler, pdf.js) then give
+// the Arabic as it was typed. We tried /ActualText spans: poppler spreads their
+// text left to right over the run and so reverses Arabic, and pdf.js ignores them.
 import PDFDocument from 'pdfkit';
 import type { FontFace, FontFamily, GlyphRun, LaidLine } from '../text/types.js';
 import { layoutLine } from '../text/index.js';
@@ -39,8 +41,6 @@ type Doc = InstanceType<typeof PDFDocument> & {
   _font: EmbeddedFont;
   _root: { data: { ViewerPreferences?: { data: Record<string, unknown> } } };
   addContent(s: string): Doc;
-  markContent(tag: string, opts?: Record<string, unknown>): Doc;
-  endMarkedContent(): Doc;
   outline: OutlineNode;
 };
 
@@ -55,6 +55,29 @@ function hexColor(c: string): string {
   const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(c);
   if (!m) return '0 0 0';
   return [m[1], m[2], m[3]].map((h) => num(parseInt(h, 16) / 255)).join(' ');
+}
+
+/** Undo rule L2 for a line's runs: reverse from the lowest odd level up to the highest. */
+export function logicalOrder<T extends { level: number }>(visual: T[]): T[] {
+  const runs = [...visual];
+  if (runs.length < 2) return runs;
+  const levels = runs.map((r) => r.level);
+  const highest = Math.max(...levels);
+  const lowestOdd = Math.min(...levels.map((l) => (l % 2 ? l : l + 1)));
+  for (let level = lowestOdd; level <= highest; level++) {
+    for (let i = 0; i < runs.length; ) {
+      if (runs[i].level < level) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < runs.length && runs[j].level >= level) j++;
+      const reversed = runs.slice(i, j).reverse();
+      runs.splice(i, j - i, ...reversed);
+      i = j;
+    }
+  }
+  return runs;
 }
 
 class Writer {
@@ -109,16 +132,17 @@ class Writer {
   line(line: LaidLine, x: number, top: number): void {
     const doc = this.doc;
     const baseline = doc.page.height - (top + line.ascent);
-    for (const run of line.runs) {
+    // Runs are positioned absolutely, so they can be written in logical order:
+    // text extractors that read the content stream in order (pdf.js) then give
+    // the sentence as it was typed, not as it is displayed.
+    for (const run of logicalOrder(line.runs)) {
       if (!run.glyphs.length) continue;
       const font = this.embedded(run.face);
       doc.page.fonts[font.id] = font.ref();
-      doc.markContent('Span', { actual: run.text });
       const tj = this.glyphsToTJ(run, font, run.face);
       doc.addContent(`BT ${hexColor(run.color)} rg /${font.id} ${num(run.size)} Tf 1 0 0 1 ${num(x + run.x)} ${num(baseline)} Tm`);
       for (const chunk of tj) doc.addContent(chunk);
       doc.addContent('ET');
-      doc.endMarkedContent();
     }
   }
 
@@ -188,6 +212,11 @@ function addOutline(doc: Doc, entries: { b: Bookmark; pageIndex: number; pageDic
   }
 }
 
+// pdfkit hashes every info entry into the file ID; it must not see undefined ones
+function withoutEmpty<T extends Record<string, unknown>>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T;
+}
+
 export function writePdf(pages: Page[], meta: PdfMeta, family: FontFamily): Promise<Buffer> {
   const { width, height } = PAPER[meta.paper];
   const doc = new PDFDocument({
@@ -199,7 +228,7 @@ export function writePdf(pages: Page[], meta: PdfMeta, family: FontFamily): Prom
     font: null as unknown as string, // no default Helvetica: every glyph comes from our fonts
     pdfVersion: '1.7',
     displayTitle: true,
-    info: {
+    info: withoutEmpty({
       Title: meta.title,
       Author: meta.author,
       Subject: meta.subject,
@@ -208,12 +237,11 @@ export function writePdf(pages: Page[], meta: PdfMeta, family: FontFamily): Prom
       Producer: 'hiwar (pdfkit)',
       CreationDate: FIXED_DATE,
       ModDate: FIXED_DATE,
-    },
+    }),
   }) as Doc;
   // Right-to-left reading order for viewers (two-page spreads, page turning).
   const prefs = doc._root.data.ViewerPreferences;
   if (prefs) prefs.data.Direction = 'R2L';
-  for (const key of ['Author', 'Subject', 'Keywords'] as const) if (!doc.info[key]) delete doc.info[key];
 
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -82,7 +82,8 @@ function questionView(q: ResolvedQuestion, index: number, digits: Digits, teache
     choice: q.kind === 'choice',
     scale: q.kind === 'scale',
     rank: q.kind === 'rank',
-    lines: q.kind === 'open' ? q.lines : q.kind === 'scale' ? 2 : 0,
+    // the teacher edition prints guidance where the student writes
+    lines: teacher ? 0 : q.kind === 'open' ? q.lines : q.kind === 'scale' ? 2 : 0,
     options: q.kind === 'choice' ? q.options.map((text, i) => ({ letter: OPTION_LETTERS[i] ?? formatNumber(i + 1, digits), text })) : [],
     labels: q.kind === 'scale' ? q.options : [],
     items: q.kind === 'rank' ? q.options : [],
