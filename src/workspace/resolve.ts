@@ -9,6 +9,7 @@ import { checkDuplicateIds, layerQuestions } from './questions.js';
 import { formatRef, parseRef, resolveAnchor, resolveRef } from './refs.js';
 import { courseSchema, isBad, isBroken, LESSON_REQUIRED, lessonSchema, validate, type CourseSpec, type LessonSpec, type OptionsSpec, type PassageSpec, type Validation } from './schema.js';
 import { diagAt, type YamlFile } from './yaml.js';
+import { didYouMean } from './suggest.js';
 
 export const DEFAULT_OPTIONS: BuildOptions = { paper: 'A4', digits: 'arabic', seed: 1 };
 
@@ -115,6 +116,12 @@ function field<K extends keyof LessonSpec>(layer: Layer | null, key: K): { layer
   return undefined;
 }
 
+/** Some file of the chain writes `extends:` but its parent could not be loaded (or loops). */
+function chainBroken(layer: Layer | null): boolean {
+  for (let l = layer; l; l = l.parent) if (l.hasExtends && !l.parent) return true;
+  return false;
+}
+
 /** Maps (`options`, `teacher`) merge key by key down the chain; the child's keys win. */
 function mergedMap<K extends 'options' | 'teacher'>(layer: Layer | null, key: K): Partial<NonNullable<LessonSpec[K]>> {
   const chain: Layer[] = [];
@@ -142,8 +149,12 @@ export async function resolveLesson(ctx: Ctx, abs: string, courseOptions: Partia
   const rootData = root.v.data as Record<string, unknown>;
   if (!isObj(rootData)) return null;
 
-  // required fields, directly or inherited
+  // required fields, directly or inherited (unless the chain is broken: they may be in the missing parent,
+  // or the field is there under a misspelt name that was already reported)
+  const broken = chainBroken(root);
+  const rootKeys = Object.keys(rootData);
   for (const key of LESSON_REQUIRED) {
+    if (broken || rootKeys.some((k) => k !== key && !(k in lessonSchema.shape) && didYouMean(k, [key]))) continue;
     if (field(root, key) === undefined) {
       const inherited = root.hasExtends ? ' (neither here nor in the lessons it extends)' : '';
       ctx.add(diagAt(root.file, [], `the lesson has no \`${key}\`${inherited}`, REQUIRED_HINTS[key]));

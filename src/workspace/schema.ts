@@ -108,7 +108,7 @@ export const lessonSchema = z
     objectives: textList('learning objectives').optional(),
     content_note: optText('sensitive-topic note printed for students'),
     passages: z.array(passageSchema).meta({ description: 'the parts of the article the handout quotes' }).optional(),
-    glossary: z.array(z.strictObject({ term: text('the term'), definition: text('its definition') })).optional(),
+    glossary: z.array(z.strictObject({ term: text('the word or phrase'), definition: text('what it means, in simple words') })).meta({ description: 'terms students may not know' }).optional(),
     questions: z.union([questionListSchema, questionEditSchema]).optional(),
     activities: z
       .array(
@@ -350,7 +350,7 @@ export function validate<S extends z.ZodType>(schema: S, file: YamlFile, kind: F
   const bad: Path[] = [];
   if (!isObj(value)) {
     const what = kind === 'article' ? 'the front matter' : `a ${kind === 'bank' ? 'question bank' : kind} file`;
-    const msg = value === undefined || value === null ? `${what} is empty` : `${what} must be a block of \`field: value\` lines, not ${received(value)}`;
+    const msg = value === undefined || value === null ? (kind === 'article' ? 'the front matter is empty' : 'this file is empty') : `${what} must be a block of \`field: value\` lines, not ${received(value)}`;
     diagnostics.push(diagAt(file, [], msg, kind === 'lesson' ? 'run `hiwar new ID --article PATH` for a lesson to start from' : undefined));
     return { ok: false, data: value as z.infer<S>, diagnostics, bad: [[]] };
   }
@@ -384,6 +384,10 @@ function report(root: z.ZodType, value: unknown, file: YamlFile, issue: Issue, p
   switch (issue.code) {
     case 'invalid_union': {
       if (!issue.errors || issue.errors.length === 0) break;
+      if (here === undefined) {
+        report(root, value, file, { code: 'invalid_type', path: issue.path, message: '', expected: 'union' }, prefix, out, bad);
+        return;
+      }
       const u = schemaAtUnion(root, value, path);
       const branch = u ? chooseBranch(u, here, issue.errors) : 0;
       const errs = issue.errors[branch] ?? issue.errors[0];
@@ -416,8 +420,8 @@ function report(root: z.ZodType, value: unknown, file: YamlFile, issue: Issue, p
         const typo = keys.find((k) => didYouMean(k, [String(last)]) && !objectKeys(root, value, parentPath).includes(k));
         if (typo) return;
         const desc = describeAt(root, value, path);
-        const where = parentPath.length ? ` in ${parentPath.length && typeof parentPath[parentPath.length - 1] === 'number' ? label(parentPath) : label(parentPath)}` : '';
-        out.push(diagAt(file, parentPath as Path, `missing required field \`${String(last)}\`${where}`, desc));
+        const where = parentPath.length ? ` in ${label(parentPath)}` : '';
+        out.push(diagAt(file, parentPath as Path, `missing required field \`${String(last)}\`${where}`, `add \`${String(last)}: …\`${desc ? ` (${desc})` : ''}`));
         return;
       }
       if (here === null) {
@@ -431,7 +435,9 @@ function report(root: z.ZodType, value: unknown, file: YamlFile, issue: Issue, p
             ? 'a text that contains `: ` needs quotes around it'
             : issue.expected === 'array' && typeof here === 'string'
               ? `write a list: [${here}]`
-              : undefined;
+              : (issue.expected === 'number' || issue.expected === 'int') && typeof here === 'string' && /\d/.test(here)
+                ? `write just the number, e.g. ${(/\d+/.exec(here) ?? ['1'])[0]}`
+                : undefined;
       out.push(diagAt(file, p, `${label(path)} must be ${expectedName(issue.expected ?? '')}, not ${received(here)}`, hint));
       return;
     }
