@@ -1,7 +1,7 @@
 // Blocks -> a flow of measured items the paginator can place. Every item is
 // either one line of text or one indivisible piece (a scale row, an answer
 // line), so long passages and boxes break cleanly across pages.
-import type { FontFamily, LaidLine, StyledText, TextStyle } from '../text/types.js';
+import type { FontFamily, LaidLine, MissingGlyph, StyledText, TextStyle } from '../text/types.js';
 import { layoutParagraph } from '../text/index.js';
 import type { Block, BoxVariant, Inline } from './document.js';
 import type { DrawOp } from './ops.js';
@@ -43,7 +43,7 @@ export interface FlowContext {
   /** bookmark level of this document's h1 sections */
   bookmarkLevel: number;
   /** problems the text engine found (characters the font lacks) */
-  onMissing?: (chars: { char: string; codePoint: number }[]) => void;
+  onMissing?: (missing: MissingGlyph[]) => void;
 }
 
 const BOX_LOOK: Record<BoxVariant, { fill: string; bar?: string; border?: string; titleColor: string }> = {
