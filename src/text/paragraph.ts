@@ -1,0 +1,297 @@
+// The paragraph pipeline: levels -> items -> pieces (shaped words and spaces)
+// -> lines -> per line: L1, L2 over pieces, runs, alignment. Everything a
+// line needs is computed once per piece; the per-glyph objects the boundary
+// asks for are made only when a line is assembled.
+import type { Align, FontFace, FontFamily, GlyphRun, LaidLine, MissingGlyph, ParagraphLayout, ParagraphSpec, PlacedGlyph, StyledText, TextStyle } from './types.js';
+import { resolveLevels, visualOrder, type Direction } from './bidi.js';
+import { itemize, type Item } from './itemize.js';
+import { shapeText, type Shaped } from './shape.js';
+import { breakLines, breakOpportunities, type BreakPiece } from './breakLines.js';
+
+const WORD = 0;
+const SPACE = 1;
+const NEWLINE = 2;
+
+interface Piece extends BreakPiece {
+  /** UTF-16 range in the paragraph text */
+  start: number;
+  end: number;
+  item: Item;
+  kind: number;
+  shaped: Shaped;
+  /** points per font unit */
+  scale: number;
+}
+
+interface Prepared {
+  text: string;
+  baseLevel: number;
+  pieces: Piece[];
+}
+
+/** Characters a line may end with and that vanish there (CSS white-space: normal). */
+function kindOf(c: number): number {
+  if (c === 0x20 || c === 0x09) return SPACE;
+  if (c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c || c === 0x85 || c === 0x2028 || c === 0x2029) return NEWLINE;
+  return WORD;
+}
+
+function shapePiece(text: string, item: Item, start: number, end: number, kind: number): Shaped {
+  const dir: Direction = item.level & 1 ? 'rtl' : 'ltr';
+  if (kind === NEWLINE) return shapeText(item.face, '', item.script, dir);
+  let s = text.slice(start, end);
+  if (kind === SPACE && s.indexOf('\t') >= 0) s = s.replace(/\t/g, ' '); // a tab sets as a space
+  return shapeText(item.face, s, item.script, dir);
+}
+
+function makePiece(text: string, item: Item, start: number, end: number, kind: number, breakAt: Uint8Array): Piece {
+  const shaped = shapePiece(text, item, start, end, kind);
+  const scale = item.style.size / item.face.unitsPerEm;
+  return {
+    start,
+    end,
+    item,
+    kind,
+    shaped,
+    scale,
+    width: shaped.width * scale,
+    space: kind !== WORD,
+    breakAfter: breakAt[end] !== 0,
+    forcedAfter: breakAt[end] === 2,
+  };
+}
+
+function prepare(runs: StyledText[], direction: Direction, family: FontFamily): Prepared {
+  let text = '';
+  for (const r of runs) text += r.text;
+  const { levels, baseLevel } = resolveLevels(text, direction);
+  const items = itemize(text, levels, runs, family, direction === 'rtl' ? 'arab' : 'latn');
+  // breakAt[i]: 1 = a line may start at i, 2 = a line must start at i
+  const breakAt = new Uint8Array(text.length + 1);
+  for (const b of breakOpportunities(text)) breakAt[b.position] = b.required ? 2 : 1;
+  const pieces: Piece[] = [];
+  for (const item of items) {
+    let start = item.start;
+    let kind = kindOf(text.charCodeAt(start));
+    for (let i = start + 1; i < item.end; i++) {
+      const k = kindOf(text.charCodeAt(i));
+      if (k !== kind || breakAt[i] !== 0 || k === NEWLINE) {
+        pieces.push(makePiece(text, item, start, i, kind, breakAt));
+        start = i;
+        kind = k;
+      }
+    }
+    pieces.push(makePiece(text, item, start, item.end, kind, breakAt));
+  }
+  return { text, baseLevel, pieces };
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Split an over-long word so its first part fits in `available` points (at least one grapheme). */
+function splitPiece(prep: Prepared, index: number, available: number): Piece[] | null {
+  const p = prep.pieces[index];
+  if (p.kind !== WORD) return null;
+  const bounds: number[] = [];
+  for (const g of graphemes.segment(prep.text.slice(p.start, p.end))) if (g.index > 0) bounds.push(p.start + g.index);
+  if (bounds.length === 0) return null;
+  const widthTo = (b: number) => shapePiece(prep.text, p.item, p.start, b, WORD).width * p.scale;
+  // largest prefix that fits (binary search; widths grow with length)
+  let lo = 0;
+  let hi = bounds.length - 1;
+  let best = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (widthTo(bounds[mid]) <= available) {
+      best = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  const cut = bounds[best];
+  const noBreak = new Uint8Array(0);
+  const head = makePiece(prep.text, p.item, p.start, cut, WORD, noBreak);
+  head.breakAfter = true; // an emergency break
+  head.forcedAfter = false;
+  const tail = makePiece(prep.text, p.item, cut, p.end, WORD, noBreak);
+  tail.breakAfter = p.breakAfter;
+  tail.forcedAfter = p.forcedAfter;
+  return [head, tail];
+}
+
+function collectMissing(pieces: Piece[]): MissingGlyph[] {
+  const out: MissingGlyph[] = [];
+  for (const p of pieces) {
+    for (const m of p.shaped.missing) {
+      out.push({ char: String.fromCodePoint(m.codePoint), codePoint: m.codePoint, index: p.start + m.offset, font: p.item.face.key });
+    }
+  }
+  return out;
+}
+
+interface LineOptions {
+  width: number;
+  align: Align;
+  direction: Direction;
+  lineHeight: number;
+  /** stretch spaces to fill the width (justified, not the last line) */
+  justify: boolean;
+}
+
+/** Assemble one line from pieces [a, b): L1, L2, runs, alignment, metrics. */
+function buildLine(prep: Prepared, a: number, b: number, opts: LineOptions): LaidLine {
+  const { pieces, text } = prep;
+  // L1: trailing whitespace (and newlines) go to the paragraph level; at the
+  // end of a line they collapse, so they are not drawn at all.
+  let last = b - 1;
+  while (last >= a && pieces[last].space) last--;
+  const drawn = pieces.slice(a, last + 1);
+  const levels = new Uint8Array(drawn.length);
+  let natural = 0;
+  let spaces = 0;
+  for (let k = 0; k < drawn.length; k++) {
+    const p = drawn[k];
+    levels[k] = p.kind === NEWLINE ? prep.baseLevel : p.item.level;
+    natural += p.width;
+    if (p.kind === SPACE) spaces += p.end - p.start;
+  }
+  const extra = opts.justify && spaces > 0 && natural < opts.width ? (opts.width - natural) / spaces : 0;
+
+  // L2 over pieces: each piece has one level, and its glyphs are already in
+  // visual order for its direction.
+  const order = visualOrder(levels);
+  const runs: GlyphRun[] = [];
+  let run: GlyphRun | null = null;
+  let runStart = 0;
+  let runEnd = 0;
+  let x = 0;
+  for (let k = 0; k < order.length; k++) {
+    const p = drawn[order[k]];
+    if (p.kind === NEWLINE) continue;
+    const face = p.item.face;
+    const style = p.item.style;
+    const level = levels[order[k]];
+    const contiguous = run !== null && (level & 1 ? p.end === runStart : p.start === runEnd);
+    if (!run || !contiguous || run.face !== face || run.size !== style.size || run.color !== style.color || run.level !== level) {
+      if (run) {
+        run.text = text.slice(runStart, runEnd);
+        runs.push(run);
+      }
+      run = { face, size: style.size, color: style.color, x, width: 0, glyphs: [], text: '', level };
+      runStart = p.start;
+      runEnd = p.end;
+    } else {
+      if (p.start < runStart) runStart = p.start;
+      if (p.end > runEnd) runEnd = p.end;
+    }
+    const sh = p.shaped;
+    const sc = p.scale;
+    const stretch = p.kind === SPACE ? extra : 0;
+    const glyphs = run.glyphs;
+    for (let j = 0; j < sh.ids.length; j++) {
+      const adv = sh.advances[j] * sc + stretch;
+      glyphs.push({ id: sh.ids[j], xAdvance: adv, xOffset: sh.xOffsets[j] * sc, yOffset: sh.yOffsets[j] * sc, text: sh.texts[j] } satisfies PlacedGlyph);
+      run.width += adv;
+      x += adv;
+    }
+  }
+  if (run) {
+    run.text = text.slice(runStart, runEnd);
+    runs.push(run);
+  }
+
+  // alignment: the start side is the right for RTL
+  const contentWidth = x;
+  const free = opts.width - contentWidth;
+  const rtl = opts.direction === 'rtl';
+  let shift = 0;
+  if (extra === 0) {
+    const align = opts.align === 'justify' ? 'start' : opts.align;
+    if (align === 'center') shift = free / 2;
+    else if ((align === 'start') === rtl) shift = free;
+  }
+  if (shift !== 0) for (const r of runs) r.x += shift;
+
+  // metrics: CSS-style half-leading around the largest ascent and descent
+  let asc = 0;
+  let desc = 0;
+  let maxSize = 0;
+  const measured = drawn.length ? drawn : pieces.slice(a, b);
+  for (const p of measured) {
+    const f: FontFace = p.item.face;
+    const size = p.item.style.size;
+    asc = Math.max(asc, (f.ascent / f.unitsPerEm) * size);
+    desc = Math.max(desc, (-f.descent / f.unitsPerEm) * size);
+    maxSize = Math.max(maxSize, size);
+  }
+  const height = opts.lineHeight * maxSize;
+  const halfLeading = (height - (asc + desc)) / 2;
+  const lineStart = pieces[a]?.start ?? 0;
+  const lineEnd = pieces[b - 1]?.end ?? lineStart;
+  return {
+    runs,
+    naturalWidth: natural,
+    width: opts.width,
+    ascent: asc + halfLeading,
+    descent: desc + halfLeading,
+    height,
+    text: text.slice(lineStart, lineEnd),
+  };
+}
+
+/**
+ * Lay out one paragraph: break it into lines of at most `spec.width` points,
+ * each with glyph runs in visual order. Concatenating `lines[i].text` gives
+ * the paragraph's text back; an empty paragraph has no lines.
+ */
+export function layoutParagraph(spec: ParagraphSpec, family: FontFamily): ParagraphLayout {
+  const prep = prepare(spec.runs, spec.direction, family);
+  if (prep.pieces.length === 0) return { lines: [], missing: [] };
+  const ends = breakLines(prep.pieces, spec.width, (i, available) => splitPiece(prep, i, available));
+  const lines: LaidLine[] = [];
+  let a = 0;
+  for (let k = 0; k < ends.length; k++) {
+    const b = ends[k];
+    const lastLine = k === ends.length - 1 || prep.pieces[b - 1].forcedAfter;
+    lines.push(
+      buildLine(prep, a, b, {
+        width: spec.width,
+        align: spec.align,
+        direction: spec.direction,
+        lineHeight: spec.lineHeight,
+        justify: spec.align === 'justify' && !lastLine,
+      }),
+    );
+    a = b;
+  }
+  return { lines, missing: collectMissing(prep.pieces) };
+}
+
+/** Advance width of `text` set on one line, in points. */
+export function measureText(text: string, style: TextStyle, family: FontFamily, direction: Direction = 'rtl'): number {
+  const prep = prepare([{ text, style }], direction, family);
+  let w = 0;
+  for (const p of prep.pieces) w += p.width;
+  return w;
+}
+
+/** A laid-out single line, with the characters its font could not draw. */
+export interface SingleLine extends LaidLine {
+  missing: MissingGlyph[];
+}
+
+/**
+ * One unbroken line (page headers, labels): as wide as its content, runs
+ * from x = 0. Newlines are not honoured. Line height 1.2 × size.
+ */
+export function layoutLine(text: string, style: TextStyle, family: FontFamily, direction: Direction = 'rtl', lineHeight = 1.2): SingleLine {
+  const prep = prepare([{ text, style }], direction, family);
+  let natural = 0;
+  for (const p of prep.pieces) if (p.kind !== NEWLINE) natural += p.width;
+  if (prep.pieces.length === 0) {
+    return { runs: [], naturalWidth: 0, width: 0, ascent: 0, descent: 0, height: lineHeight * style.size, text: '', missing: [] };
+  }
+  const line = buildLine(prep, 0, prep.pieces.length, { width: natural, align: 'start', direction, lineHeight, justify: false });
+  return { ...line, width: line.naturalWidth, missing: collectMissing(prep.pieces) };
+}
