@@ -63,7 +63,7 @@ export function scaffold(id: string, article: Article, articleRef: string, opts:
     `# content_note: "…"   # تنبيه للطلاب حول موضوع حساس — optional note printed for students`,
     ``,
     `# فقرات المقال ومراجعها — the article's passages and their refs`,
-    `# (${article.paragraphs.length} فقرة — paragraphs; hiwar passages ${articleRef} shows them in full):`,
+    `# عدد الفقرات: ${article.paragraphs.length} — ${article.paragraphs.length} paragraphs; \`hiwar passages ${articleRef}\` shows them in full:`,
   );
   const width = String(article.paragraphs.length).length + 1;
   for (const p of article.paragraphs) {
@@ -79,7 +79,7 @@ export function scaffold(id: string, article: Article, articleRef: string, opts:
     `    # teacher_note: "…"   # ملاحظة للمعلم فقط — teacher edition only`,
     ``,
     `# أسئلة النقاش — discussion questions`,
-    `# kind: open (أسطر للإجابة) | choice (خيارات أ ب ج) | scale (موافق … غير موافق) | rank (ترتيب)`,
+    `# kind: open (أسطر للإجابة) | choice (خيارات أ ب ج) | scale (لا أوافق … أوافق) | rank (ترتيب)`,
     `# level: remember understand apply analyze evaluate create`,
     `questions:`,
     `  - text: "ما الفكرة الرئيسة التي يطرحها المقال؟ استشهد بعبارة منه."`,
