@@ -39,6 +39,8 @@ export function parseRef(input: string): ParseRefResult {
     return { ok: false, message: `\`${input}\` spans sentences of two paragraphs`, hint: 'a sentence range stays in one paragraph; for a span across paragraphs use {from: "first words", to: "last words"}' };
   }
   if (s.length === 0) return { ok: false, message: 'the ref is empty', hint: FORMS };
+  m = /^p(\d+)\.(\d+)(?:-(\d+))?$/.exec(s);
+  if (m) return { ok: false, message: `\`${input}\` is not a passage ref`, hint: `did you mean \`p${m[1]}.s${m[2]}${m[3] ? `-s${m[3]}` : ''}\`? sentences are written with an \`s\`` };
   return { ok: false, message: `\`${input}\` is not a passage ref`, hint: FORMS };
 }
 

@@ -214,7 +214,11 @@ choosers.set(questionItemSchema, (v) => {
   }
   return 0;
 });
-choosers.set(lessonSchema.shape.questions.unwrap(), (v) => (Array.isArray(v) ? 0 : 1));
+choosers.set(lessonSchema.shape.questions.unwrap(), (v) => {
+  // a block with `text:`/`use:`/`pick:` is a list that lost its `- `
+  if (isObj(v) && ('text' in v || 'use' in v || 'pick' in v)) return 0;
+  return Array.isArray(v) ? 0 : 1;
+});
 choosers.set(pickQuestionSchema.shape.pick.shape.level.unwrap(), (v) => (Array.isArray(v) ? 1 : 0));
 
 // zod's internal definitions, only read (never relied on for parsing)
@@ -356,7 +360,14 @@ export function validate<S extends z.ZodType>(schema: S, file: YamlFile, kind: F
   }
   const r = schema.safeParse(value);
   if (!r.success) {
-    const issues = r.error.issues as unknown as Issue[];
+    let issues = r.error.issues as unknown as Issue[];
+    // `questions:` written as one block instead of a list (the `- ` forgotten): say that, once
+    const qs = (value as Record<string, unknown>).questions;
+    if (kind === 'lesson' && isObj(qs) && ('text' in qs || 'use' in qs || 'pick' in qs)) {
+      issues = issues.filter((i) => i.path[0] !== 'questions');
+      bad.push(['questions']);
+      diagnostics.push(diagAt(file, ['questions'], '`questions` must be a list: each question starts with `- `', 'put each question on its own line starting with `  - `, e.g. `  - text: "…"`'));
+    }
     for (const issue of issues) report(schema, value, file, issue, [], diagnostics, bad);
   }
   // one message per place: a typo'd key also makes its field "missing"; keep the typo message
@@ -394,7 +405,8 @@ function report(root: z.ZodType, value: unknown, file: YamlFile, issue: Issue, p
       if (errs.length === 1 && errs[0].code === 'invalid_type' && errs[0].path.length === 0) {
         // wrong shape altogether: say what is accepted
         bad.push(p);
-        out.push(diagAt(file, p, `${label(path)} must be ${unionExpectation(root, value, path)}, not ${received(here)}`));
+        const lostDash = isObj(here) && ('text' in here || 'use' in here || 'pick' in here);
+        out.push(diagAt(file, p, `${label(path)} must be ${unionExpectation(root, value, path)}, not ${received(here)}`, lostDash ? 'start each question with `- ` on its own line, e.g. `  - text: "…"`' : undefined));
         return;
       }
       for (const e of errs) report(root, value, file, e, path, out, bad);
@@ -405,7 +417,7 @@ function report(root: z.ZodType, value: unknown, file: YamlFile, issue: Issue, p
       const obj = isObj(here) ? here : {};
       for (const k of issue.keys ?? []) {
         const suggestion = didYouMean(k, allowed.filter((a) => !(a in obj)));
-        out.push(diagAt(file, [...p, k], `unknown field \`${k}\``, suggestion ?? `fields allowed here: ${listCode(allowed, 20)}`, 'key'));
+        out.push(diagAt(file, [...p, k], `unknown field \`${k}\``, suggestion ?? (allowed.length ? `fields allowed here: ${listCode(allowed, 20)}` : undefined), 'key'));
       }
       return;
     }
@@ -435,6 +447,8 @@ function report(root: z.ZodType, value: unknown, file: YamlFile, issue: Issue, p
             ? 'a text that contains `: ` needs quotes around it'
             : issue.expected === 'array' && typeof here === 'string'
               ? `write a list: [${here}]`
+              : issue.expected === 'array' && isObj(here)
+                ? 'start each entry of the list with `- `'
               : (issue.expected === 'number' || issue.expected === 'int') && typeof here === 'string' && /\d/.test(here)
                 ? `write just the number, e.g. ${(/\d+/.exec(here) ?? ['1'])[0]}`
                 : undefined;

@@ -53,6 +53,19 @@ function cleanYamlMessage(e: YAMLError): string {
   // yaml's messages sometimes end with a position or code frame; keep the first sentence-like line.
   let m = e.message.split('\n')[0].trim();
   m = m.replace(/ at line \d+, column \d+:?$/, '');
+  // the parser's token names, in words a teacher knows
+  const tokens: Record<string, string> = {
+    'block-seq-ind': 'list item `- `',
+    'map-value-ind': '`:`',
+    'flow-seq-start': '`[`',
+    'flow-seq-end': '`]`',
+    'flow-map-start': '`{`',
+    'flow-map-end': '`}`',
+    'flow-error-end': 'closing bracket',
+    'doc-start': '`---`',
+    'comma': '`,`',
+  };
+  m = m.replace(/\b(block-seq-ind|map-value-ind|flow-seq-start|flow-seq-end|flow-map-start|flow-map-end|flow-error-end|doc-start|comma)\b/g, (t) => tokens[t] ?? t);
   return `YAML syntax: ${m.charAt(0).toLowerCase()}${m.slice(1)}`;
 }
 

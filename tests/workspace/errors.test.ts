@@ -143,6 +143,18 @@ const cases: Case[] = [
     hint: 'write p3, p3-p5, p5.s2 or p5.s1-s2 (or {from: "…", to: "…"})',
   },
   {
+    name: 'questions written without `- `',
+    files: { 'lesson.yaml': head() + 'passages:\n  - ref: p1\nquestions:\n  text: "سؤال؟"\n  kind: open\n' },
+    error: 'lesson.yaml:8:3: error: `questions` must be a list: each question starts with `- `',
+    hint: 'put each question on its own line starting with `  - `, e.g. `  - text: "…"`',
+  },
+  {
+    name: 'sentence ref without the `s`',
+    files: { 'lesson.yaml': head() + 'passages:\n  - ref: p2.1\nquestions:\n  - text: "سؤال؟"\n' },
+    error: 'lesson.yaml:6:10: error: `p2.1` is not a passage ref',
+    hint: 'did you mean `p2.s1`? sentences are written with an `s`',
+  },
+  {
     name: 'text that is a number',
     files: { 'lesson.yaml': head() + 'passages:\n  - ref: p1\nquestions:\n  - text: 2024\n' },
     error: 'lesson.yaml:8:11: error: `text` must be a text, not the number 2024',
