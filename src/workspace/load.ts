@@ -92,8 +92,10 @@ export function detectKind(value: unknown): YamlKind {
   if (!isObj(value)) return 'lesson';
   if ('lessons' in value) return 'course';
   const lessonish = ['article', 'extends', 'passages', 'objectives', 'glossary', 'content_note', 'teacher', 'activities'];
-  if ('questions' in value && !lessonish.some((k) => k in value) && Array.isArray(value.questions)) return 'bank';
-  return 'lesson';
+  if (lessonish.some((k) => k in value) || !Array.isArray(value.questions)) return 'lesson';
+  // a bank's questions all have an `id` and none is a `use:`/`pick:`
+  const qs = value.questions as unknown[];
+  return qs.every((q) => isObj(q) && 'id' in q && !('use' in q) && !('pick' in q)) ? 'bank' : 'lesson';
 }
 
 export async function loadArticle(ctx: Ctx, abs: string, from?: RefFrom): Promise<Article | null> {

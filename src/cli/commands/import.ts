@@ -61,7 +61,12 @@ export async function importCommand(raw: string, opts: ImportFlags, io: IO): Pro
     printDiagnostics(parsed.diagnostics, io);
     return EXIT_INVALID;
   }
-  await writeAtomic(target, text);
+  try {
+    await writeAtomic(target, text);
+  } catch (e) {
+    io.err(`error: cannot write ${shown(target, io.cwd)}: ${(e as Error).message}`);
+    return EXIT_INVALID;
+  }
   const rel = shown(target, io.cwd);
   const dropped = imported.dropped.shortcodeLines ? `; dropped ${plural(imported.dropped.shortcodeLines, 'shortcode line')}` : '';
   io.out(`wrote ${rel}: «${imported.title}», ${plural(imported.paragraphs.length, 'paragraph')}${dropped}`);

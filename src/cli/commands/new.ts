@@ -133,7 +133,12 @@ export async function newCommand(id: string, opts: NewFlags, io: IO): Promise<nu
     return EXIT_INVALID;
   }
   const articleRef = posix(path.relative(dir, articleAbs));
-  await writeAtomic(target, scaffold(id, article, articleRef, { schema: schemaRef(dir), bank: nearbyBank(dir) }));
+  try {
+    await writeAtomic(target, scaffold(id, article, articleRef, { schema: schemaRef(dir), bank: nearbyBank(dir) }));
+  } catch (e) {
+    io.err(`error: cannot write ${shown(target, io.cwd)}: ${(e as Error).message}`);
+    return EXIT_INVALID;
+  }
   const rel = shown(target, io.cwd);
   io.out(`wrote ${rel}: a lesson on «${article.title}» (${article.paragraphs.length} paragraphs listed in it)`);
   io.out(`next: edit it, then   hiwar check ${rel}   and   hiwar build ${rel}`);
