@@ -115,12 +115,14 @@ export class FlowBuilder {
     }
     const lines = layout.lines;
     lines.forEach((line, i) => {
-      const ops: DrawOp[] = [{ op: 'text', line, x: this.insetLeft, y: 0 }];
+      const ops: DrawOp[] = [];
       if (i === 0 && markerLine) {
-        // the marker sits in the hanging space on the right, sharing the first line's baseline
+        // the marker sits in the hanging space on the right, sharing the first line's baseline;
+        // it is drawn first so that extracted text reads "number, then paragraph"
         const x = this.insetLeft + width + hang - markerLine.width;
         ops.push({ op: 'text', line: markerLine, x, y: line.ascent - markerLine.ascent });
       }
+      ops.push({ op: 'text', line, x: this.insetLeft, y: 0 });
       const n = lines.length;
       // orphans and widows: the first line keeps with the second, the last two stay together
       const keep = i < n - 1 && (i === 0 || i === n - 2) ? true : i === n - 1 ? Boolean(opts.keepWithNext) : false;

@@ -96,37 +96,52 @@ class Writer {
     return f;
   }
 
-  private glyphsToTJ(run: GlyphRun, font: EmbeddedFont, face: FontFace): string[] {
-    // Returns content-stream chunks: TJ arrays, split where a glyph needs a vertical rise.
-    const out: string[] = [];
+  /**
+   * Content-stream chunks for a run: TJ arrays, split where a glyph needs a
+   * vertical rise. Glyphs that stand for no text of their own (the joining
+   * strokes and dot pieces some fonts add inside a cluster) are returned as
+   * outlines to draw as vector paths: a ToUnicode entry cannot say "nothing",
+   * and an empty one makes viewers invent a character.
+   */
+  private glyphsToTJ(run: GlyphRun, font: EmbeddedFont, face: FontFace): { chunks: string[]; outlines: { id: number; dx: number; dy: number }[] } {
+    const chunks: string[] = [];
+    const outlines: { id: number; dx: number; dy: number }[] = [];
     let parts: string[] = [];
     const size = run.size;
+    let pen = 0;
     const flush = () => {
-      if (parts.length) out.push(`[${parts.join(' ')}] TJ`);
+      if (parts.length) chunks.push(`[${parts.join(' ')}] TJ`);
       parts = [];
     };
     for (const g of run.glyphs) {
+      if (!g.text) {
+        outlines.push({ id: g.id, dx: pen + g.xOffset, dy: g.yOffset });
+        parts.push(num((-g.xAdvance * 1000) / size));
+        pen += g.xAdvance;
+        continue;
+      }
       const gid = font.subset.includeGlyph(g.id);
       if (font.widths[gid] == null) font.widths[gid] = face.font.getGlyph(g.id).advanceWidth * font.scale;
-      if (font.unicode[gid] == null) font.unicode[gid] = g.text ? [...g.text].map((c) => c.codePointAt(0)!) : [];
+      if (font.unicode[gid] == null) font.unicode[gid] = [...g.text].map((c) => c.codePointAt(0)!);
       const natural = (font.widths[gid] * size) / 1000;
       const hex = gid.toString(16).padStart(4, '0');
       const pre = g.xOffset ? -(g.xOffset * 1000) / size : 0;
       const post = ((natural - g.xAdvance + g.xOffset) * 1000) / size;
       if (g.yOffset) {
         flush();
-        out.push(`${num(g.yOffset)} Ts`);
+        chunks.push(`${num(g.yOffset)} Ts`);
       }
       if (pre) parts.push(num(pre));
       parts.push(`<${hex}>`);
       if (Math.abs(post) > 0.0005) parts.push(num(post));
       if (g.yOffset) {
         flush();
-        out.push('0 Ts');
+        chunks.push('0 Ts');
       }
+      pen += g.xAdvance;
     }
     flush();
-    return out;
+    return { chunks, outlines };
   }
 
   line(line: LaidLine, x: number, top: number): void {
@@ -139,10 +154,19 @@ class Writer {
       if (!run.glyphs.length) continue;
       const font = this.embedded(run.face);
       doc.page.fonts[font.id] = font.ref();
-      const tj = this.glyphsToTJ(run, font, run.face);
-      doc.addContent(`BT ${hexColor(run.color)} rg /${font.id} ${num(run.size)} Tf 1 0 0 1 ${num(x + run.x)} ${num(baseline)} Tm`);
-      for (const chunk of tj) doc.addContent(chunk);
+      const { chunks, outlines } = this.glyphsToTJ(run, font, run.face);
+      const color = hexColor(run.color);
+      doc.addContent(`BT ${color} rg /${font.id} ${num(run.size)} Tf 1 0 0 1 ${num(x + run.x)} ${num(baseline)} Tm`);
+      for (const chunk of chunks) doc.addContent(chunk);
       doc.addContent('ET');
+      for (const o of outlines) {
+        const path = run.face.font.getGlyph(o.id).path.toSVG();
+        if (!path) continue;
+        const k = run.size / run.face.unitsPerEm;
+        doc.addContent(`q ${color} rg ${num(k)} 0 0 ${num(k)} ${num(x + run.x + o.dx)} ${num(baseline + o.dy)} cm`);
+        doc.path(path).fill();
+        doc.addContent('Q');
+      }
     }
   }
 
