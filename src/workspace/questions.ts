@@ -97,9 +97,14 @@ async function listEntries(lc: ListCtx, layer: Layer, base: Path, items: unknown
   const picks: { i: number; item: PickQuestionSpec }[] = [];
   for (let i = 0; i < items.length; i++) {
     const path = [...base, i];
-    if (isBad(layer.v.bad, path)) continue;
     const item = items[i];
     if (!isObj(item)) continue;
+    if (isBad(layer.v.bad, path)) {
+      // the entry has a problem elsewhere; its refs can still be checked, so all problems show at once
+      const refs = item.refs;
+      if (Array.isArray(refs) && !isBad(layer.v.bad, [...path, 'refs'])) checkRefs(ctx, file, [...path, 'refs'], refs as string[], article);
+      continue;
+    }
     if ('pick' in item) {
       picks.push({ i, item: item as PickQuestionSpec });
       continue;
@@ -115,9 +120,10 @@ async function listEntries(lc: ListCtx, layer: Layer, base: Path, items: unknown
     }
     const it = item as InlineQuestionSpec;
     const id = it.id ?? `q${autoStart + i}`;
+    const refs = checkRefs(ctx, file, [...path, 'refs'], it.refs, article);
     const q = makeQuestion(ctx, file, path, it, id);
     if (!q) continue;
-    q.refs = checkRefs(ctx, file, [...path, 'refs'], it.refs, article);
+    q.refs = refs;
     slots[i].push({ q, file, path });
   }
   for (const { i, item } of picks) {
@@ -137,6 +143,7 @@ function splitUse(s: string): { file: string; id: string } | null {
 async function useEntry(lc: ListCtx, layer: Layer, path: Path, u: UseQuestionSpec): Promise<QEntry | null> {
   const { ctx, article } = lc;
   const file = layer.file;
+  const ownRefs = u.refs !== undefined ? checkRefs(ctx, file, [...path, 'refs'], u.refs, article) : undefined;
   const parts = splitUse(u.use);
   if (!parts) {
     ctx.add(diagAt(file, [...path, 'use'], `\`use\` names a bank file and a question id joined by \`#\`, not \`${u.use}\``, 'e.g. `use: questions/moderation.yaml#deletion-displacement`; `hiwar questions BANK` lists the ids'));
@@ -156,7 +163,7 @@ async function useEntry(lc: ListCtx, layer: Layer, path: Path, u: UseQuestionSpe
   const q = bankQuestion(ctx, bank, found, u.id ?? parts.id, `${parts.file}#${parts.id}`);
   if (!q) return null;
   if (u.lines !== undefined) q.lines = u.lines;
-  q.refs = u.refs !== undefined ? checkRefs(ctx, file, [...path, 'refs'], u.refs, article) : bankRefs(ctx, bank, found, article);
+  q.refs = ownRefs ?? bankRefs(ctx, bank, found, article);
   return { q, file, path, bankKey: `${abs}#${parts.id}` };
 }
 
