@@ -265,7 +265,8 @@ export class FlowBuilder {
 
   private question(b: Extract<Block, { kind: 'question' }>): void {
     const runs: StyledText[] = [...styled(b.inlines, TYPE.body)];
-    if (b.meta) runs.push({ text: ` (${b.meta})`, style: style(TYPE.questionMeta, COLORS.faint) });
+    // the level and refs stay together on one line (no-break spaces)
+    if (b.meta) runs.push({ text: ` (${b.meta.replace(/ /g, '\u00a0')})`, style: style(TYPE.questionMeta, COLORS.faint) });
     const start = this.items.length;
     this.paragraph(runs, {
       spaceBefore: SPACE.question,
@@ -274,12 +275,19 @@ export class FlowBuilder {
       keepWithNext: b.children.length > 0,
     });
     const answerStart = this.items.length;
+    const hang = SPACE.listMarker + 2;
     for (const child of b.children) {
       if (child.kind === 'box') {
         // teacher guidance may break across pages; the answer space before it stays with the question
         this.block(child);
-      } else {
+      } else if (child.kind === 'lines') {
         this.block(child);
+        this.keepLastWithNext();
+      } else {
+        // options, scales and ranking boxes line up with the question's text, not its number
+        this.insetRight += hang;
+        this.block(child);
+        this.insetRight -= hang;
         this.keepLastWithNext();
       }
     }
