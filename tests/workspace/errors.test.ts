@@ -238,13 +238,13 @@ describe('hiwar check: one mistake, one clear message', () => {
 
   test('all problems of a file are reported at once', async () => {
     const dir = workspace({
-      'lesson.yaml': head() + 'passages:\n  - ref: p9\n  - ref: p1.s7\nqestions: []\nquestions:\n  - text: "سؤال؟"\n    kind: essay\n  - text: "اختر"\n    kind: choice\n',
+      'lesson.yaml': head() + 'passages:\n  - ref: p9\n  - ref: p1.s7\nqestions: []\nquestions:\n  - text: "سؤال؟"\n    kind: essay\n    refs: [p8]\n  - text: "اختر"\n    kind: choice\n    refs: [p1.s9]\n',
     });
     const io = recordingIO(dir);
     expect(await checkCommand(['lesson.yaml'], {}, io)).toBe(1);
     const firsts = io.stderr.filter((l) => / error: /.test(l)).map((l) => l.split('\n')[0].replace(/: error: .*/, ''));
-    expect(firsts).toEqual(['lesson.yaml:6:10', 'lesson.yaml:7:10', 'lesson.yaml:8:1', 'lesson.yaml:11:11', 'lesson.yaml:13:11']);
-    expect(io.stderr[io.stderr.length - 1]).toBe('5 errors in 1 file');
+    expect(firsts).toEqual(['lesson.yaml:6:10', 'lesson.yaml:7:10', 'lesson.yaml:8:1', 'lesson.yaml:11:11', 'lesson.yaml:12:12', 'lesson.yaml:14:11', 'lesson.yaml:15:12']);
+    expect(io.stderr[io.stderr.length - 1]).toBe('7 errors in 1 file');
   });
 
   test('usage mistakes exit 2', async () => {
