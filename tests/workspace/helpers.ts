@@ -8,7 +8,8 @@ import type { IO } from '../../src/cli/io.js';
 export const FIXTURES = fileURLToPath(new URL('../fixtures/workspace/', import.meta.url));
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const SEED_ARTICLE = path.join(REPO, 'lessons/articles/virtual-caliphate.md');
-export const SEED_RAW = path.join(REPO, '../shared/seed/virtual-caliphate.raw.txt');
+// a copy of shared/seed/virtual-caliphate.raw.txt, so the suite runs on any clone
+export const SEED_RAW = path.join(REPO, 'tests/fixtures/seed/virtual-caliphate.raw.txt');
 
 /** A fresh folder holding the fixture article and bank, plus `files` (name -> text). */
 export function workspace(files: Record<string, string> = {}, { base = true } = {}): string {
