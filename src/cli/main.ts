@@ -85,6 +85,7 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
     .argument('<raw>', 'the raw text file')
     .requiredOption('--id <id>', 'the article id ([a-z0-9-]+)')
     .option('--out <dir>', 'folder to write <id>.md into')
+    .option('--force', 'overwrite an existing article file')
     .action(async (raw: string, opts) => {
       const { importCommand } = await import('./commands/import.js');
       exitCode = await importCommand(raw, opts, io);
