@@ -59,7 +59,7 @@ export function scaffold(id: string, article: Article, articleRef: string, opts:
     `# duration: 45                                # المدة بالدقائق — minutes, optional`,
     `# أهداف التعلّم — what students will be able to do`,
     `objectives:`,
-    `  - "أن يلخّص الطالب الفكرة الرئيسة للمقال بكلماته."`,
+    `  - "يلخّص الفكرة الرئيسة للمقال بكلماته."   # printed after «في نهاية الدرس يستطيع الطالب أن:»`,
     `# content_note: "…"   # تنبيه للطلاب حول موضوع حساس — optional note printed for students`,
     ``,
     `# فقرات المقال ومراجعها — the article's passages and their refs`,
