@@ -67,7 +67,8 @@ function citation(p: ResolvedPassage, articleTitle: string, digits: Digits): str
     first === last
       ? `${LABELS.paragraph} ${formatNumber(first, digits)}`
       : `${LABELS.paragraphs} ${formatNumber(first, digits)}–${formatNumber(last, digits)}`;
-  return `${LABELS.source}: «${articleTitle}»، ${where}${partial ? ' (مقتطف)' : ''}.`;
+  // no closing full stop: after Arabic-Indic digits it reads as a zero (١٢. ≈ ١٢٠)
+  return `${LABELS.source}: «${articleTitle}»، ${where}${partial ? ' (مقتطف)' : ''}`;
 }
 
 function questionView(q: ResolvedQuestion, index: number, digits: Digits, teacher: boolean): QuestionView {
