@@ -268,11 +268,16 @@ export function layoutParagraph(spec: ParagraphSpec, family: FontFamily): Paragr
   return { lines, missing: collectMissing(prep.pieces) };
 }
 
-/** Advance width of `text` set on one line, in points. */
+/**
+ * Advance width of `text` set on one line, in points. Trailing spaces hang,
+ * as at the end of any line, so this is the width `layoutLine` draws.
+ */
 export function measureText(text: string, style: TextStyle, family: FontFamily, direction: Direction = 'rtl'): number {
-  const prep = prepare([{ text, style }], direction, family);
+  const { pieces } = prepare([{ text, style }], direction, family);
+  let last = pieces.length - 1;
+  while (last >= 0 && pieces[last].space) last--;
   let w = 0;
-  for (const p of prep.pieces) w += p.width;
+  for (let k = 0; k <= last; k++) w += pieces[k].width;
   return w;
 }
 
@@ -282,16 +287,15 @@ export interface SingleLine extends LaidLine {
 }
 
 /**
- * One unbroken line (page headers, labels): as wide as its content, runs
- * from x = 0. Newlines are not honoured. Line height 1.2 × size.
+ * One unbroken line (page headers, labels): as wide as its content
+ * (trailing spaces hang), runs from x = 0. Newlines are not honoured.
  */
 export function layoutLine(text: string, style: TextStyle, family: FontFamily, direction: Direction = 'rtl', lineHeight = 1.2): SingleLine {
   const prep = prepare([{ text, style }], direction, family);
-  let natural = 0;
-  for (const p of prep.pieces) if (p.kind !== NEWLINE) natural += p.width;
   if (prep.pieces.length === 0) {
     return { runs: [], naturalWidth: 0, width: 0, ascent: 0, descent: 0, height: lineHeight * style.size, text: '', missing: [] };
   }
-  const line = buildLine(prep, 0, prep.pieces.length, { width: natural, align: 'start', direction, lineHeight, justify: false });
+  // left-aligned in a box of zero width: x starts at 0 on either direction
+  const line = buildLine(prep, 0, prep.pieces.length, { width: 0, align: direction === 'rtl' ? 'end' : 'start', direction, lineHeight, justify: false });
   return { ...line, width: line.naturalWidth, missing: collectMissing(prep.pieces) };
 }

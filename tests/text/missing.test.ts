@@ -35,6 +35,14 @@ test('measureText and layoutLine agree; layoutLine runs start at x = 0', async (
   expect(line.width).toBeCloseTo(w, 6);
   expect(line.runs[0].x).toBeCloseTo(0, 6);
   expect(line.runs.map((r) => r.text)).toEqual(['12', ' من ', '3', 'الصفحة ']);
+  // trailing spaces hang: not drawn, not measured
+  const spaced = layoutLine('عنوان  ', style12, family);
+  expect(spaced.runs[0].x).toBeCloseTo(0, 6);
+  expect(spaced.width).toBeCloseTo(measureText('عنوان', style12, family), 6);
+  expect(measureText('عنوان  ', style12, family)).toBeCloseTo(spaced.width, 6);
+  const ltr = layoutLine('Page 3', style12, family, 'ltr');
+  expect(ltr.runs[0].x).toBe(0);
+  expect(ltr.runs.map((r) => r.text)).toEqual(['Page 3']);
 });
 
 test("a user's own font file loads under its key, once", () => {
