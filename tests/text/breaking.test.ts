@@ -136,3 +136,12 @@ test('breakLines: greedy over pieces, spaces hang at line ends', () => {
 test('empty paragraph: no lines', () => {
   expect(layoutParagraph(spec('', 400), family)).toEqual({ lines: [], missing: [] });
 });
+
+test('nothing is tied to Amiri: the same paragraph with Noto Naskh Arabic', () => {
+  const noto = loadFamily('noto-naskh');
+  const { lines, missing } = layoutParagraph(spec(longest, 400), noto);
+  expect(missing).toEqual([]);
+  expect(lines.map((l) => l.text).join('')).toBe(longest);
+  for (const l of lines.slice(0, -1)) expect(right(l)).toBeCloseTo(400, 6);
+  for (const l of lines) expect(l.runs.every((r) => r.face.key.startsWith('noto-naskh'))).toBe(true);
+});
