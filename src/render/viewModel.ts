@@ -5,6 +5,25 @@ import type { Digits, Edition, ResolvedLesson, ResolvedPassage, ResolvedQuestion
 import { BLOOM_LABELS, EDITION_LABELS, LABELS } from './labels.js';
 import { formatNumber, OPTION_LETTERS } from './numbers.js';
 
+/** A paragraph of teacher prose; `lead` is a short label before a colon ("السياق: …"), printed in bold. */
+export interface ProseParagraph {
+  lead?: string;
+  text: string;
+}
+
+/** Split prose at line breaks into paragraphs, lifting a short leading label. */
+export function prose(text: string | undefined): ProseParagraph[] {
+  if (!text) return [];
+  return text
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => {
+      const m = /^([^:()«»\n]{2,30}):\s+(.+)$/su.exec(p);
+      return m ? { lead: m[1], text: m[2] } : { text: p };
+    });
+}
+
 export interface QuestionView {
   number: string;
   text: string;
@@ -17,7 +36,7 @@ export interface QuestionView {
   options: { letter: string; text: string }[];
   labels: string[];
   items: string[];
-  guidance?: string;
+  guidance: ProseParagraph[];
 }
 
 export interface LessonView {
@@ -33,14 +52,14 @@ export interface LessonView {
   passages: {
     heading?: string;
     citation: string;
-    teacherNote?: string;
+    teacherNote: ProseParagraph[];
     paragraphs: { number: string; text: string }[];
   }[];
   glossary: { term: string; definition: string }[];
   questions: QuestionView[];
   activities: { title: string; minutes?: string; steps: string[] }[];
   timing?: string;
-  facilitation?: string;
+  facilitation: ProseParagraph[];
   groundRules: string[];
 }
 
@@ -88,7 +107,7 @@ function questionView(q: ResolvedQuestion, index: number, digits: Digits, teache
     options: q.kind === 'choice' ? q.options.map((text, i) => ({ letter: OPTION_LETTERS[i] ?? formatNumber(i + 1, digits), text })) : [],
     labels: q.kind === 'scale' ? q.options : [],
     items: q.kind === 'rank' ? q.options : [],
-    guidance: teacher ? q.guidance : undefined,
+    guidance: teacher ? prose(q.guidance) : [],
   };
 }
 
@@ -122,7 +141,7 @@ export function lessonView(lesson: ResolvedLesson, edition: Edition): LessonView
     passages: lesson.passages.map((p) => ({
       heading: p.heading,
       citation: citation(p, lesson.article.title, digits),
-      teacherNote: teacher ? p.teacherNote : undefined,
+      teacherNote: teacher ? prose(p.teacherNote) : [],
       paragraphs: p.paragraphs.map((x) => ({ number: formatNumber(x.number, digits), text: x.text })),
     })),
     glossary: lesson.glossary,
@@ -133,7 +152,7 @@ export function lessonView(lesson: ResolvedLesson, edition: Edition): LessonView
       steps: a.steps,
     })),
     timing,
-    facilitation: teacher ? lesson.teacher.facilitation : undefined,
+    facilitation: teacher ? prose(lesson.teacher.facilitation) : [],
     groundRules: teacher ? lesson.teacher.groundRules : [],
   };
 }
