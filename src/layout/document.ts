@@ -26,6 +26,8 @@ export type Block =
   | { kind: 'scale'; labels: string[] }
   | { kind: 'rank'; items: Inline[][] }
   | { kind: 'spacer'; height: number }
+  /** a short centred accent rule (covers) */
+  | { kind: 'rule' }
   /** a table-of-contents line: title on the right, page number on the left */
   | { kind: 'entry'; inlines: Inline[]; page: string; level: number }
   | { kind: 'pagebreak' };

@@ -184,6 +184,12 @@ export class FlowBuilder {
       case 'spacer':
         this.piece(b.height, []);
         return;
+      case 'rule': {
+        const w = this.innerWidth * 0.3;
+        const x1 = this.insetLeft + (this.innerWidth - w) / 2;
+        this.piece(14, [{ op: 'hline', x1, x2: x1 + w, y: 7, color: COLORS.accent, width: 1.5 }]);
+        return;
+      }
       case 'entry':
         this.entry(b);
         return;

@@ -106,6 +106,8 @@ function blockOf(el: Element): Block {
       if (!Number.isFinite(h) || h < 0 || h > 600) throw new MarkupError(`<spacer h="${attr(el, 'h')}"> needs a height in points from 0 to 600`, el.startIndex ?? 0);
       return { kind: 'spacer', height: h };
     }
+    case 'rule':
+      return { kind: 'rule' };
     case 'entry':
       return { kind: 'entry', inlines: inlinesOf(el.children), page: required(el, 'page'), level: Number(attr(el, 'level') ?? 0) || 0 };
     case 'meta':
