@@ -35,6 +35,7 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
     .addOption(new Option('--edition <edition>', 'which edition(s) to build').choices(['student', 'teacher', 'both']).default('both'))
     .addOption(new Option('--paper <paper>', 'paper size').choices(['A4', 'letter']))
     .addOption(new Option('--digits <digits>', 'digits for numbering and page numbers').choices(['arabic', 'western']))
+    .addOption(new Option('--font <font>', 'typeface').choices(['amiri', 'noto-naskh']))
     .option('--seed <n>', 'seed for `pick` and shuffles', parseSeed)
     .option('--templates <dir>', 'use your own Handlebars templates from this folder')
     .option('--split', 'a course also writes each lesson alone')

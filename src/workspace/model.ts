@@ -3,6 +3,8 @@
 
 export type Digits = 'arabic' | 'western';
 export type Paper = 'A4' | 'letter';
+/** the bundled typefaces (both OFL, installed through npm) */
+export type FontName = 'amiri' | 'noto-naskh';
 export type Edition = 'student' | 'teacher';
 export type QuestionKind = 'open' | 'choice' | 'scale' | 'rank';
 export type BloomLevel = 'remember' | 'understand' | 'apply' | 'analyze' | 'evaluate' | 'create';
@@ -11,6 +13,7 @@ export interface BuildOptions {
   paper: Paper;
   digits: Digits;
   seed: number;
+  font: FontName;
 }
 
 export interface ArticleInfo {

@@ -11,7 +11,7 @@ import { courseSchema, isBad, isBroken, LESSON_REQUIRED, lessonSchema, validate,
 import { diagAt, type YamlFile } from './yaml.js';
 import { didYouMean } from './suggest.js';
 
-export const DEFAULT_OPTIONS: BuildOptions = { paper: 'A4', digits: 'arabic', seed: 1 };
+export const DEFAULT_OPTIONS: BuildOptions = { paper: 'A4', digits: 'arabic', seed: 1, font: 'amiri' };
 
 export type ResolveResult =
   | { ok: true; kind: 'lesson'; lesson: ResolvedLesson; deps: string[]; warnings: Diagnostic[] }
@@ -138,7 +138,7 @@ function mergedMap<K extends 'options' | 'teacher'>(layer: Layer | null, key: K)
 
 function settleOptions(lesson: Partial<OptionsSpec>, course: Partial<OptionsSpec>, cli: Partial<BuildOptions>): BuildOptions {
   const pick = <K extends keyof BuildOptions>(k: K): BuildOptions[K] => (cli[k] ?? course[k] ?? lesson[k] ?? DEFAULT_OPTIONS[k]) as BuildOptions[K];
-  return { paper: pick('paper'), digits: pick('digits'), seed: pick('seed') };
+  return { paper: pick('paper'), digits: pick('digits'), seed: pick('seed'), font: pick('font') };
 }
 
 /** Resolve one lesson; `courseOptions` are the course's (when built inside one). */

@@ -19,6 +19,7 @@ export const QUESTION_KINDS = ['open', 'choice', 'scale', 'rank'] as const;
 export const BLOOM_LEVELS = ['remember', 'understand', 'apply', 'analyze', 'evaluate', 'create'] as const;
 export const PAPERS = ['A4', 'letter'] as const;
 export const DIGITS = ['arabic', 'western'] as const;
+export const FONTS = ['amiri', 'noto-naskh'] as const;
 
 const kind = z.enum(QUESTION_KINDS).meta({ description: 'open (answer lines) | choice (lettered options) | scale (agree–disagree row) | rank (boxes to number). Default: open' });
 const level = z.enum(BLOOM_LEVELS).meta({ description: "Bloom's level: remember understand apply analyze evaluate create" });
@@ -43,6 +44,7 @@ const options = z
     paper: z.enum(PAPERS).meta({ description: 'A4 (default) | letter' }).optional(),
     digits: z.enum(DIGITS).meta({ description: 'arabic (٠١٢, default) | western (012): numbering and page numbers' }).optional(),
     seed: z.number().int().min(0).meta({ description: 'makes `pick` reproducible: same seed, same questions (default 1)' }).optional(),
+    font: z.enum(FONTS).meta({ description: 'the typeface: amiri (default, a classic Naskh) | noto-naskh (a plainer Naskh)' }).optional(),
   })
   .meta({ description: 'build options; command-line flags override them' });
 

@@ -2,7 +2,7 @@
 // and flag the mistakes hiwar flags, or teachers get red squiggles on good files.
 import fs from 'node:fs';
 import path from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 
