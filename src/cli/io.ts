@@ -5,6 +5,8 @@ export interface IO {
   /** true when stderr is an interactive terminal (progress bars) */
   isTTY: boolean;
   cwd: string;
+  /** raw stderr write without a newline (progress bars redraw one line); only needed when isTTY */
+  errRaw?(text: string): void;
 }
 
 export const processIO: IO = {
@@ -12,4 +14,5 @@ export const processIO: IO = {
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
   isTTY: Boolean(process.stderr.isTTY) && !process.env.CI,
   cwd: process.cwd(),
+  errRaw: (t) => process.stderr.write(t),
 };

@@ -1,0 +1,268 @@
+// A batch build: resolve every file given (in this thread: it is quick and
+// reports input mistakes at once), turn each into render jobs (one per PDF),
+// run the jobs on an executor (worker threads or this thread), and write each
+// file's PDFs once all of them rendered without error. One failing file never
+// stops the others; nothing is written for it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { error as errorDiag, formatDiagnostic, UserError, warning, type Diagnostic } from '../workspace/diagnostics.js';
+import { resolveFile } from '../workspace/index.js';
+import type { BuildOptions, Edition } from '../workspace/model.js';
+import { writeFileAtomic } from '../pdf/output.js';
+import { jobWeight, type RenderJob } from './job.js';
+import type { Executor } from './pool.js';
+import type { Progress } from './progress.js';
+
+export interface BuildFlags {
+  out?: string;
+  edition?: 'student' | 'teacher' | 'both';
+  paper?: string;
+  digits?: string;
+  font?: string;
+  seed?: number;
+  templates?: string;
+  split?: boolean;
+  json?: boolean;
+  quiet?: boolean;
+  watch?: boolean;
+}
+
+export interface BuiltOutput {
+  path: string;
+  edition: Edition;
+  pages: number;
+  bytes: number;
+}
+
+export interface BuiltFile {
+  /** absolute path of the lesson or course file */
+  file: string;
+  outputs: BuiltOutput[];
+  diagnostics: Diagnostic[];
+  /** every file the build read (the file itself, its article, banks, parents, lessons) */
+  deps: string[];
+  /** a bug in hiwar (not the user's mistake) stopped this file */
+  internal?: boolean;
+}
+
+export function cliOptions(flags: BuildFlags): Partial<BuildOptions> {
+  const o: Partial<BuildOptions> = {};
+  if (flags.paper) o.paper = flags.paper as BuildOptions['paper'];
+  if (flags.digits) o.digits = flags.digits as BuildOptions['digits'];
+  if (flags.font) o.font = flags.font as BuildOptions['font'];
+  if (flags.seed !== undefined) o.seed = flags.seed;
+  return o;
+}
+
+export function editionsOf(flags: BuildFlags): Edition[] {
+  return flags.edition === 'student' ? ['student'] : flags.edition === 'teacher' ? ['teacher'] : ['student', 'teacher'];
+}
+
+export function templatesDirOf(flags: BuildFlags, cwd: string): string | undefined {
+  return flags.templates ? path.resolve(cwd, flags.templates) : undefined;
+}
+
+/** A file resolved and turned into jobs (or into the problems that stop it). */
+export interface PlannedFile {
+  result: BuiltFile;
+  jobs: { job: RenderJob; target: string }[];
+}
+
+/** Resolve one file and list the PDFs it makes. */
+export async function planFile(file: string, flags: BuildFlags, cwd: string, templatesVersion = 0): Promise<PlannedFile> {
+  const abs = path.resolve(cwd, file);
+  const result: BuiltFile = { file: abs, outputs: [], diagnostics: [], deps: [abs] };
+  const jobs: PlannedFile['jobs'] = [];
+  let resolved;
+  try {
+    resolved = await resolveFile(abs, cliOptions(flags));
+  } catch (err) {
+    if (err instanceof UserError) {
+      result.diagnostics.push(...err.diagnostics);
+      return { result, jobs };
+    }
+    throw err;
+  }
+  if (resolved.deps.length) result.deps = [...new Set([abs, ...resolved.deps])];
+  if (!resolved.ok) {
+    result.diagnostics.push(...resolved.diagnostics);
+    return { result, jobs };
+  }
+  result.diagnostics.push(...resolved.warnings);
+  const outDir = path.resolve(cwd, flags.out ?? 'out');
+  const templates = templatesDirOf(flags, cwd);
+  const add = (name: string, edition: Edition, target: RenderJob['target']) =>
+    jobs.push({ job: { name, edition, target, templates, templatesVersion }, target: path.join(outDir, name) });
+  for (const edition of editionsOf(flags)) {
+    if (resolved.kind === 'lesson') {
+      add(`${resolved.lesson.id}-${edition}.pdf`, edition, { kind: 'lesson', lesson: resolved.lesson });
+    } else {
+      const course = resolved.course;
+      add(`${course.id}-${edition}.pdf`, edition, { kind: 'course', course });
+      if (flags.split) for (const lesson of course.lessons) add(`${lesson.id}-${edition}.pdf`, edition, { kind: 'lesson', lesson });
+    }
+  }
+  return { result, jobs };
+}
+
+/**
+ * Two files of one batch may name the same PDF (a lesson given on its own and
+ * again inside a course built with --split). Build it once: equal jobs are
+ * merged; if they differ (the course's options differ from the lesson's), the
+ * lesson's own build wins and the course gets a warning.
+ */
+function dedupe(planned: PlannedFile[]): void {
+  const owner = new Map<string, { file: number; job: RenderJob; key: string }>();
+  planned.forEach((p, i) => {
+    p.jobs = p.jobs.filter(({ job, target }) => {
+      const key = JSON.stringify([job.edition, job.target]);
+      const prev = owner.get(target);
+      if (!prev) {
+        owner.set(target, { file: i, job, key });
+        return true;
+      }
+      if (prev.key === key) return false;
+      const prevIsSplit = prev.job.target.kind === 'lesson' && planned[prev.file].jobs.some((j) => j.job.target.kind === 'course');
+      const thisIsSplit = job.target.kind === 'lesson' && p.jobs.some((j) => j.job.target.kind === 'course');
+      if (prevIsSplit && !thisIsSplit) {
+        planned[prev.file].jobs = planned[prev.file].jobs.filter((j) => j.target !== target);
+        planned[prev.file].result.diagnostics.push(
+          warning(planned[prev.file].result.file, 0, 0, `${path.basename(target)} is also built from ${p.result.file}; that build is kept`, 'build the course without --split, or leave the lesson out of the command'),
+        );
+        owner.set(target, { file: i, job, key });
+        return true;
+      }
+      p.result.diagnostics.push(
+        warning(p.result.file, 0, 0, `${path.basename(target)} is also built from ${planned[prev.file].result.file}; that build is kept`, 'give each lesson its own id, or build the files separately'),
+      );
+      return false;
+    });
+  });
+}
+
+export interface BatchOptions {
+  flags: BuildFlags;
+  cwd: string;
+  executor: Executor;
+  progress?: Progress;
+  templatesVersion?: number;
+  /** called when a file is resolved and its jobs are known (before they run) */
+  onPlanned?: (planned: PlannedFile[]) => void;
+}
+
+function dedupeDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = formatDiagnostic(d, '/');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Resolve, render and write `files`; one result per file, in the order given. */
+export async function buildBatch(files: string[], opts: BatchOptions): Promise<BuiltFile[]> {
+  const { flags, cwd, executor, progress } = opts;
+  progress?.start(files.length);
+  // Resolve everything first (this thread; the workers start meanwhile), then
+  // start the heaviest jobs first so the batch ends as early as it can.
+  const planned: PlannedFile[] = [];
+  for (const f of files) planned.push(await planFile(f, flags, cwd, opts.templatesVersion ?? 0));
+  dedupe(planned);
+  opts.onPlanned?.(planned);
+  progress?.addJobs(planned.reduce((s, p) => s + p.jobs.length, 0));
+
+  const order = planned
+    .flatMap((p, fi) => p.jobs.map((j, ji) => ({ fi, ji, weight: jobWeight(j.job) })))
+    .sort((a, b) => b.weight - a.weight || a.fi - b.fi || a.ji - b.ji);
+  const pending = planned.map((p) => p.jobs.map(() => undefined as undefined | ReturnType<Executor['run']>));
+  for (const { fi, ji } of order) {
+    pending[fi][ji] = executor.run(planned[fi].jobs[ji].job).then((r) => {
+      progress?.jobDone(r.pages);
+      return r;
+    });
+  }
+
+  const finishFile = async (p: PlannedFile, fi: number): Promise<BuiltFile> => {
+    const result = p.result;
+    const settled = await Promise.allSettled(pending[fi].map((x) => x!));
+    const rendered: { target: string; edition: Edition; bytes: Uint8Array; pages: number }[] = [];
+    settled.forEach((s, ji) => {
+      const { job, target } = p.jobs[ji];
+      if (s.status === 'fulfilled') {
+        result.diagnostics.push(...s.value.diagnostics);
+        rendered.push({ target, edition: job.edition, bytes: s.value.bytes, pages: s.value.pages });
+      } else {
+        result.internal = true;
+        const reason = s.reason as Error;
+        result.diagnostics.push(errorDiag(result.file, 0, 0, `internal error while rendering ${job.name}: ${reason?.message ?? String(reason)}`, 'this is a bug in hiwar, not in your files; please report it with the command you ran'));
+        if (process.env.HIWAR_DEBUG && reason?.stack) result.diagnostics.push(errorDiag(result.file, 0, 0, reason.stack));
+      }
+    });
+    result.diagnostics = dedupeDiagnostics(result.diagnostics);
+    if (!result.diagnostics.some((d) => d.severity === 'error') && rendered.length) {
+      try {
+        await fs.promises.mkdir(path.dirname(rendered[0].target), { recursive: true });
+        // Every PDF of the file rendered: only now is anything written.
+        for (const r of rendered) {
+          await writeFileAtomic(r.target, r.bytes);
+          result.outputs.push({ path: r.target, edition: r.edition, pages: r.pages, bytes: r.bytes.byteLength });
+        }
+      } catch (err) {
+        const e = err as NodeJS.ErrnoException;
+        if (typeof e?.code !== 'string') throw err;
+        result.diagnostics.push(errorDiag(e.path ?? result.file, 0, 0, `cannot write output: ${e.code} (${e.message.split(',')[0]})`, 'check that the --out folder can be written'));
+      }
+    }
+    if (progress) {
+      progress.problems(result.diagnostics, Boolean(flags.quiet) || Boolean(process.env.CI));
+      for (const o of result.outputs) progress.wrote(o.path, o.pages);
+      progress.fileDone();
+    }
+    return result;
+  };
+
+  const results = await Promise.all(planned.map((p, fi) => finishFile(p, fi)));
+  progress?.finish();
+  return results;
+}
+
+export interface Summary {
+  files: number;
+  editions: number;
+  pages: number;
+  bytes: number;
+  seconds: number;
+  errors: number;
+  warnings: number;
+  /** worker threads used (0: built in this thread) */
+  workers: number;
+  outputs: { path: string; edition: string; pages: number; bytes: number }[];
+  failed: string[];
+  diagnostics: { file: string; line: number; col: number; severity: string; message: string; hint?: string }[];
+}
+
+export function summarize(results: BuiltFile[], seconds: number, executor: Executor, cwd: string): Summary {
+  const rel = (p: string) => path.relative(cwd, p) || p;
+  const outputs = results.flatMap((r) => r.outputs);
+  const diags = results.flatMap((r) => r.diagnostics);
+  return {
+    files: results.length,
+    editions: outputs.length,
+    pages: outputs.reduce((s, o) => s + o.pages, 0),
+    bytes: outputs.reduce((s, o) => s + o.bytes, 0),
+    seconds: Math.round(seconds * 1000) / 1000,
+    errors: diags.filter((d) => d.severity === 'error').length,
+    warnings: diags.filter((d) => d.severity === 'warning').length,
+    workers: executor.kind === 'workers' ? executor.size : 0,
+    outputs: outputs.map((o) => ({ ...o, path: rel(o.path) })),
+    failed: results.filter((r) => r.diagnostics.some((d) => d.severity === 'error')).map((r) => rel(r.file)),
+    diagnostics: diags.map((d) => ({ file: rel(d.file), line: d.line, col: d.col, severity: d.severity, message: d.message, ...(d.hint ? { hint: d.hint } : {}) })),
+  };
+}
+
+/** Exit code of a batch: 0 all good, 1 a problem in the user's files, 3 a bug of ours. */
+export function exitCodeOf(results: BuiltFile[]): number {
+  if (results.some((r) => r.internal)) return 3;
+  return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}

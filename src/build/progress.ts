@@ -1,0 +1,96 @@
+// What a build prints while it runs. On a terminal: one redrawn line with a
+// bar, files and pages; problems and "wrote" lines scroll above it. Elsewhere
+// (pipes, CI, --quiet, --json): plain lines, and with --quiet or in CI only
+// the errors.
+import path from 'node:path';
+import type { IO } from '../cli/io.js';
+import { formatDiagnostic, type Diagnostic } from '../workspace/diagnostics.js';
+
+export interface ProgressOptions {
+  quiet?: boolean;
+  json?: boolean;
+}
+
+export class Progress {
+  private files = 0;
+  private filesDone = 0;
+  private jobs = 0;
+  private jobsDone = 0;
+  private pages = 0;
+  private drawn = false;
+  private readonly bar: boolean;
+  private readonly chatty: boolean;
+  private lastDraw = 0;
+
+  constructor(
+    private readonly io: IO,
+    opts: ProgressOptions,
+  ) {
+    const ci = Boolean(process.env.CI);
+    this.bar = io.isTTY && !ci && !opts.quiet && !opts.json && typeof io.errRaw === 'function';
+    // "wrote …" lines: for a person reading a log, not in CI, not with --quiet or --json
+    this.chatty = !ci && !opts.quiet && !opts.json;
+  }
+
+  start(files: number): void {
+    this.files = files;
+    this.filesDone = this.jobsDone = this.jobs = this.pages = 0;
+    this.draw(true);
+  }
+
+  addJobs(n: number): void {
+    this.jobs += n;
+    this.draw();
+  }
+
+  jobDone(pages: number): void {
+    this.jobsDone++;
+    this.pages += pages;
+    this.draw();
+  }
+
+  fileDone(): void {
+    this.filesDone++;
+    this.draw(true);
+  }
+
+  /** Problems are always printed: errors in every mode, warnings unless quiet. */
+  problems(diags: Diagnostic[], quiet: boolean): void {
+    for (const d of diags) if (d.severity === 'error' || !quiet) this.line(formatDiagnostic(d, this.io.cwd));
+  }
+
+  wrote(file: string, pages: number): void {
+    if (this.chatty) this.line(`wrote ${path.relative(this.io.cwd, file) || file} (${pages} ${pages === 1 ? 'page' : 'pages'})`);
+  }
+
+  note(text: string): void {
+    if (this.chatty) this.line(text);
+  }
+
+  /** Remove the bar (before the summary, or when the build is over). */
+  finish(): void {
+    if (this.bar && this.drawn) this.io.errRaw!('\r\x1b[2K');
+    this.drawn = false;
+  }
+
+  private line(text: string): void {
+    if (this.bar && this.drawn) this.io.errRaw!('\r\x1b[2K');
+    this.drawn = false;
+    this.io.err(text);
+    this.draw(true);
+  }
+
+  private draw(force = false): void {
+    if (!this.bar || this.files === 0) return;
+    const now = Date.now();
+    if (!force && now - this.lastDraw < 50) return;
+    this.lastDraw = now;
+    const width = 24;
+    const total = Math.max(1, this.jobs);
+    const filled = Math.round((width * this.jobsDone) / total);
+    const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
+    const text = `building ${bar} ${this.filesDone}/${this.files} files · ${this.jobsDone}/${this.jobs} PDFs · ${this.pages} pages`;
+    this.io.errRaw!(`\r\x1b[2K${text}`);
+    this.drawn = true;
+  }
+}
