@@ -308,7 +308,8 @@ export class FlowBuilder {
     const indent = b.level * SPACE.listMarker;
     const size = b.level === 0 ? TYPE.body : TYPE.body - 1;
     const num = layoutParagraph(
-      { runs: [{ text: b.page, style: style(size, COLORS.text, b.level === 0) }], width: 60, align: 'start', direction: 'rtl', lineHeight: TYPE.lineHeight },
+      // flush with the left margin (the end side in RTL), so the leader can run from it to the title
+      { runs: [{ text: b.page, style: style(size, COLORS.text, b.level === 0) }], width: 60, align: 'end', direction: 'rtl', lineHeight: TYPE.lineHeight },
       this.ctx.family,
     ).lines[0];
     const titleWidth = this.innerWidth - indent - 60;

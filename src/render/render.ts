@@ -1,7 +1,7 @@
 // Lessons and courses -> finished PDF bytes (with any problems found on the way).
 import type { FontFamily, MissingGlyph } from '../text/types.js';
 import { loadFamily } from '../text/index.js';
-import type { Edition, ResolvedCourse, ResolvedLesson } from '../workspace/model.js';
+import type { Digits, Edition, ResolvedCourse, ResolvedLesson } from '../workspace/model.js';
 import { warning, type Diagnostic } from '../workspace/diagnostics.js';
 import { FlowBuilder } from '../layout/flow.js';
 import { geometry, paginateSections, type Section } from '../layout/paginate.js';
@@ -72,14 +72,34 @@ function contentsFrom(pages: Page[], course: ResolvedCourse): ContentsEntry[] {
   return entries;
 }
 
+/** The forms an Arabic noun takes after a number: one, two, 3–10, 11–99, and 100, 200, … */
+interface CountedNoun {
+  one: string;
+  two: string;
+  few: string;
+  many: string;
+  hundred: string;
+}
+
+const LESSON_NOUN: CountedNoun = { one: 'درس واحد', two: 'درسان', few: 'دروس', many: 'درسًا', hundred: 'درس' };
+const MINUTE_NOUN: CountedNoun = { one: 'دقيقة واحدة', two: 'دقيقتان', few: 'دقائق', many: 'دقيقة', hundred: 'دقيقة' };
+
+/** "٤ دروس", "١٢ درسًا", "١٨٠ دقيقة", "درسان": the noun agrees with the number, as Arabic grammar asks. */
+export function countedNoun(n: number, noun: CountedNoun, digits: Digits): string {
+  if (n === 1) return noun.one;
+  if (n === 2) return noun.two;
+  const lastTwo = n % 100;
+  const form = lastTwo >= 3 && lastTwo <= 10 ? noun.few : lastTwo >= 11 ? noun.many : noun.hundred;
+  return `${formatNumber(n, digits)} ${form}`;
+}
+
 export async function renderCourse(course: ResolvedCourse, edition: Edition, opts: RenderOptions): Promise<RenderedPdf> {
   const family = opts.family ?? loadFamily('amiri');
   const diagnostics: Diagnostic[] = [];
   const digits = course.options.digits;
   const minutes = course.lessons.reduce((s, l) => s + (l.duration ?? 0), 0);
-  const summary =
-    `${formatNumber(course.lessons.length, digits)} ${course.lessons.length > 10 || course.lessons.length < 3 ? 'درسًا' : LABELS.lessons}` +
-    (minutes ? ` · ${formatNumber(minutes, digits)} ${LABELS.minutes}` : '');
+  // an Arabic comma between the counts: a middle dot beside Arabic-Indic digits reads as a zero (٠)
+  const summary = countedNoun(course.lessons.length, LESSON_NOUN, digits) + (minutes ? `، ${countedNoun(minutes, MINUTE_NOUN, digits)}` : '');
   const cover = flowOf(
     opts.templates.render('cover', { title: course.title, subtitle: course.subtitle, author: course.author, summary, editionLabel: EDITION_LABELS[edition], labels: LABELS }),
     family,
