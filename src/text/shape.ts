@@ -107,6 +107,12 @@ function hbFontFor(face: FontFace): hb.Font {
   return font;
 }
 
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
+function withoutIgnorables(s: string): string {
+  IGNORABLE.lastIndex = 0;
+  return IGNORABLE.test(s) ? s.replace(IGNORABLE, '') : s;
+}
+
 function shapeUncached(face: FontFace, text: string, script: string, direction: Direction): Shaped {
   const font = hbFontFor(face);
   const buf = (buffer ??= new hb.Buffer());
@@ -143,7 +149,10 @@ function shapeUncached(face: FontFace, text: string, script: string, direction: 
   for (let k = 0; k < n; k++) {
     const j = rtl ? n - 1 - k : k;
     const c = infos[j].cluster;
-    glyphTexts[j] = seen.has(c) ? '' : text.slice(c, nextStart.get(c));
+    // invisible controls (bidi isolates, ZWNJ) travel with a neighbour's
+    // cluster; they are not what the glyph shows, and the PDF's ToUnicode map
+    // keeps a glyph's first text for every later use, so leave them out
+    glyphTexts[j] = seen.has(c) ? '' : withoutIgnorables(text.slice(c, nextStart.get(c)));
     seen.add(c);
   }
   for (let j = 0; j < n; j++) {

@@ -1,5 +1,6 @@
 // Article files: YAML front matter, then paragraphs separated by blank lines, numbered from 1.
-import { error, type Diagnostic } from './diagnostics.js';
+import { error, warning, type Diagnostic } from './diagnostics.js';
+import { issueMessage, sanitizeText } from '../safety/text.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import { parseYaml, type YamlFile } from './yaml.js';
 import { articleSchema, validate, type ArticleFrontMatter } from './schema.js';
@@ -24,6 +25,10 @@ export interface Article {
   date?: string;
   author?: string;
   paragraphs: Paragraph[];
+  /** the body as read (sanitized), line by line, and the file line of its first line: to point at a character */
+  body?: { lines: string[]; firstLine: number };
+  /** the front matter as parsed: to point at a character of the title or source */
+  frontMatter?: YamlFile;
 }
 
 export type ArticleParse = { ok: true; article: Article; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
@@ -73,8 +78,19 @@ export function parseArticle(file: string, text: string): ArticleParse {
   const v = validate(articleSchema, y, 'article');
   if (!v.ok) return { ok: false, diagnostics: v.diagnostics };
   const fm = v.data as ArticleFrontMatter;
-  const paragraphs = splitParagraphs(lines.slice(close + 1).join('\n'), close + 2);
-  const warnings: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [...y.warnings];
+  // hostile and invisible characters (src/safety/text.ts), each line on its own
+  const bodyLines = lines.slice(close + 1);
+  for (let i = 0; i < bodyLines.length; i++) {
+    const s = sanitizeText(bodyLines[i]);
+    if (!s.issues.length) continue;
+    for (const issue of s.issues) {
+      const m = issueMessage(issue);
+      warnings.push(warning(file, close + 2 + i, issue.index + 1, m.message, m.hint));
+    }
+    bodyLines[i] = s.text;
+  }
+  const paragraphs = splitParagraphs(bodyLines.join('\n'), close + 2);
   if (paragraphs.length === 0) {
     return { ok: false, diagnostics: [error(file, close + 1, 1, 'the article has no paragraphs after its front matter')] };
   }
@@ -91,6 +107,8 @@ export function parseArticle(file: string, text: string): ArticleParse {
       date: fm.date,
       author: fm.author,
       paragraphs,
+      body: { lines: bodyLines, firstLine: close + 2 },
+      frontMatter: y,
     },
   };
 }

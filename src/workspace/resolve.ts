@@ -10,6 +10,7 @@ import { formatRef, parseRef, resolveAnchor, resolveRef } from './refs.js';
 import { courseSchema, isBad, isBroken, LESSON_REQUIRED, lessonSchema, validate, type CourseSpec, type LessonSpec, type OptionsSpec, type PassageSpec, type Validation } from './schema.js';
 import { diagAt, type YamlFile } from './yaml.js';
 import { didYouMean } from './suggest.js';
+import { printableCourse, printableLesson } from './printable.js';
 
 export const DEFAULT_OPTIONS: BuildOptions = { paper: 'A4', digits: 'arabic', seed: 1, font: 'amiri' };
 
@@ -216,7 +217,8 @@ export async function resolveLesson(ctx: Ctx, abs: string, courseOptions: Partia
   if (duration !== undefined) lesson.duration = duration;
   const note = get('content_note');
   if (note) lesson.contentNote = note;
-  return lesson;
+  // every printed character drawable by the font, every field bidi-isolated (src/workspace/printable.ts)
+  return printableLesson(ctx, lesson, article);
 }
 
 const REQUIRED_HINTS: Record<(typeof LESSON_REQUIRED)[number], string> = {
@@ -271,7 +273,7 @@ async function resolveCourse(ctx: Ctx, f: YamlFile, cli: Partial<BuildOptions>):
   const courseOptions: Partial<OptionsSpec> = {};
   if (isObj(data.options)) for (const [k, val] of Object.entries(data.options)) if (!isBad(v.bad, ['options', k])) (courseOptions as Record<string, unknown>)[k] = val;
   const lessons: ResolvedLesson[] = [];
-  const seenIds = new Map<string, number>();
+  const seenIds = new Map<string, { index: number; path: string }>();
   if (Array.isArray(data.lessons) && !isBroken(v.bad, ['lessons'])) {
     for (let i = 0; i < data.lessons.length; i++) {
       if (isBad(v.bad, ['lessons', i])) continue;
@@ -280,8 +282,17 @@ async function resolveCourse(ctx: Ctx, f: YamlFile, cli: Partial<BuildOptions>):
       const l = await resolveLesson(ctx, abs, courseOptions, cli, { file: f, path: ['lessons', i], written });
       if (!l) continue;
       const prev = seenIds.get(l.id);
-      if (prev !== undefined) ctx.warn(diagAt(f, ['lessons', i], `lesson \`${l.id}\` is listed twice (also entry ${prev + 1})`));
-      else seenIds.set(l.id, i);
+      if (prev && prev.path === l.path) {
+        // the same file twice: almost surely a slip; the pack prints it once
+        ctx.warn(diagAt(f, ['lessons', i], `\`${written}\` is listed twice (also entry ${prev.index + 1}); the pack prints it once, at its first place`, 'remove one of the two entries'));
+        continue;
+      }
+      if (prev) {
+        // two files, one id: their PDFs would have the same name
+        ctx.add(diagAt(f, ['lessons', i], `two lessons of this course have the id \`${l.id}\`: \`${written}\` and entry ${prev.index + 1} (\`${path.relative(path.dirname(f.path), prev.path)}\`)`, `a lesson's id names its PDFs (${l.id}-student.pdf); give one of them another \`id\``));
+        continue;
+      }
+      seenIds.set(l.id, { index: i, path: l.path });
       lessons.push(l);
     }
   }
@@ -295,5 +306,5 @@ async function resolveCourse(ctx: Ctx, f: YamlFile, cli: Partial<BuildOptions>):
   };
   if (data.subtitle) course.subtitle = data.subtitle;
   if (data.author) course.author = data.author;
-  return course;
+  return printableCourse(ctx, course, f);
 }

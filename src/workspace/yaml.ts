@@ -1,6 +1,7 @@
 // YAML with positions: every node keeps its offset, so any problem maps to FILE:LINE:COL.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
-import { error, type Diagnostic } from './diagnostics.js';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { error, warning, type Diagnostic } from './diagnostics.js';
+import { issueMessage, sanitizeText } from '../safety/text.js';
 
 export type Path = readonly (string | number)[];
 
@@ -18,6 +19,12 @@ export interface YamlFile {
   value: unknown;
   /** syntax problems (empty when `value` is usable) */
   diagnostics: Diagnostic[];
+  /** invisible or unbalanced characters taken out of strings (src/safety/text.ts), at their place */
+  warnings: Diagnostic[];
+  /** the YAML text as parsed (for positions inside strings) */
+  source: string;
+  /** every string value (as sanitized) -> the source range of the first scalar holding it */
+  strings: Map<string, [number, number]>;
 }
 
 export interface Pos {
@@ -82,7 +89,30 @@ export function parseYaml(file: string, text: string, lineOffset = 0): YamlFile 
     diagnostics.push(error(file, p.line + lineOffset, p.col, cleanYamlMessage(e), yamlHint(e)));
   }
   let value: unknown = undefined;
+  const warnings: Diagnostic[] = [];
+  const strings = new Map<string, [number, number]>();
   if (diagnostics.length === 0) {
+    const at = (offset: number) => {
+      const p = lineCounter.linePos(offset);
+      return { line: p.line + lineOffset, col: p.col };
+    };
+    // Every string value: hostile and invisible characters handled (each with a
+    // warning where it was typed), NFC again (escapes like "\u0301" can undo it).
+    visit(doc, {
+      Scalar(key, node) {
+        if (key === 'key' || typeof node.value !== 'string' || !node.range) return;
+        const written = node.value;
+        const s = sanitizeText(written);
+        for (const issue of s.issues) {
+          const p = at(offsetInSource(text, node.range, written, issue.index));
+          const m = issueMessage(issue);
+          warnings.push(warning(file, p.line, p.col, m.message, m.hint));
+        }
+        const clean = s.text.normalize('NFC');
+        if (clean !== written) node.value = clean;
+        if (!strings.has(clean)) strings.set(clean, [node.range[0], node.range[1]]);
+      },
+    });
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {
@@ -94,7 +124,33 @@ export function parseYaml(file: string, text: string, lineOffset = 0): YamlFile 
       }
     }
   }
-  return { path: file, doc, lineCounter, lineOffset, value, diagnostics };
+  return { path: file, doc, lineCounter, lineOffset, value, diagnostics, warnings, source: text, strings };
+}
+
+/**
+ * Where character `index` of a string value was typed: the same occurrence of
+ * that character inside the scalar's source range, or the scalar's start when
+ * it was written as an escape (`"\u202E"`).
+ */
+export function offsetInSource(source: string, range: readonly number[], value: string, index: number): number {
+  const ch = String.fromCodePoint(value.codePointAt(index)!);
+  let k = 0;
+  for (let i = value.indexOf(ch); i >= 0 && i < index; i = value.indexOf(ch, i + ch.length)) k++;
+  const slice = source.slice(range[0], range[1]);
+  let at = -1;
+  for (let n = 0; n <= k; n++) {
+    at = slice.indexOf(ch, at + 1);
+    if (at < 0) return range[0];
+  }
+  return range[0] + at;
+}
+
+/** FILE:LINE:COL of character `index` of a string value of this file, if the file holds that value. */
+export function positionInString(f: YamlFile, value: string, index: number): Pos | undefined {
+  const range = f.strings.get(value);
+  if (!range) return undefined;
+  const p = f.lineCounter.linePos(offsetInSource(f.source, range, value, index));
+  return { line: p.line + f.lineOffset, col: p.col };
 }
 
 function posOfOffset(f: YamlFile, offset: number): Pos {
