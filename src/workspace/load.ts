@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { error, type Diagnostic, type Severity } from './diagnostics.js';
 import { parseArticle, type Article } from './article.js';
-import { readSource } from './source.js';
+import { readFailure, readSource, type ReadResult } from './source.js';
 import { bankSchema, validate, type BankQuestionSpec, type BankSpec, type Validation } from './schema.js';
 import { diagAt, parseYaml, type Path, type YamlFile } from './yaml.js';
 import { didYouMean, listCode } from './suggest.js';
@@ -60,11 +60,14 @@ export class Ctx {
   }
 }
 
-function notFound(ctx: Ctx, abs: string, what: string, from: RefFrom | undefined, detail: string): void {
-  if (from) {
-    ctx.add(diagAt(from.file, from.path, `cannot find the ${what} \`${from.written}\`: ${detail}`, `looked for ${abs}`));
+function notFound(ctx: Ctx, abs: string, what: string, from: RefFrom | undefined, r: Exclude<ReadResult, { ok: true }>): void {
+  if (from && r.reason === 'missing') {
+    ctx.add(diagAt(from.file, from.path, `cannot find the ${what} \`${from.written}\`: ${r.detail}`, `looked for ${abs}`));
+  } else if (from && r.reason === 'directory') {
+    ctx.add(diagAt(from.file, from.path, `the ${what} \`${from.written}\` is a folder, not a file`, `name a file inside ${abs}`));
   } else {
-    ctx.add(error(abs, 0, 0, `cannot read this file: ${detail}`));
+    // the file is there but cannot be used: the problem is in the file itself
+    ctx.add(readFailure(abs, r));
   }
 }
 
@@ -73,13 +76,14 @@ export async function loadYaml(ctx: Ctx, abs: string, what: string, from?: RefFr
   if (ctx.yamlCache.has(abs)) return ctx.yamlCache.get(abs)!;
   const r = await readSource(abs);
   if (!r.ok) {
-    notFound(ctx, abs, what, from, r.detail);
+    notFound(ctx, abs, what, from, r);
     ctx.yamlCache.set(abs, null);
     return null;
   }
   ctx.deps.add(abs);
   const f = parseYaml(abs, r.text);
   ctx.add(f.diagnostics);
+  for (const w of f.warnings) ctx.warn(w);
   const usable = f.diagnostics.length === 0 ? f : null;
   ctx.yamlCache.set(abs, usable);
   return usable;
@@ -102,7 +106,7 @@ export async function loadArticle(ctx: Ctx, abs: string, from?: RefFrom): Promis
   if (ctx.articleCache.has(abs)) return ctx.articleCache.get(abs)!;
   const r = await readSource(abs);
   if (!r.ok) {
-    notFound(ctx, abs, 'article', from, r.detail);
+    notFound(ctx, abs, 'article', from, r);
     ctx.articleCache.set(abs, null);
     return null;
   }

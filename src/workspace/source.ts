@@ -1,5 +1,6 @@
 // Reading a teacher's text files: UTF-8, BOM stripped, CRLF/CR accepted, NFC.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { diagnoseNotUtf8 } from '../safety/encoding.js';
 import { error, type Diagnostic } from './diagnostics.js';
 
 /** Normalize text as read from disk: no BOM, `\n` line ends, Unicode NFC. */
@@ -10,30 +11,46 @@ export function normalizeSource(text: string): string {
   return t.normalize('NFC');
 }
 
-export type ReadResult = { ok: true; text: string } | { ok: false; reason: 'missing' | 'directory' | 'unreadable' | 'binary'; detail: string };
+export type ReadResult =
+  | { ok: true; text: string }
+  | { ok: false; reason: 'missing' | 'directory' | 'unreadable' | 'binary' | 'too-big'; detail: string; hint?: string; line?: number; col?: number };
 
-/** Read a UTF-8 text file; never throws for the usual user mistakes (missing file, folder, binary). */
+/** Larger files are refused before they are read (a 10 MB article is fine). */
+export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
+
+/** Read a UTF-8 text file; never throws for the usual user mistakes (missing file, folder, binary, another encoding). */
 export async function readSource(file: string): Promise<ReadResult> {
   let buf: Buffer;
   try {
+    const st = await stat(file);
+    if (st.isDirectory()) return { ok: false, reason: 'directory', detail: 'this is a folder, not a file' };
+    if (st.size > MAX_SOURCE_BYTES) {
+      return { ok: false, reason: 'too-big', detail: `this file is ${Math.round(st.size / 1024 / 1024)} MB; hiwar reads files of up to ${MAX_SOURCE_BYTES / 1024 / 1024} MB`, hint: 'is it the right file? an article of a few hundred pages is still far below this' };
+    }
     buf = await readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, reason: 'missing', detail: 'file not found' };
     if (code === 'EISDIR') return { ok: false, reason: 'directory', detail: 'this is a folder, not a file' };
-    return { ok: false, reason: 'unreadable', detail: (e as Error).message };
+    if (code === 'EACCES' || code === 'EPERM') return { ok: false, reason: 'unreadable', detail: 'permission denied', hint: 'you may not read this file; check its permissions' };
+    return { ok: false, reason: 'unreadable', detail: `${code ?? 'error'}: ${(e as Error).message.split(',')[0].replace(/^[A-Z]+: /, '')}` };
   }
-  if (buf.includes(0)) return { ok: false, reason: 'binary', detail: 'this is not a text file' };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    return { ok: false, reason: 'binary', detail: 'this file is not UTF-8 text; save it as UTF-8' };
+  let text: string | undefined;
+  if (!buf.includes(0)) {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    } catch {
+      text = undefined;
+    }
+  }
+  if (text === undefined) {
+    const why = diagnoseNotUtf8(buf);
+    return { ok: false, reason: 'binary', detail: why.detail, hint: why.hint, line: why.line, col: why.col };
   }
   return { ok: true, text: normalizeSource(text) };
 }
 
 /** A diagnostic for a file that could not be read, at the file itself. */
 export function readFailure(file: string, r: Exclude<ReadResult, { ok: true }>): Diagnostic {
-  return error(file, 0, 0, `cannot read this file: ${r.detail}`);
+  return error(file, r.line ?? 0, r.col ?? 0, `cannot read this file: ${r.detail}`, r.hint);
 }

@@ -29,7 +29,9 @@ describe('reading files', () => {
     writeFileSync(path.join(dir, 'l.yaml'), Buffer.from([0x69, 0x64, 0x3a, 0x20, 0xff, 0x0a]));
     const io = recordingIO(dir);
     expect(await checkCommand(['l.yaml'], {}, io)).toBe(1);
-    expect(io.stderr[0]).toBe('l.yaml:1:1: error: cannot read this file: this file is not UTF-8 text; save it as UTF-8');
+    expect(io.stderr[0]).toBe(
+      'l.yaml:1:1: error: cannot read this file: this file is not UTF-8: it may be Windows-1252 or Latin-1 (Western European)\n  hint: open it in your editor and save it as "UTF-8" (in Notepad: Save As → Encoding: UTF-8)',
+    );
   });
 
   test('"billion laughs" is stopped, quickly', async () => {

@@ -1,0 +1,136 @@
+// Files that are not UTF-8 text: say what they look like, and how to fix it.
+// Teachers' Arabic files come from Windows (windows-1256), old Macs, Word, or
+// are not text at all (a PDF, a .docx given by mistake).
+
+/** Well-known file signatures a teacher may hand us by mistake. */
+const SIGNATURES: Array<{ magic: number[]; what: string }> = [
+  { magic: [0x25, 0x50, 0x44, 0x46], what: 'a PDF file' },
+  { magic: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (a .docx, .odt or .xlsx file is one)' },
+  { magic: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Microsoft Office file (.doc)' },
+  { magic: [0x7b, 0x5c, 0x72, 0x74, 0x66], what: 'an RTF document' },
+  { magic: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
+  { magic: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
+  { magic: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
+  { magic: [0x1f, 0x8b], what: 'a gzip archive' },
+];
+
+export interface NotUtf8 {
+  /** one sentence, to follow "cannot read this file: " */
+  detail: string;
+  hint: string;
+  /** where the first byte that is not UTF-8 is, when the file is mostly UTF-8 */
+  line?: number;
+  col?: number;
+}
+
+const SAVE_AS = 'open it in your editor and save it as "UTF-8" (in Notepad: Save As → Encoding: UTF-8)';
+
+function startsWith(buf: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => buf[i] === b);
+}
+
+/** The first byte offset where `buf` stops being valid UTF-8, or -1. */
+export function firstInvalidUtf8(buf: Uint8Array): number {
+  let i = 0;
+  const n = buf.length;
+  while (i < n) {
+    const b = buf[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let len = 0;
+    let min = 0;
+    if (b >= 0xc2 && b <= 0xdf) (len = 1), (min = 0x80);
+    else if (b >= 0xe0 && b <= 0xef) (len = 2), (min = 0x800);
+    else if (b >= 0xf0 && b <= 0xf4) (len = 3), (min = 0x10000);
+    else return i;
+    if (i + len >= n) return i;
+    let cp = b & (len === 1 ? 0x1f : len === 2 ? 0x0f : 0x07);
+    for (let k = 1; k <= len; k++) {
+      const c = buf[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += len + 1;
+  }
+  return -1;
+}
+
+/** The share of `re` among the letters outside ASCII (a lesson's field names are ASCII in any encoding). */
+function share(text: string, re: RegExp): number {
+  const letters = text.match(/[^\x00-\x7f]/gu)?.filter((c) => /\p{L}/u.test(c)).length ?? 0;
+  if (!letters) return 0;
+  return (text.match(re)?.length ?? 0) / letters;
+}
+
+function decodeAs(buf: Uint8Array, encoding: string): string | undefined {
+  try {
+    return new TextDecoder(encoding, { fatal: false }).decode(buf);
+  } catch {
+    return undefined; // this Node has no such decoder (small-icu builds)
+  }
+}
+
+/** Why `buf` is not UTF-8 text, in words a teacher can act on. */
+export function diagnoseNotUtf8(buf: Uint8Array): NotUtf8 {
+  for (const s of SIGNATURES) {
+    if (startsWith(buf, s.magic)) return { detail: `this is not a text file: it looks like ${s.what}`, hint: 'give hiwar the .yaml or .md text file; to bring in an article, copy its text into a plain text file and run `hiwar import`' };
+  }
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
+    const which = buf[0] === 0xff ? 'UTF-16 LE' : 'UTF-16 BE';
+    return { detail: `this text file is saved as ${which} ("Unicode" in Windows), not UTF-8`, hint: SAVE_AS };
+  }
+  // UTF-16 without a byte order mark: every other byte zero in an ASCII-heavy file
+  const sample = buf.subarray(0, 4096);
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 ? oddZero++ : evenZero++;
+  const half = sample.length / 2;
+  if (half > 4 && (oddZero > half * 0.3 || evenZero > half * 0.3) && Math.min(oddZero, evenZero) < Math.max(oddZero, evenZero) * 0.1) {
+    return { detail: `this text file looks like UTF-16 ("Unicode" in Windows), not UTF-8`, hint: SAVE_AS };
+  }
+  let controls = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i];
+    if (b === 0 || (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c)) controls++;
+  }
+  if (controls > Math.max(2, sample.length * 0.02)) return { detail: 'this is not a text file (it holds binary data)', hint: 'give hiwar a .yaml lesson, course or question bank, or an .md article' };
+
+  // mostly UTF-8 with a few damaged bytes: point at the first
+  const bad = firstInvalidUtf8(buf);
+  const highBytes = buf.reduce((s, b) => s + (b >= 0x80 ? 1 : 0), 0);
+  const validPrefix = bad < 0 ? buf : buf.subarray(0, bad);
+  const utf8Multibyte = validPrefix.reduce((s, b) => s + (b >= 0xc2 && b <= 0xf4 ? 1 : 0), 0);
+  if (bad >= 0 && utf8Multibyte >= 4) {
+    const before = new TextDecoder('utf-8').decode(validPrefix);
+    const lines = before.split('\n');
+    return {
+      detail: `byte 0x${buf[bad].toString(16).toUpperCase()} on line ${lines.length} is not UTF-8: the file mixes UTF-8 with another encoding, or was cut off`,
+      hint: `look at line ${lines.length}, column ${lines[lines.length - 1].length + 1}; retype what is there, then save the file as UTF-8`,
+      line: lines.length,
+      col: lines[lines.length - 1].length + 1,
+    };
+  }
+  // a legacy single-byte encoding: which one reads as sensible text? Arabic
+  // ones first (every Arabic byte also decodes as some accented Latin letter)
+  const arabic = /[\u0621-\u064a]/g;
+  let guess: string | undefined;
+  for (const c of [
+    { enc: 'windows-1256', name: 'it looks like Arabic text saved as Windows-1256 (Arabic Windows)' },
+    { enc: 'iso-8859-6', name: 'it looks like Arabic text saved as ISO-8859-6' },
+  ]) {
+    const text = decodeAs(buf, c.enc);
+    if (text === undefined || text.includes('\ufffd')) continue;
+    if (share(text, arabic) > 0.5) {
+      guess = c.name;
+      break;
+    }
+  }
+  if (!guess && decodeAs(buf, 'windows-1252') !== undefined && highBytes > 0) guess = 'it may be Windows-1252 or Latin-1 (Western European)';
+  return {
+    detail: guess ? `this file is not UTF-8: ${guess}` : 'this file is not UTF-8 text, and its encoding is unknown',
+    hint: SAVE_AS,
+  };
+}
