@@ -44,7 +44,21 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
     .option('--watch', 'rebuild when a lesson, bank, article or template changes')
     .action(async (files: string[], opts) => {
       const { buildCommand } = await import('./build.js');
-      exitCode = await buildCommand(files, opts, io);
+      const { checkOutDir } = await import('../safety/paths.js');
+      const { guardBuild } = await import('../safety/interrupt.js');
+      const outProblem = checkOutDir(opts.out, io.cwd);
+      if (outProblem) {
+        io.err(`error: ${outProblem}`);
+        exitCode = EXIT_USAGE;
+        return;
+      }
+      // Ctrl-C: report what was built and what was not, leave no partial PDF, exit 130
+      const guard = opts.watch ? undefined : guardBuild(files, opts, io);
+      try {
+        exitCode = await buildCommand(files, opts, io);
+      } finally {
+        guard?.dispose();
+      }
     });
 
   program

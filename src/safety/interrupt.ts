@@ -1,0 +1,93 @@
+// Ctrl-C during `hiwar build`: stop at once, leave no temporary or partial
+// PDF behind, and say which PDFs were built and which input files were not,
+// then exit 130 (143 for SIGTERM), as shells expect of an interrupted command.
+//
+// PDFs are written by src/pdf/output.ts inside one synchronous call, so when
+// this handler runs no temporary file of this process exists; it still sweeps
+// the output folder for one, in case a future writer is asynchronous.
+import fs from 'node:fs';
+import path from 'node:path';
+import { onWritten, sweepStaleTemps } from '../pdf/output.js';
+import { parseYaml } from '../workspace/yaml.js';
+import { normalizeSource } from '../workspace/source.js';
+
+export interface GuardIO {
+  err(text: string): void;
+  cwd: string;
+}
+
+export interface GuardFlags {
+  out?: string;
+  edition?: string;
+  split?: boolean;
+}
+
+export interface GuardOptions {
+  /** how to end the process (tests replace it) */
+  exit?: (code: number) => void;
+  /** the process to listen on (tests pass an EventEmitter) */
+  signals?: Pick<NodeJS.Process, 'on' | 'off'>;
+}
+
+/** The PDF names an input file makes, read cheaply from its `id` (empty when it cannot be told). */
+function expectedOutputs(file: string, flags: GuardFlags, outDir: string): string[] {
+  const editions = flags.edition === 'student' ? ['student'] : flags.edition === 'teacher' ? ['teacher'] : ['student', 'teacher'];
+  try {
+    const text = normalizeSource(fs.readFileSync(file, 'utf8'));
+    const y = parseYaml(file, text);
+    const v = y.value as { id?: unknown; lessons?: unknown } | null;
+    if (!v || typeof v.id !== 'string') return [];
+    return editions.map((e) => path.join(outDir, `${v.id}-${e}.pdf`));
+  } catch {
+    return [];
+  }
+}
+
+/** The lines printed when a build is interrupted. */
+export function interruptReport(files: string[], built: readonly string[], flags: GuardFlags, cwd: string, signal = 'SIGINT'): string[] {
+  const outDir = path.resolve(cwd, flags.out ?? 'out');
+  const rel = (p: string) => path.relative(cwd, p) || p;
+  const done = new Set(built.map((b) => path.resolve(b)));
+  const notBuilt = files.filter((f) => {
+    const expected = expectedOutputs(path.resolve(cwd, f), flags, outDir);
+    return expected.length === 0 || expected.some((e) => !done.has(e));
+  });
+  const how = signal === 'SIGINT' ? 'Ctrl-C' : signal;
+  const lines = [`hiwar: stopped by ${how} before the build finished`];
+  lines.push(`  built: ${built.length ? built.map(rel).join(', ') : 'nothing'}`);
+  if (notBuilt.length) lines.push(`  not built: ${notBuilt.join(', ')}`);
+  lines.push('  no partial or temporary PDF was left; a PDF that was not rebuilt is as it was before');
+  return lines;
+}
+
+/**
+ * Watch one build command: record each PDF as it lands and, on SIGINT or
+ * SIGTERM, report and exit. `dispose()` when the command ends normally.
+ */
+export function guardBuild(files: string[], flags: GuardFlags, io: GuardIO, opts: GuardOptions = {}): { dispose(): void; built: string[] } {
+  const built: string[] = [];
+  const stopListening = onWritten((t) => built.push(t));
+  const signals = opts.signals ?? process;
+  const exit = opts.exit ?? ((code: number) => process.exit(code));
+  let fired = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (fired) return;
+    fired = true;
+    try {
+      sweepStaleTemps(path.resolve(io.cwd, flags.out ?? 'out'), true);
+      for (const line of interruptReport(files, built, flags, io.cwd, signal)) io.err(line);
+    } finally {
+      exit(signal === 'SIGTERM' ? 143 : 130);
+    }
+  };
+  signals.on('SIGINT', handler);
+  signals.on('SIGTERM', handler);
+  return {
+    built,
+    dispose() {
+      stopListening();
+      signals.off('SIGINT', handler);
+      signals.off('SIGTERM', handler);
+    },
+  };
+}
