@@ -5,7 +5,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+
+type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 import { UserError, error } from '../workspace/diagnostics.js';
+import { normalizeSource } from '../workspace/source.js';
 
 export const BUNDLED_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 
@@ -20,13 +23,78 @@ export interface TemplateSet {
 
 const cache = new Map<string, TemplateSet>();
 
-function templateError(file: string, err: unknown): UserError {
+/** The line of the first `{{#block}}` never closed, by a simple scan (Handlebars only says "end of file"). */
+function unclosedBlock(source: string): { line: number; col: number; name: string } | undefined {
+  const stack: { line: number; col: number; name: string }[] = [];
+  const re = /\{\{~?\s*([#/^])\s*>?\s*([\w.-]+)|\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g;
+  for (let m = re.exec(source); m; m = re.exec(source)) {
+    if (!m[1]) continue;
+    const before = source.slice(0, m.index).split('\n');
+    const at = { line: before.length, col: before[before.length - 1].length + 1, name: m[2] };
+    if (m[1] === '#') stack.push(at);
+    else if (m[1] === '/') stack.pop();
+  }
+  return stack.pop();
+}
+
+/** A Handlebars error as FILE:LINE:COL and words a teacher can act on. */
+function templateError(file: string, err: unknown, source?: string): UserError {
   const msg = (err as Error)?.message ?? String(err);
-  // Handlebars parse errors read "Parse error on line N:" — keep the line.
-  const m = /line (\d+)/.exec(msg);
-  const line = m ? Number(m[1]) : 1;
-  const first = msg.split('\n').filter(Boolean);
-  return new UserError(error(file, line, 1, `template error: ${first[0]}`, first.slice(1).join(' ').slice(0, 200) || undefined));
+  const lines = msg.split('\n').filter(Boolean);
+  const e = err as { lineNumber?: number; column?: number };
+  // "if doesn't match each - 3:5": a block closed by the wrong name
+  const mismatch = /^(\S+) doesn't match (\S+)/.exec(lines[0]);
+  if (mismatch) {
+    return new UserError(
+      error(file, e.lineNumber ?? 1, (e.column ?? 0) + 1, `template error: \`{{/${mismatch[2]}}}\` closes the \`{{#${mismatch[1]}}}\` block`, `close \`{{#${mismatch[1]}}}\` with \`{{/${mismatch[1]}}}\` first; blocks close in the reverse order they open`),
+    );
+  }
+  const parse = /^Parse error on line (\d+)/.exec(lines[0]);
+  if (parse) {
+    const expecting = lines[lines.length - 1];
+    if (/got 'EOF'/.test(expecting) && source) {
+      const open = unclosedBlock(source);
+      if (open) {
+        return new UserError(error(file, open.line, open.col, `template error: the block \`{{#${open.name}}}\` is never closed`, `add \`{{/${open.name}}}\` where it should end`));
+      }
+    }
+    const got = /got '(\w+)'/.exec(expecting)?.[1];
+    const what = got === 'EOF' ? 'the template ends too early' : got === 'INVALID' ? 'a `{{` is not closed with `}}`, or holds something Handlebars cannot read' : `Handlebars cannot read this line (found ${got ?? 'something unexpected'})`;
+    const excerpt = lines.slice(1, 3).join(' ⟶ ');
+    return new UserError(error(file, Number(parse[1]), 1, `template error: ${what}`, excerpt ? `near: ${excerpt.slice(0, 160)}` : undefined));
+  }
+  const line = typeof e.lineNumber === 'number' ? e.lineNumber : Number(/line (\d+)/.exec(msg)?.[1] ?? 1);
+  return new UserError(error(file, line, (e.column ?? 0) + 1, `template error: ${lines[0] ?? 'unknown problem'}`, lines.slice(1).join(' ').slice(0, 200) || undefined));
+}
+
+/** Read and syntax-check a template (Handlebars compiles lazily: parse now, so a broken partial names its own file). */
+function compileTemplate(hb: typeof Handlebars, file: string, options?: CompileOptions): Handlebars.TemplateDelegate {
+  let source: string | undefined;
+  try {
+    source = readTemplate(file);
+    hb.parse(source);
+    return hb.compile(source, options);
+  } catch (err) {
+    throw templateError(file, err, source);
+  }
+}
+
+/** A template's text as every other file hiwar reads: no BOM, `\n` line ends, NFC. */
+function readTemplate(file: string): string {
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new Error(code === 'EISDIR' ? 'this is a folder, not a template file' : code === 'EACCES' ? 'permission denied' : `cannot read this template (${code ?? (err as Error).message})`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    throw new Error('this template is not UTF-8 text; save it as UTF-8');
+  }
+  return normalizeSource(text);
 }
 
 /** Load a template folder: NAME.hbs files, and partials/NAME.hbs. A user folder falls back to the bundled file for anything it lacks. */
@@ -38,6 +106,10 @@ export function loadTemplates(dir: string = BUNDLED_TEMPLATES): TemplateSet {
     throw new UserError(error(key, 0, 0, 'the templates folder does not exist', 'give --templates a folder holding lesson.hbs (copy hiwar\'s templates/ folder to start)'));
   }
   const hb = Handlebars.create();
+  // Templates get Handlebars' built-in block helpers and nothing else: no
+  // helper reads files or the environment, and `{{log}}` prints nothing
+  // (it would write to the console in the middle of a build).
+  hb.registerHelper('log', () => '');
   const files: string[] = [];
   const pick = (rel: string): string | undefined => {
     for (const base of [key, BUNDLED_TEMPLATES]) {
@@ -54,11 +126,7 @@ export function loadTemplates(dir: string = BUNDLED_TEMPLATES): TemplateSet {
   for (const name of [...partialNames].sort()) {
     const file = pick(path.join('partials', `${name}.hbs`))!;
     files.push(file);
-    try {
-      hb.registerPartial(name, hb.compile(fs.readFileSync(file, 'utf8'), { strict: false }));
-    } catch (err) {
-      throw templateError(file, err);
-    }
+    hb.registerPartial(name, compileTemplate(hb, file, { strict: false }));
   }
   const compiled = new Map<TemplateName, { file: string; fn: Handlebars.TemplateDelegate }>();
   const set: TemplateSet = {
@@ -69,12 +137,7 @@ export function loadTemplates(dir: string = BUNDLED_TEMPLATES): TemplateSet {
       if (!entry) {
         const file = pick(`${name}.hbs`);
         if (!file) throw new UserError(error(path.join(key, `${name}.hbs`), 0, 0, `template ${name}.hbs not found`));
-        try {
-          const fn = hb.compile(fs.readFileSync(file, 'utf8'));
-          entry = { file, fn };
-        } catch (err) {
-          throw templateError(file, err);
-        }
+        entry = { file, fn: compileTemplate(hb, file) };
         compiled.set(name, entry);
         files.push(file);
       }
