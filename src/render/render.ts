@@ -56,16 +56,17 @@ function flowOf(markup: string, family: FontFamily, course: ResolvedCourse, book
   return flow;
 }
 
-/** Where each lesson and each of its sections landed, read from the pages' bookmarks. */
-function contentsFrom(pages: Page[], course: ResolvedCourse): ContentsEntry[] {
+/** Where each lesson and each of its sections landed, read from the lesson pages' bookmarks; `offset` pages come before them. */
+function contentsFrom(pages: Page[], offset: number, course: ResolvedCourse): ContentsEntry[] {
   const entries: ContentsEntry[] = [];
   const digits = course.options.digits;
   pages.forEach((page, i) => {
+    const number = formatNumber(offset + i + 1, digits);
     for (const b of page.bookmarks) {
       if (b.level === 1 && entries.length < course.lessons.length && b.title === course.lessons[entries.length]?.title) {
-        entries.push({ title: b.title, page: formatNumber(i + 1, digits), sections: [] });
+        entries.push({ title: b.title, page: number, sections: [] });
       } else if (b.level === 2 && entries.length) {
-        entries[entries.length - 1].sections.push({ title: b.title, page: formatNumber(i + 1, digits) });
+        entries[entries.length - 1].sections.push({ title: b.title, page: number });
       }
     }
   });
@@ -119,32 +120,36 @@ export async function renderCourse(course: ResolvedCourse, edition: Edition, opt
     }),
   );
 
-  // The contents need page numbers that depend on the contents' own length:
-  // lay out once with the real entries and placeholder numbers, then again with
-  // the numbers found. The entries' count fixes the height, so this settles.
-  const contentsSection = (entries: ContentsEntry[]): Section => ({
-    items: flowOf(opts.templates.render('contents', { entries, labels: LABELS }), family, course, 1).items,
-    head: { start: course.title, end: EDITION_LABELS[edition] },
-    newPage: true,
-  });
+  // Every lesson starts on a new page, so the lessons paginate the same
+  // wherever they start: paginate them once, and only the contents again. The
+  // contents' page numbers depend on how many pages the contents take, which
+  // the entries fix (one line each, numbers in a column of fixed width): lay
+  // them out with placeholder numbers, then with the numbers found, until the
+  // contents keep their length (they do after one pass with our templates).
+  const paper = course.options.paper;
+  const coverPages = paginateSections([{ items: cover.items, newPage: true, decorated: false }], paper).pages;
+  const lessons = paginateSections(lessonSections, paper);
+  const contentsPages = (entries: ContentsEntry[]) =>
+    paginateSections([{ items: flowOf(opts.templates.render('contents', { entries, labels: LABELS }), family, course, 1).items, head: { start: course.title, end: EDITION_LABELS[edition] }, newPage: true }], paper).pages;
   const wide = formatNumber(888, digits);
-  const placeholder: ContentsEntry[] = course.lessons.map((l, i) => ({
+  let entries: ContentsEntry[] = course.lessons.map((l, i) => ({
     title: l.title,
     page: wide,
     sections: lessonSections[i].items.flatMap((it) => (it.bookmark?.level === 2 ? [{ title: it.bookmark.title, page: wide }] : [])),
   }));
-  let entries = placeholder;
-  let result = paginateSections([{ items: cover.items, newPage: true, decorated: false }, contentsSection(entries), ...lessonSections], course.options.paper);
-  for (let pass = 0; pass < 3; pass++) {
-    const found = contentsFrom(result.pages, course);
+  let contents = contentsPages(entries);
+  for (let pass = 0; pass < 4; pass++) {
+    const found = contentsFrom(lessons.pages, coverPages.length + contents.length, course);
     if (JSON.stringify(found) === JSON.stringify(entries)) break;
     entries = found;
-    result = paginateSections([{ items: cover.items, newPage: true, decorated: false }, contentsSection(entries), ...lessonSections], course.options.paper);
+    contents = contentsPages(entries);
   }
+  const offset = coverPages.length + contents.length;
+  const result = { pages: [...coverPages, ...contents, ...lessons.pages], starts: lessons.starts.map((s) => s + offset) };
   const bytes = await writePdf(
     result.pages,
     { title: course.title, subject: course.subtitle, author: course.author, paper: course.options.paper, digits },
     family,
   );
-  return { bytes, pages: result.pages.length, diagnostics, lessonStarts: result.starts.slice(2) };
+  return { bytes, pages: result.pages.length, diagnostics, lessonStarts: result.starts };
 }
