@@ -9,6 +9,7 @@ import type { Ctx } from './load.js';
 import type { FontName, ResolvedCourse, ResolvedLesson } from './model.js';
 import { positionInString, type YamlFile } from './yaml.js';
 import { unprintable, type Unprintable } from '../safety/coverage.js';
+import { loadFamily, type BundledFamily } from '../text/fonts.js';
 import { describeChar, isolateStrings } from '../safety/text.js';
 
 /** Keys of the resolved model that are not printed as text (or are ours, and plain ASCII). */
@@ -31,6 +32,18 @@ function report(ctx: Ctx, font: FontName, u: Unprintable, where: Where): void {
       ? 'this character marks text that was lost before hiwar read the file (a wrong encoding when it was copied or saved); type the original text again'
       : `replace it or remove it: hiwar does not print a blank box in its place${other ? ` (the ${other} font has it: \`options: { font: ${other} }\`)` : ''}`;
   ctx.add(error(where.file, where.line, where.col, `the font ${name} cannot draw the character ${shown}${describeChar(u.codePoint)}`, hint));
+}
+
+/** The font must open before its characters can be checked (a broken install is said so, not a crash). */
+function fontLoads(ctx: Ctx, font: FontName, file: string): boolean {
+  try {
+    loadFamily(font as BundledFamily);
+    return true;
+  } catch (err) {
+    const msg = ((err as Error)?.message ?? String(err)).split('\n')[0];
+    ctx.add(error(file, 0, 0, `the font ${FONT_NAMES[font] ?? font} cannot be loaded: ${msg}`, "hiwar's fonts come with it: run `npm install` again in hiwar's folder"));
+    return false;
+  }
 }
 
 /** Where character `index` of paragraph `number` was typed in the article file. */
@@ -93,6 +106,7 @@ function checkStrings(ctx: Ctx, font: FontName, value: unknown, files: YamlFile[
 export function printableLesson(ctx: Ctx, lesson: ResolvedLesson, article: Article | null): ResolvedLesson | null {
   const before = ctx.errors.length;
   const font = lesson.options.font;
+  if (!fontLoads(ctx, font, lesson.path)) return null;
   const files = yamlFiles(ctx, article, lesson.path);
   const { passages, article: articleInfo, ...rest } = lesson;
   checkStrings(ctx, font, rest, files, lesson.path);
@@ -110,6 +124,7 @@ export function printableLesson(ctx: Ctx, lesson: ResolvedLesson, article: Artic
 /** The same for a course's own fields (its lessons are checked on their own). */
 export function printableCourse(ctx: Ctx, course: ResolvedCourse, courseFile: YamlFile): ResolvedCourse | null {
   const before = ctx.errors.length;
+  if (!fontLoads(ctx, course.options.font, course.path)) return null;
   checkStrings(ctx, course.options.font, { title: course.title, subtitle: course.subtitle, author: course.author }, [courseFile], course.path);
   if (ctx.errors.length > before) return null;
   const { lessons, ...rest } = course;
