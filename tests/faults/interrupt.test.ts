@@ -1,0 +1,90 @@
+// Ctrl-C in the middle of a batch: exit 130, say what was built and what was
+// not, leave no temporary or partial PDF, keep every PDF that was not rebuilt.
+import { spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from 'vitest';
+import { writeFileAtomicSync } from '../../src/pdf/output.js';
+import { guardBuild } from '../../src/safety/interrupt.js';
+import { expectCompletePdf, expectNoTemps, lesson, snapshot, workspace } from './helpers.js';
+
+const SUPPORT = fileURLToPath(new URL('./support/', import.meta.url));
+
+test('the guard reports built and not-built files, then exits 130 (SIGTERM: 143)', () => {
+  const dir = workspace({ 'a.yaml': lesson('سؤال؟', 'a'), 'b.yaml': lesson('سؤال؟', 'b'), 'c.yaml': 'not: [a lesson' });
+  fs.mkdirSync(path.join(dir, 'out'));
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    const signals = new EventEmitter();
+    const lines: string[] = [];
+    const exits: number[] = [];
+    const guard = guardBuild(['a.yaml', 'b.yaml', 'c.yaml'], { out: 'out', edition: 'both' }, { err: (t) => lines.push(t), cwd: dir }, { signals: signals as never, exit: (c) => exits.push(c) });
+    writeFileAtomicSync(path.join(dir, 'out/a-student.pdf'), new Uint8Array([37]));
+    writeFileAtomicSync(path.join(dir, 'out/a-teacher.pdf'), new Uint8Array([37]));
+    writeFileAtomicSync(path.join(dir, 'out/b-student.pdf'), new Uint8Array([37]));
+    signals.emit(signal, signal);
+    signals.emit(signal, signal); // a second Ctrl-C does not report twice
+    guard.dispose();
+    expect(exits).toEqual([code]);
+    expect(lines).toEqual([
+      `hiwar: stopped by ${signal === 'SIGINT' ? 'Ctrl-C' : 'SIGTERM'} before the build finished`,
+      '  built: out/a-student.pdf, out/a-teacher.pdf, out/b-student.pdf',
+      '  not built: b.yaml, c.yaml',
+      '  no partial or temporary PDF was left; a PDF that was not rebuilt is as it was before',
+    ]);
+    expect(signals.listenerCount('SIGINT')).toBe(0);
+  }
+});
+
+test('Ctrl-C during a real batch: exit 130, the report, complete PDFs only, earlier PDFs kept', async () => {
+  // five lessons (copies of the sample) on two worker threads; an earlier build of the last one is on disk
+  const names = ['l1', 'l2', 'l3', 'l4', 'l5'];
+  const files: Record<string, string> = {};
+  const repo = fileURLToPath(new URL('../../', import.meta.url));
+  const sample = fs.readFileSync(path.join(repo, 'tests/fixtures/workspace/lesson.yaml'), 'utf8');
+  for (const n of names) files[`${n}.yaml`] = sample.replace('id: sample-lesson', `id: ${n}`);
+  // an earlier build's PDF (a stand-in: only its bytes matter)
+  const earlier = Buffer.from('%PDF-1.3\n% an earlier good build\n%%EOF\n', 'latin1');
+  const dir = workspace({ ...files, 'out/l5-student.pdf': earlier });
+
+  const child = spawn(process.execPath, ['--import', path.join(SUPPORT, 'register.mjs'), path.join(SUPPORT, 'hiwar-from-source.mjs'), 'build', ...names.map((n) => `${n}.yaml`)], {
+    cwd: dir,
+    env: { ...process.env, HIWAR_WORKERS: '2', CI: '1' },
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const out = path.join(dir, 'out');
+  const pdfsBefore = new Set(fs.readdirSync(out));
+  // interrupt as soon as the first new PDF lands
+  const poll = setInterval(() => {
+    if (fs.readdirSync(out).some((f) => f.endsWith('.pdf') && !pdfsBefore.has(f))) {
+      clearInterval(poll);
+      child.kill('SIGINT');
+    }
+  }, 5);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+  clearInterval(poll);
+
+  expect(code).toBe(130);
+  expect(stderr).not.toMatch(/^\s+at /m);
+  const report = stderr.slice(stderr.indexOf('hiwar: stopped by Ctrl-C'));
+  expect(report).toMatch(/^hiwar: stopped by Ctrl-C before the build finished\n {2}built: (out\/l\d-(student|teacher)\.pdf(, )?)+\n {2}not built: (l\d\.yaml(, )?)+\n {2}no partial or temporary PDF was left/);
+  const built = /built: (.*)/.exec(report)![1].split(', ');
+  const notBuilt = /not built: (.*)/.exec(report)![1].split(', ');
+  expect(notBuilt.length).toBeGreaterThan(0);
+  // what the report says is what is on disk: every PDF complete, no temp file
+  const now = fs.readdirSync(out).filter((f) => f.endsWith('.pdf'));
+  for (const f of built) expect(now).toContain(path.basename(f));
+  for (const f of now) expectCompletePdf(path.join(out, f));
+  expect(built.length).toBeLessThan(names.length * 2);
+  expectNoTemps(dir);
+  // the lesson whose rebuild did not finish still has its earlier PDF, byte for byte
+  if (notBuilt.includes('l5.yaml') && !built.includes('out/l5-student.pdf')) {
+    expect(fs.readFileSync(path.join(out, 'l5-student.pdf')).equals(earlier)).toBe(true);
+  }
+  expect(Object.keys(snapshot(dir)).every((f) => !f.includes('.tmp'))).toBe(true);
+}, 30_000);
