@@ -69,7 +69,7 @@ export interface PlannedFile {
 }
 
 /** Resolve one file and list the PDFs it makes. */
-export async function planFile(file: string, flags: BuildFlags, cwd: string, templatesVersion = 0): Promise<PlannedFile> {
+export async function planFile(file: string, flags: BuildFlags, cwd: string, { templatesVersion = 0, cache = false } = {}): Promise<PlannedFile> {
   const abs = path.resolve(cwd, file);
   const result: BuiltFile = { file: abs, outputs: [], diagnostics: [], deps: [abs] };
   const jobs: PlannedFile['jobs'] = [];
@@ -92,7 +92,7 @@ export async function planFile(file: string, flags: BuildFlags, cwd: string, tem
   const outDir = path.resolve(cwd, flags.out ?? 'out');
   const templates = templatesDirOf(flags, cwd);
   const add = (name: string, edition: Edition, target: RenderJob['target']) =>
-    jobs.push({ job: { name, edition, target, templates, templatesVersion }, target: path.join(outDir, name) });
+    jobs.push({ job: { name, edition, target, templates, templatesVersion, ...(cache ? { cache } : {}) }, target: path.join(outDir, name) });
   for (const edition of editionsOf(flags)) {
     if (resolved.kind === 'lesson') {
       add(`${resolved.lesson.id}-${edition}.pdf`, edition, { kind: 'lesson', lesson: resolved.lesson });
@@ -146,6 +146,8 @@ export interface BatchOptions {
   executor: Executor;
   progress?: Progress;
   templatesVersion?: number;
+  /** keep laid-out lessons in each thread for the next build (watch mode) */
+  cache?: boolean;
   /** called when a file is resolved and its jobs are known (before they run) */
   onPlanned?: (planned: PlannedFile[]) => void;
 }
@@ -167,7 +169,7 @@ export async function buildBatch(files: string[], opts: BatchOptions): Promise<B
   // Resolve everything first (this thread; the workers start meanwhile), then
   // start the heaviest jobs first so the batch ends as early as it can.
   const planned: PlannedFile[] = [];
-  for (const f of files) planned.push(await planFile(f, flags, cwd, opts.templatesVersion ?? 0));
+  for (const f of files) planned.push(await planFile(f, flags, cwd, { templatesVersion: opts.templatesVersion, cache: opts.cache }));
   dedupe(planned);
   opts.onPlanned?.(planned);
   progress?.addJobs(planned.reduce((s, p) => s + p.jobs.length, 0));

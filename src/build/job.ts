@@ -16,6 +16,8 @@ export interface RenderJob {
   templates?: string;
   /** bumped by watch mode when a template file changes, so every thread reloads them */
   templatesVersion: number;
+  /** keep laid-out lessons in the thread for the next build of the same file (watch mode) */
+  cache?: boolean;
 }
 
 export interface JobResult {

@@ -51,6 +51,8 @@ export class WorkerPool implements Executor {
   private queue: { job: RenderJob; resolve: (r: JobResult) => void; reject: (e: Error) => void }[] = [];
   private nextId = 1;
   private closed = false;
+  /** the worker that last built each PDF (by output name) */
+  private home = new Map<string, Slot>();
 
   constructor(readonly size: number) {}
 
@@ -71,7 +73,7 @@ export class WorkerPool implements Executor {
     const worker = new Worker(workerEntry(), {
       // A larger young generation: layout makes many short-lived objects,
       // and the default semi-space makes the scavenger run constantly.
-      resourceLimits: { maxYoungGenerationSizeMb: 96 },
+      resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.HIWAR_YG ?? 96) },
       stdout: false,
       stderr: false,
     });
@@ -103,14 +105,31 @@ export class WorkerPool implements Executor {
     return slot;
   }
 
+  /**
+   * Hand queued jobs to idle workers. A job that keeps its layout for next
+   * time (watch mode) goes back to the worker that built that PDF before,
+   * where its cache is, and waits for it rather than start cold elsewhere.
+   */
   private pump(): void {
-    while (this.queue.length) {
-      let slot = this.slots.find((s) => !s.busy);
-      if (!slot && this.slots.length < this.size) slot = this.spawn();
-      if (!slot) return;
-      const { job, resolve, reject } = this.queue.shift()!;
+    for (let i = 0; i < this.queue.length; ) {
+      const { job } = this.queue[i];
+      const pinned = job.cache ? this.home.get(job.name) : undefined;
+      let slot: Slot | undefined;
+      if (pinned && this.slots.includes(pinned)) {
+        if (pinned.busy) {
+          i++;
+          continue;
+        }
+        slot = pinned;
+      } else {
+        slot = this.slots.find((s) => !s.busy);
+        if (!slot && this.slots.length < this.size) slot = this.spawn();
+        if (!slot) return;
+      }
+      const { resolve, reject } = this.queue.splice(i, 1)[0];
       const id = this.nextId++;
       slot.busy = { id, resolve, reject };
+      if (job.cache) this.home.set(job.name, slot);
       slot.worker.postMessage({ id, job } satisfies ToWorker);
     }
   }

@@ -2,12 +2,13 @@
 // which is what makes their output byte-identical. Results carry the PDF
 // bytes (transferred, not copied, out of a worker).
 import { UserError } from '../workspace/diagnostics.js';
-import { renderCourse, renderLesson } from '../render/render.js';
+import { renderCourse, renderLesson, SectionCache } from '../render/render.js';
 import { clearTemplateCache, loadTemplates } from '../render/templates.js';
 import { loadFamily } from '../text/index.js';
 import type { JobResult, RenderJob } from './job.js';
 
 let templatesVersion = 0;
+let sections: SectionCache | undefined;
 
 /** Render one job. User mistakes found on the way (a template error) come back as diagnostics. */
 export async function runJob(job: RenderJob): Promise<JobResult> {
@@ -20,7 +21,8 @@ export async function runJob(job: RenderJob): Promise<JobResult> {
     const t = job.target;
     // a course pack is set in the course's typeface throughout
     const family = loadFamily((t.kind === 'lesson' ? t.lesson.options.font : t.course.options.font) ?? 'amiri');
-    const pdf = t.kind === 'lesson' ? await renderLesson(t.lesson, job.edition, { templates, family }) : await renderCourse(t.course, job.edition, { templates, family });
+    const cache = job.cache ? (sections ??= new SectionCache()) : undefined;
+    const pdf = t.kind === 'lesson' ? await renderLesson(t.lesson, job.edition, { templates, family, cache }) : await renderCourse(t.course, job.edition, { templates, family, cache });
     return { bytes: pdf.bytes, pages: pdf.pages, diagnostics: pdf.diagnostics };
   } catch (err) {
     if (err instanceof UserError) return { bytes: new Uint8Array(0), pages: 0, diagnostics: err.diagnostics };

@@ -29,7 +29,7 @@ function templateDirs(flags: BuildFlags, cwd: string): string[] {
 
 export async function watchBuild(files: string[], flags: BuildFlags, io: IO, signal: AbortSignal, opts: WatchOptions = {}): Promise<number> {
   const cwd = io.cwd;
-  const debounce = opts.debounceMs ?? 40;
+  const debounce = opts.debounceMs ?? 25;
   const executor = chooseExecutor(files, flags);
   const progress = new Progress(io, flags);
   const abs = files.map((f) => path.resolve(cwd, f));
@@ -85,7 +85,7 @@ export async function watchBuild(files: string[], flags: BuildFlags, io: IO, sig
 
   const build = async (targets: string[], rebuild: boolean) => {
     const started = performance.now();
-    const results = await buildBatch(targets, { flags, cwd, executor, progress, templatesVersion });
+    const results = await buildBatch(targets, { flags, cwd, executor, progress, templatesVersion, cache: true });
     for (const r of results) {
       // keep what was read before too: a file that failed half-way still depends on it
       const set = deps.get(r.file) ?? new Set<string>();

@@ -8,7 +8,7 @@ import { geometry, paginateSections, type Section } from '../layout/paginate.js'
 import type { Page } from '../layout/ops.js';
 import { writePdf } from '../pdf/writer.js';
 import { EDITION_LABELS, LABELS } from './labels.js';
-import { lessonSection } from './lesson.js';
+import { lessonSection, type LessonSectionOptions } from './lesson.js';
 import { parseMarkup } from './markup.js';
 import { formatNumber } from './numbers.js';
 import type { TemplateSet } from './templates.js';
@@ -24,6 +24,55 @@ export interface RenderedPdf {
 export interface RenderOptions {
   templates: TemplateSet;
   family?: FontFamily;
+  /**
+   * Keep each lesson's laid-out section between builds (watch mode): a course
+   * rebuilt after one lesson changed lays out only that lesson again.
+   */
+  cache?: SectionCache;
+}
+
+/**
+ * Laid-out lessons by (lesson file, edition, place): one entry each, replaced
+ * when anything that shapes the layout changes, so the cache never holds more
+ * than one build's worth.
+ */
+export class SectionCache {
+  private entries = new Map<string, { key: string; section: Section; missing: Diagnostic[] }>();
+  private static templateIds = new WeakMap<TemplateSet, number>();
+  private static nextTemplateId = 1;
+
+  /** The section for `key`, or lay it out with `make` (problems it reports are kept and replayed). */
+  get(slot: string, key: string, diagnostics: Diagnostic[], make: (report: Diagnostic[]) => Section): Section {
+    const hit = this.entries.get(slot);
+    if (hit && hit.key === key) {
+      diagnostics.push(...hit.missing);
+      return hit.section;
+    }
+    const missing: Diagnostic[] = [];
+    const section = make(missing);
+    diagnostics.push(...missing);
+    this.entries.set(slot, { key, section, missing });
+    return section;
+  }
+
+  static templatesId(t: TemplateSet): number {
+    let id = SectionCache.templateIds.get(t);
+    if (!id) SectionCache.templateIds.set(t, (id = SectionCache.nextTemplateId++));
+    return id;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/** Lay out a lesson section, through the cache when there is one. */
+function cachedSection(lesson: ResolvedLesson, edition: Edition, opts: RenderOptions, family: FontFamily, place: Omit<LessonSectionOptions, 'templates' | 'family' | 'onMissing'>, diagnostics: Diagnostic[]): Section {
+  const make = (report: Diagnostic[]) => lessonSection(lesson, edition, { ...place, templates: opts.templates, family, onMissing: missingReporter(lesson.path, report) });
+  if (!opts.cache) return make(diagnostics);
+  const slot = `${lesson.path}\u0000${edition}\u0000${place.head?.end ?? ''}`;
+  const key = JSON.stringify([lesson, family.name, SectionCache.templatesId(opts.templates), place]);
+  return opts.cache.get(slot, key, diagnostics, make);
 }
 
 function missingReporter(file: string, out: Diagnostic[]) {
@@ -38,7 +87,7 @@ function missingReporter(file: string, out: Diagnostic[]) {
 export async function renderLesson(lesson: ResolvedLesson, edition: Edition, opts: RenderOptions): Promise<RenderedPdf> {
   const family = opts.family ?? loadFamily('amiri');
   const diagnostics: Diagnostic[] = [];
-  const section = lessonSection(lesson, edition, { templates: opts.templates, family, onMissing: missingReporter(lesson.path, diagnostics) });
+  const section = cachedSection(lesson, edition, opts, family, {}, diagnostics);
   const { pages } = paginateSections([section], lesson.options.paper);
   const bytes = await writePdf(pages, { title: lesson.title, subject: lesson.article.title, paper: lesson.options.paper, digits: lesson.options.digits }, family);
   return { bytes, pages: pages.length, diagnostics, lessonStarts: [0] };
@@ -110,14 +159,18 @@ export async function renderCourse(course: ResolvedCourse, edition: Edition, opt
   if (cover.items.length) cover.items[0].bookmark = { title: course.title, level: 0 };
 
   const lessonSections: Section[] = course.lessons.map((lesson) =>
-    lessonSection(lesson, edition, {
-      templates: opts.templates,
+    cachedSection(
+      lesson,
+      edition,
+      opts,
       family,
-      bookmarkLevel: 2,
-      head: { start: lesson.title, end: `${course.title} · ${EDITION_LABELS[edition]}` },
-      lessonBookmark: { title: lesson.title, level: 1 },
-      onMissing: missingReporter(lesson.path, diagnostics),
-    }),
+      {
+        bookmarkLevel: 2,
+        head: { start: lesson.title, end: `${course.title} · ${EDITION_LABELS[edition]}` },
+        lessonBookmark: { title: lesson.title, level: 1 },
+      },
+      diagnostics,
+    ),
   );
 
   // Every lesson starts on a new page, so the lessons paginate the same
