@@ -1,0 +1,195 @@
+// `npm run bench`: how fast hiwar builds, measured the way a teacher meets it.
+//
+// Generates a synthetic 50-lesson course from the seed article (bench/synth.mjs)
+// in a temporary folder, then builds, each time in a fresh `node` process (cold:
+// modules, fonts and caches start empty):
+//   1. one lesson, both editions
+//   2. the 50-lesson course, student edition only
+//   3. the 50-lesson course, both editions
+// and, in watch mode, times the rebuild after one edit:
+//   4. one watched lesson, after an edit of that lesson
+//   5. the watched 50-lesson course (both editions), after an edit of one of its lessons
+// Each cold build runs RUNS times (default 3; `--runs N`) and the best run is
+// reported with the median beside it: other processes on the machine only
+// ever make a run slower. Peak memory is the build process's peak RSS.
+//
+//   npm run bench                 # builds dist/ first when src/ is newer
+//   npm run bench -- --runs 5 --in-process   # also time HIWAR_WORKERS=0
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeSyntheticCourse } from './synth.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = path.join(ROOT, 'bin/hiwar.js');
+const HOOK = path.join(ROOT, 'bench/rss-hook.mjs');
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const RUNS = Number(opt('--runs', '3'));
+const LESSONS = Number(opt('--lessons', '50'));
+const COMPARE_IN_PROCESS = args.includes('--in-process');
+
+// ---------------------------------------------------------------- dist up to date?
+function newestMtime(dir, ext) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith(ext)) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath ?? entry.path, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+function ensureDist() {
+  const dist = path.join(ROOT, 'dist');
+  const stale = !fs.existsSync(path.join(dist, 'cli/main.js')) || newestMtime(path.join(ROOT, 'src'), '.ts') > newestMtime(dist, '.js');
+  if (!stale) return;
+  process.stderr.write('dist/ is older than src/: npm run build … ');
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) {
+    console.error('the TypeScript build failed; fix it before benchmarking');
+    process.exit(1);
+  }
+  process.stderr.write('done\n');
+}
+
+// ---------------------------------------------------------------- one cold build
+function coldBuild(files, extra, env = {}) {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'hiwar-bench-out-'));
+  const rssFile = path.join(out, '.rss');
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--import', HOOK, BIN, 'build', ...files, '--out', out, '--json', ...extra], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, HIWAR_BENCH_RSS: rssFile, CI: '1' },
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) {
+    console.error(r.stderr);
+    throw new Error(`build failed (exit ${r.status}): ${files.join(' ')}`);
+  }
+  const summary = JSON.parse(r.stdout.trim().split('\n').pop());
+  const rss = Number(fs.readFileSync(rssFile, 'utf8'));
+  fs.rmSync(out, { recursive: true, force: true });
+  return { seconds, pages: summary.pages, workers: summary.workers, rss };
+}
+
+function best(runs) {
+  const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  return { ...sorted[0], median: median.seconds, rss: Math.max(...runs.map((r) => r.rss)) };
+}
+
+// ---------------------------------------------------------------- watch rebuild
+/**
+ * Start `hiwar build --watch --json FILES`, wait for the first build, then
+ * rewrite `edit` (one question's text changes) and time until the rebuild's
+ * summary arrives. Repeats `times` edits; returns each rebuild's wall time.
+ */
+function watchRebuild(files, edit, times) {
+  return new Promise((resolve, reject) => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'hiwar-bench-watch-'));
+    const rssFile = path.join(out, '.rss');
+    const child = spawn(process.execPath, ['--import', HOOK, BIN, 'build', '--watch', ...files, '--out', out, '--json'], {
+      cwd: ROOT,
+      env: { ...process.env, HIWAR_BENCH_RSS: rssFile, CI: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const original = fs.readFileSync(edit, 'utf8');
+    const results = [];
+    let buffer = '';
+    let editedAt = 0n;
+    let stderr = '';
+    const doEdit = (k) => {
+      // after the watcher settled; a different word each time so every edit is a change
+      setTimeout(() => {
+        editedAt = process.hrtime.bigint();
+        fs.writeFileSync(edit, original.replace(/text: "/, `text: "(${k + 1}) `));
+      }, 150);
+    };
+    const finish = (err) => {
+      fs.writeFileSync(edit, original);
+      child.kill('SIGINT');
+      child.on('exit', () => {
+        const rss = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, 'utf8')) : 0;
+        fs.rmSync(out, { recursive: true, force: true });
+        if (err) reject(err);
+        else resolve({ results, rss });
+      });
+    };
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.on('data', (d) => {
+      buffer += d;
+      let nl;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        const s = JSON.parse(line);
+        if (s.errors) return finish(new Error(`watch build reported errors: ${stderr}`));
+        if (!s.rebuild) {
+          doEdit(0);
+          continue;
+        }
+        results.push({ wall: Number(process.hrtime.bigint() - editedAt) / 1e9, inside: s.seconds, pages: s.pages });
+        if (results.length >= times) finish();
+        else doEdit(results.length);
+      }
+    });
+    child.on('error', finish);
+    setTimeout(() => finish(new Error('watch benchmark timed out')), 120_000).unref();
+  });
+}
+
+// ---------------------------------------------------------------- report
+const f2 = (n) => n.toFixed(2);
+const mb = (b) => `${Math.round(b / 1048576)} MB`;
+const rows = [];
+function row(name, r, target, extra = '') {
+  const ok = r.seconds <= target;
+  rows.push([name, String(r.pages), `${f2(r.seconds)} s`, r.median !== undefined ? `${f2(r.median)} s` : '', String(Math.round(r.pages / r.seconds)), mb(r.rss), `≤ ${target} s ${ok ? 'ok' : 'MISSED'}`, extra]);
+}
+function printTable() {
+  const head = ['build', 'pages', 'best', 'median', 'pages/s', 'peak RSS', 'target', ''];
+  const all = [head, ...rows];
+  const widths = head.map((_, i) => Math.max(...all.map((r) => [...r[i]].length)));
+  for (const r of all) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
+}
+
+// ---------------------------------------------------------------- main
+ensureDist();
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hiwar-bench-'));
+const { lessons, course } = writeSyntheticCourse(dir, LESSONS);
+console.log(`hiwar bench: ${LESSONS}-lesson synthetic course in ${dir}`);
+console.log(`node ${process.version}, ${os.availableParallelism?.() ?? os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; best of ${RUNS} cold runs\n`);
+
+const cases = [
+  { name: 'one lesson, both editions', files: [lessons[0]], extra: [], target: 0.5 },
+  { name: `${LESSONS}-lesson course, student edition`, files: [course], extra: ['--edition', 'student'], target: 2 },
+  { name: `${LESSONS}-lesson course, both editions`, files: [course], extra: [], target: 2 },
+];
+let peak = 0;
+for (const c of cases) {
+  const r = best(Array.from({ length: RUNS }, () => coldBuild(c.files, c.extra)));
+  peak = Math.max(peak, r.rss);
+  row(c.name, r, c.target, r.workers ? `${r.workers} workers` : 'in-process');
+  if (COMPARE_IN_PROCESS && r.workers) {
+    const ip = best(Array.from({ length: RUNS }, () => coldBuild(c.files, c.extra, { HIWAR_WORKERS: '0' })));
+    row(`  same, in-process`, ip, c.target, 'HIWAR_WORKERS=0');
+  }
+}
+
+const lessonWatch = await watchRebuild([lessons[0]], lessons[0], RUNS);
+const lw = [...lessonWatch.results].sort((a, b) => a.wall - b.wall);
+row('watch: edit a lesson, rebuild it', { seconds: lw[0].wall, median: lw[Math.floor(lw.length / 2)].wall, pages: lw[0].pages, rss: lessonWatch.rss }, 0.2, `(inside ${f2(lw[0].inside)} s)`);
+const courseWatch = await watchRebuild([course], lessons[LESSONS >> 1], Math.min(RUNS, 2));
+const cw = [...courseWatch.results].sort((a, b) => a.wall - b.wall);
+row(`watch: edit a lesson, rebuild the ${LESSONS}-lesson course`, { seconds: cw[0].wall, median: cw[Math.floor(cw.length / 2)].wall, pages: cw[0].pages, rss: courseWatch.rss }, 2, `(inside ${f2(cw[0].inside)} s)`);
+peak = Math.max(peak, courseWatch.rss);
+
+printTable();
+console.log(`\npeak memory of the ${LESSONS}-lesson builds: ${mb(peak)} (target ≤ 400 MB ${peak <= 400 * 1048576 ? 'ok' : 'MISSED'})`);
+fs.rmSync(dir, { recursive: true, force: true });
