@@ -260,10 +260,10 @@ export function issueMessage(issue: TextIssue): { message: string; hint?: string
  */
 export function isolate(text: string): string {
   if (!BIDI_RE.test(text)) return text;
-  const balanced = sanitizeText(text).text;
-  return balanced
+  // a line that held a control is isolated even if balancing removed it all
+  return text
     .split('\n')
-    .map((line) => (BIDI_RE.test(line) ? String.fromCodePoint(RLI) + line + String.fromCodePoint(PDI) : line))
+    .map((line) => (BIDI_RE.test(line) ? String.fromCodePoint(RLI) + sanitizeText(line).text + String.fromCodePoint(PDI) : line))
     .join('\n');
 }
 

@@ -31,7 +31,9 @@ function report(ctx: Ctx, font: FontName, u: Unprintable, where: Where): void {
     u.codePoint === 0xfffd
       ? 'this character marks text that was lost before hiwar read the file (a wrong encoding when it was copied or saved); type the original text again'
       : `replace it or remove it: hiwar does not print a blank box in its place${other ? ` (the ${other} font has it: \`options: { font: ${other} }\`)` : ''}`;
-  ctx.add(error(where.file, where.line, where.col, `the font ${name} cannot draw the character ${shown}${describeChar(u.codePoint)}`, hint));
+  const described = describeChar(u.codePoint);
+  const what = shown ? `${shown}${described.includes('(') ? described : `(${described})`}` : described;
+  ctx.add(error(where.file, where.line, where.col, `the font ${name} cannot draw the character ${what}`, hint));
 }
 
 /** The font must open before its characters can be checked (a broken install is said so, not a crash). */
