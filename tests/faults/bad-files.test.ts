@@ -1,0 +1,179 @@
+// Bad files: each either works or fails with one clear message and exit 1,
+// never a stack trace, and nothing is written for a file that fails.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { geometry } from '../../src/layout/paginate.js';
+import { bodyText, normalizeText, readPages } from '../helpers/pdf.js';
+import { expectClean, expectNoTemps, hiwar, lesson, snapshot, workspace } from './helpers.js';
+
+/** Arabic text in Windows-1256 bytes (the inverse of the decoder Node ships). */
+function encode1256(text: string): Buffer {
+  const dec = new TextDecoder('windows-1256');
+  const table = new Map<string, number>();
+  for (let b = 0; b < 256; b++) table.set(dec.decode(new Uint8Array([b])), b);
+  return Buffer.from([...text].map((c) => table.get(c) ?? 0x3f));
+}
+
+/** Build `file` in a fresh workspace; the run, and what the folder held before and after. */
+async function tryBuild(files: Record<string, string | Buffer>, file = 'l.yaml') {
+  const dir = workspace(files as Record<string, string>);
+  const before = snapshot(dir);
+  const r = await hiwar(dir, 'build', file, '--edition', 'student');
+  expectClean(r);
+  expectNoTemps(dir);
+  return { dir, r, before, after: snapshot(dir) };
+}
+
+const SAVE_AS = '  hint: open it in your editor and save it as "UTF-8" (in Notepad: Save As → Encoding: UTF-8)';
+
+// [name, file content, the exact message]
+const refused: Array<[string, string | Buffer, string]> = [
+  ['an empty file', '', 'l.yaml:1:1: error: this file is empty\n  hint: run `hiwar new ID --article PATH` for a lesson to start from'],
+  ['only blank lines and comments', '\n  \n# nothing yet\n', 'l.yaml:1:1: error: this file is empty\n  hint: run `hiwar new ID --article PATH` for a lesson to start from'],
+  [
+    'a PNG image',
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    'l.yaml:1:1: error: cannot read this file: this is not a text file: it looks like a PNG image\n  hint: give hiwar the .yaml or .md text file; to bring in an article, copy its text into a plain text file and run `hiwar import`',
+  ],
+  ['a PDF', Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n', 'latin1'), 'l.yaml:1:1: error: cannot read this file: this is not a text file: it looks like a PDF file'],
+  ['a Word .docx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0]), Buffer.alloc(40, 0xa5)]), 'l.yaml:1:1: error: cannot read this file: this is not a text file: it looks like a ZIP archive (a .docx, .odt or .xlsx file is one)'],
+  ['random binary', Buffer.from(Array.from({ length: 600 }, (_, i) => (i * 7919) % 256)), 'l.yaml:1:1: error: cannot read this file: this is not a text file (it holds binary data)'],
+  [
+    'Arabic saved as Windows-1256',
+    Buffer.concat([Buffer.from('id: demo\ntitle: "'), encode1256('الخلافة الافتراضية: ماذا بقي بعد الهزيمة؟'), Buffer.from('"\n')]),
+    `l.yaml:1:1: error: cannot read this file: this file is not UTF-8: it looks like Arabic text saved as Windows-1256 (Arabic Windows)\n${SAVE_AS}`,
+  ],
+  ['UTF-16 with a byte order mark', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id: demo\ntitle: "درس"\n', 'utf16le')]), `l.yaml:1:1: error: cannot read this file: this text file is saved as UTF-16 LE ("Unicode" in Windows), not UTF-8\n${SAVE_AS}`],
+  ['UTF-16 without one', Buffer.from('id: demo\ntitle: "lesson"\narticle: a.md\n', 'utf16le'), `l.yaml:1:1: error: cannot read this file: this text file looks like UTF-16 ("Unicode" in Windows), not UTF-8\n${SAVE_AS}`],
+  [
+    'UTF-8 with one damaged byte',
+    Buffer.concat([Buffer.from('id: demo\ntitle: "درس"\nobjectives: ["هدف'), Buffer.from([0xd9]), Buffer.from('"]\n')]),
+    'l.yaml:3:18: error: cannot read this file: byte 0xD9 on line 3 is not UTF-8: the file mixes UTF-8 with another encoding, or was cut off\n  hint: look at line 3, column 18; retype what is there, then save the file as UTF-8',
+  ],
+  [
+    'YAML "billion laughs"',
+    ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...Array.from({ length: 8 }, (_, i) => `${'bcdefghi'[i]}: &${'bcdefghi'[i]} [${Array(9).fill('*' + 'abcdefgh'[i]).join(',')}]`)].join('\n'),
+    'l.yaml:1:1: error: YAML aliases (`*name`) expand too much\n  hint: at most 50 expansions are allowed; write the text out instead',
+  ],
+];
+
+describe('files hiwar cannot use: one message, exit 1, nothing written', () => {
+  test.each(refused)('%s', async (_name, content, message) => {
+    const t0 = performance.now();
+    const { r, before, after } = await tryBuild({ 'l.yaml': content as string });
+    expect(r.code).toBe(1);
+    if (message.includes('\n')) expect(r.stderr).toBe(message);
+    else expect(r.stderr.split('\n')[0]).toBe(message);
+    expect(after).toEqual(before);
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+
+  test('an article in Windows-1256 is reported at the article, and the lesson that names it builds nothing', async () => {
+    const article = Buffer.concat([Buffer.from('---\nid: a\ntitle: "'), encode1256('مقال'), Buffer.from('"\n---\n'), encode1256('فقرة أولى من المقال.'), Buffer.from('\n')]);
+    const { r, before, after } = await tryBuild({ 'articles/a.md': article as unknown as string, 'l.yaml': lesson('سؤال؟', 'demo', 'articles/a.md') });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`articles/a.md:1:1: error: cannot read this file: this file is not UTF-8: it looks like Arabic text saved as Windows-1256 (Arabic Windows)\n${SAVE_AS}`);
+    expect(after).toEqual(before);
+  });
+
+  test('a folder, a missing file, a file too big to be a lesson', async () => {
+    const dir = workspace({ 'l.yaml': lesson() });
+    fs.mkdirSync(path.join(dir, 'folder.yaml'));
+    const huge = path.join(dir, 'huge.yaml');
+    fs.closeSync(fs.openSync(huge, 'w'));
+    fs.truncateSync(huge, 65 * 1024 * 1024); // sparse: costs no disk
+    const before = snapshot(dir);
+    const r = await hiwar(dir, 'build', 'folder.yaml', 'nope.yaml', 'huge.yaml');
+    expect(r.code).toBe(1);
+    expectClean(r);
+    expect(r.stderr.split('\n')).toEqual([
+      'folder.yaml:1:1: error: cannot read this file: this is a folder, not a file',
+      'nope.yaml:1:1: error: cannot read this file: file not found',
+      'huge.yaml:1:1: error: cannot read this file: this file is 65 MB; hiwar reads files of up to 64 MB',
+      '  hint: is it the right file? an article of a few hundred pages is still far below this',
+    ]);
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
+
+describe('odd but good files work', () => {
+  test('a UTF-8 BOM and CRLF line ends: the same PDF, byte for byte, as the plain file', async () => {
+    const plain = lesson();
+    const a = await tryBuild({ 'l.yaml': plain });
+    const b = await tryBuild({ 'l.yaml': '\ufeff' + plain.replace(/\n/g, '\r\n'), 'articles/sample.md': '\ufeff' + fs.readFileSync(path.join(a.dir, 'articles/sample.md'), 'utf8').replace(/\n/g, '\r\n') });
+    expect(a.r.code).toBe(0);
+    expect(b.r.code).toBe(0);
+    expect(fs.readFileSync(path.join(b.dir, 'out/demo-student.pdf')).equals(fs.readFileSync(path.join(a.dir, 'out/demo-student.pdf')))).toBe(true);
+  });
+
+  test('a 10 MB article: read, checked and quoted in a few seconds', async () => {
+    const para = 'انتقل بعض المستخدمين من Twitter إلى Telegram… وهناك يصعب الرصد. أما الحل فليس واضحًا بعد، ويقترح آخرون تعليم الطلاب التفكير النقدي.';
+    const body = Array.from({ length: Math.ceil((10 * 1024 * 1024) / Buffer.byteLength(para + '\n\n')) }, (_, i) => `${i + 1}: ${para}`).join('\n\n');
+    const article = `---\nid: big\ntitle: "مقال طويل جدًا"\n---\n${body}\n`;
+    expect(Buffer.byteLength(article)).toBeGreaterThan(10 * 1024 * 1024);
+    const t0 = performance.now();
+    const { r } = await tryBuild({ 'articles/big.md': article, 'l.yaml': lesson('سؤال؟', 'demo', 'articles/big.md').replace('ref: p1', 'ref: p40000-p40002') });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('wrote out/demo-student.pdf (1 page)');
+    expect(performance.now() - t0).toBeLessThan(10_000);
+  }, 20_000);
+
+  test('a question of 5,000 characters is set in full over as many lines as it needs', async () => {
+    const q = Array.from({ length: 1000 }, (_, i) => ['كلمة', 'نص', 'سؤال', 'فكرة'][i % 4]).join(' ');
+    const long = (q + ' ' + q).slice(0, 5000);
+    const { dir, r } = await tryBuild({ 'l.yaml': lesson(long) });
+    expect(r.code).toBe(0);
+    const pages = await readPages(fs.readFileSync(path.join(dir, 'out/demo-student.pdf')));
+    expect(pages.length).toBeGreaterThan(1);
+    const text = normalizeText(pages.map((p) => bodyText(p)).join(''));
+    expect(text).toContain(normalizeText(long));
+  });
+
+  test('a passage longer than a page breaks across pages: every line on a page, in order, nothing lost', async () => {
+    const sentence = 'هذه جملة طويلة في فقرة واحدة تمتد على صفحات عدة ولا تنتهي سريعًا.';
+    const passage = Array.from({ length: 150 }, (_, i) => `${sentence.slice(0, -1)} ${i + 1}.`).join(' ');
+    const { dir, r } = await tryBuild({ 'articles/long.md': `---\nid: long\ntitle: "طويل"\n---\n${passage}\n`, 'l.yaml': lesson('سؤال؟', 'demo', 'articles/long.md') });
+    expect(r.code).toBe(0);
+    const bytes = fs.readFileSync(path.join(dir, 'out/demo-student.pdf'));
+    const pages = await readPages(bytes);
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    const g = geometry('A4');
+    for (const p of pages) {
+      const body = p.items.filter((i) => i.y > 45 && i.y < p.height - 45);
+      expect(body.length).toBeGreaterThan(0);
+      // each baseline inside the page's text area: no line cut at a page edge
+      for (const i of body) expect(i.y).toBeGreaterThan(g.top);
+      for (const i of body) expect(i.y).toBeLessThan(g.bottom + 1);
+    }
+    const all = normalizeText(pages.map((p) => bodyText(p)).join(''));
+    expect(all).toContain(normalizeText(passage));
+  });
+
+  test('a word longer than the line is broken, never clipped: every piece inside the text area, every letter printed', async () => {
+    const word = 'x'.repeat(300);
+    const arabic = 'ب'.repeat(400);
+    const { dir, r } = await tryBuild({ 'l.yaml': lesson(`${arabic} ${word}`) });
+    expect(r.code).toBe(0);
+    const doc = await getDocument({ data: new Uint8Array(fs.readFileSync(path.join(dir, 'out/demo-student.pdf'))), disableFontFace: true, verbosity: 0, isEvalSupported: false }).promise;
+    const g = geometry('A4');
+    let xs = 0;
+    let bs = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const tc = await (await doc.getPage(n)).getTextContent();
+      for (const it of tc.items) {
+        const str = 'str' in it ? it.str.normalize('NFKC') : ''; // presentation forms of ب fold to ب
+        if (!/^[xب]+$/.test(str)) continue;
+        xs += (str.match(/x/g) ?? []).length;
+        bs += (str.match(/ب/g) ?? []).length;
+        const x = it.transform[4];
+        expect(x).toBeGreaterThanOrEqual(g.left - 0.5);
+        expect(x + it.width).toBeLessThanOrEqual(g.left + g.contentWidth + 0.5);
+      }
+    }
+    await doc.destroy();
+    expect(xs).toBe(300);
+    expect(bs).toBe(400);
+  });
+});
