@@ -111,8 +111,9 @@ export async function planFile(file: string, flags: BuildFlags, cwd: string, { t
  * merged; if they differ (the course's options differ from the lesson's), the
  * lesson's own build wins and the course gets a warning.
  */
-function dedupe(planned: PlannedFile[]): void {
+function dedupe(planned: PlannedFile[], cwd: string): void {
   const owner = new Map<string, { file: number; job: RenderJob; key: string }>();
+  const sourceOf = (t: RenderJob['target']) => (t.kind === 'lesson' ? t.lesson.path : t.course.path);
   planned.forEach((p, i) => {
     p.jobs = p.jobs.filter(({ job, target }) => {
       const key = JSON.stringify([job.edition, job.target]);
@@ -122,6 +123,14 @@ function dedupe(planned: PlannedFile[]): void {
         return true;
       }
       if (prev.key === key) return false;
+      // two different lessons (or a course and a lesson) with one id: neither may overwrite the other's PDF
+      if (sourceOf(prev.job.target) !== sourceOf(job.target)) {
+        const rel = (f: string) => path.relative(cwd, f) || f;
+        p.result.diagnostics.push(
+          errorDiag(p.result.file, 0, 0, `${path.basename(target)} would be written by both ${rel(sourceOf(prev.job.target))} and ${rel(sourceOf(job.target))}; it is built from the first only`, 'the `id` names the PDFs: give each lesson and course its own id'),
+        );
+        return false;
+      }
       const prevIsSplit = prev.job.target.kind === 'lesson' && planned[prev.file].jobs.some((j) => j.job.target.kind === 'course');
       const thisIsSplit = job.target.kind === 'lesson' && p.jobs.some((j) => j.job.target.kind === 'course');
       if (prevIsSplit && !thisIsSplit) {
@@ -170,7 +179,7 @@ export async function buildBatch(files: string[], opts: BatchOptions): Promise<B
   // start the heaviest jobs first so the batch ends as early as it can.
   const planned: PlannedFile[] = [];
   for (const f of files) planned.push(await planFile(f, flags, cwd, { templatesVersion: opts.templatesVersion, cache: opts.cache }));
-  dedupe(planned);
+  dedupe(planned, cwd);
   opts.onPlanned?.(planned);
   progress?.addJobs(planned.reduce((s, p) => s + p.jobs.length, 0));
 

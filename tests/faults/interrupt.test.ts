@@ -49,7 +49,7 @@ test('Ctrl-C during a real batch: exit 130, the report, complete PDFs only, earl
   for (const n of names) files[`${n}.yaml`] = sample.replace('id: sample-lesson', `id: ${n}`);
   // an earlier build's PDF (a stand-in: only its bytes matter)
   const earlier = Buffer.from('%PDF-1.3\n% an earlier good build\n%%EOF\n', 'latin1');
-  const dir = workspace({ ...files, 'out/l5-student.pdf': earlier });
+  const dir = workspace({ ...files, 'out/l5-student.pdf': earlier as unknown as string });
 
   const child = spawn(process.execPath, ['--import', path.join(SUPPORT, 'register.mjs'), path.join(SUPPORT, 'hiwar-from-source.mjs'), 'build', ...names.map((n) => `${n}.yaml`)], {
     cwd: dir,
