@@ -1,4 +1,5 @@
 // Loading the files a build reads, once each, recording every problem and every file read.
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { error, type Diagnostic, type Severity } from './diagnostics.js';
 import { parseArticle, type Article } from './article.js';
@@ -60,9 +61,35 @@ export class Ctx {
   }
 }
 
+/**
+ * A likely fix for a path that does not exist: the same path from a folder
+ * above the referring file (written relative to the workspace instead of to
+ * the file), or the same name in another case.
+ */
+function nearMiss(fromFile: string, written: string): string | undefined {
+  const base = path.dirname(fromFile);
+  const rel = (p: string) => path.relative(base, p).split(path.sep).join('/');
+  const [file, anchor] = written.split('#');
+  for (let dir = path.dirname(base), up = 0; up < 3 && dir !== path.dirname(dir); dir = path.dirname(dir), up++) {
+    const candidate = path.resolve(dir, file);
+    if (existsSync(candidate)) {
+      return `paths are relative to the file that writes them (${path.basename(fromFile)}): did you mean \`${rel(candidate)}${anchor !== undefined ? `#${anchor}` : ''}\`?`;
+    }
+  }
+  const target = path.resolve(base, file);
+  try {
+    const same = readdirSync(path.dirname(target)).find((n) => n.toLowerCase() === path.basename(target).toLowerCase());
+    if (same) return `did you mean \`${rel(path.join(path.dirname(target), same))}\`? (names must match in upper and lower case)`;
+  } catch {
+    // the folder itself is missing
+  }
+  return undefined;
+}
+
 function notFound(ctx: Ctx, abs: string, what: string, from: RefFrom | undefined, r: Exclude<ReadResult, { ok: true }>): void {
   if (from && r.reason === 'missing') {
-    ctx.add(diagAt(from.file, from.path, `cannot find the ${what} \`${from.written}\`: ${r.detail}`, `looked for ${abs}`));
+    const near = nearMiss(from.file.path, from.written);
+    ctx.add(diagAt(from.file, from.path, `cannot find the ${what} \`${from.written}\`: ${r.detail}`, `looked for ${abs}${near ? `; ${near}` : ''}`));
   } else if (from && r.reason === 'directory') {
     ctx.add(diagAt(from.file, from.path, `the ${what} \`${from.written}\` is a folder, not a file`, `name a file inside ${abs}`));
   } else {
