@@ -19,6 +19,8 @@ export interface TemplateSet {
   render(name: TemplateName, data: object): string;
   /** every file the set was read from (for watch mode) */
   files: string[];
+  /** the helpers templates may call (Handlebars' built-ins only: none reads a file) */
+  helpers: string[];
 }
 
 const cache = new Map<string, TemplateSet>();
@@ -43,6 +45,9 @@ function templateError(file: string, err: unknown, source?: string): UserError {
   const lines = msg.split('\n').filter(Boolean);
   const e = err as { lineNumber?: number; column?: number };
   // "if doesn't match each - 3:5": a block closed by the wrong name
+  if (err instanceof RangeError) {
+    return new UserError(error(file, 1, 1, 'template error: the template never ends: a partial includes itself, directly or through others', 'remove the `{{> …}}` that leads back to the partial it is in'));
+  }
   const mismatch = /^(\S+) doesn't match (\S+)/.exec(lines[0]);
   if (mismatch) {
     return new UserError(
@@ -67,11 +72,29 @@ function templateError(file: string, err: unknown, source?: string): UserError {
   return new UserError(error(file, line, (e.column ?? 0) + 1, `template error: ${lines[0] ?? 'unknown problem'}`, lines.slice(1).join(' ').slice(0, 200) || undefined));
 }
 
+/** An error met while rendering: a missing helper is found in the template (or partial) that calls it. */
+function runtimeError(file: string, err: unknown, sources: Map<string, string>): UserError {
+  const helper = /^Missing helper: "([^"]+)"/.exec((err as Error)?.message ?? '')?.[1];
+  if (helper) {
+    const re = new RegExp(`\\{\\{~?\\s*[#^]?\\s*${helper.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\s}~]`);
+    for (const [f, source] of sources) {
+      const m = re.exec(source);
+      if (!m) continue;
+      const before = source.slice(0, m.index).split('\n');
+      return new UserError(
+        error(f, before.length, before[before.length - 1].length + 1, `template error: there is no helper \`${helper}\``, 'templates may use only Handlebars\' own helpers (if, unless, each, with, lookup); none of them reads files'),
+      );
+    }
+  }
+  return templateError(file, err);
+}
+
 /** Read and syntax-check a template (Handlebars compiles lazily: parse now, so a broken partial names its own file). */
-function compileTemplate(hb: typeof Handlebars, file: string, options?: CompileOptions): Handlebars.TemplateDelegate {
+function compileTemplate(hb: typeof Handlebars, file: string, sources: Map<string, string>, options?: CompileOptions): Handlebars.TemplateDelegate {
   let source: string | undefined;
   try {
     source = readTemplate(file);
+    sources.set(file, source);
     hb.parse(source);
     return hb.compile(source, options);
   } catch (err) {
@@ -106,6 +129,8 @@ export function loadTemplates(dir: string = BUNDLED_TEMPLATES): TemplateSet {
     throw new UserError(error(key, 0, 0, 'the templates folder does not exist', 'give --templates a folder holding lesson.hbs (copy hiwar\'s templates/ folder to start)'));
   }
   const hb = Handlebars.create();
+  // every template's text, for errors Handlebars finds only while rendering (a missing helper)
+  const sources = new Map<string, string>();
   // Templates get Handlebars' built-in block helpers and nothing else: no
   // helper reads files or the environment, and `{{log}}` prints nothing
   // (it would write to the console in the middle of a build).
@@ -126,25 +151,26 @@ export function loadTemplates(dir: string = BUNDLED_TEMPLATES): TemplateSet {
   for (const name of [...partialNames].sort()) {
     const file = pick(path.join('partials', `${name}.hbs`))!;
     files.push(file);
-    hb.registerPartial(name, compileTemplate(hb, file, { strict: false }));
+    hb.registerPartial(name, compileTemplate(hb, file, sources, { strict: false }));
   }
   const compiled = new Map<TemplateName, { file: string; fn: Handlebars.TemplateDelegate }>();
   const set: TemplateSet = {
     dir: key,
     files,
+    helpers: Object.keys(hb.helpers).sort(),
     render(name, data) {
       let entry = compiled.get(name);
       if (!entry) {
         const file = pick(`${name}.hbs`);
         if (!file) throw new UserError(error(path.join(key, `${name}.hbs`), 0, 0, `template ${name}.hbs not found`));
-        entry = { file, fn: compileTemplate(hb, file) };
+        entry = { file, fn: compileTemplate(hb, file, sources) };
         compiled.set(name, entry);
         files.push(file);
       }
       try {
         return entry.fn(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       } catch (err) {
-        throw templateError(entry.file, err);
+        throw runtimeError(entry.file, err, sources);
       }
     },
   };
