@@ -182,6 +182,7 @@ export async function buildBatch(files: string[], opts: BatchOptions): Promise<B
   dedupe(planned, cwd);
   opts.onPlanned?.(planned);
   progress?.addJobs(planned.reduce((s, p) => s + p.jobs.length, 0));
+  executor.plan?.(planned.flatMap((p) => p.jobs.map((j) => j.job)));
 
   const order = planned
     .flatMap((p, fi) => p.jobs.map((j, ji) => ({ fi, ji, weight: jobWeight(j.job) })))

@@ -4,14 +4,16 @@
 // the next batch (watch mode). A crashed worker fails its job, not the batch.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { JobResult, RenderJob } from './job.js';
-import { editionsOf, type BuildFlags } from './batch.js';
+import { jobWeight, type JobResult, type RenderJob } from './job.js';
+import type { BuildFlags } from './batch.js';
 import type { FromWorker, ToWorker } from './worker.js';
 
 export interface Executor {
   /** how many jobs run at once */
   readonly size: number;
   readonly kind: 'workers' | 'in-process';
+  /** every job of a batch, before the first runs (an executor may decide how to run them) */
+  plan?(jobs: RenderJob[]): void;
   run(job: RenderJob): Promise<JobResult>;
   close(): Promise<void>;
 }
@@ -73,7 +75,7 @@ export class WorkerPool implements Executor {
     const worker = new Worker(workerEntry(), {
       // A larger young generation: layout makes many short-lived objects,
       // and the default semi-space makes the scavenger run constantly.
-      resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.HIWAR_YG ?? 96) },
+      resourceLimits: { maxYoungGenerationSizeMb: 48 },
       stdout: false,
       stderr: false,
     });
@@ -148,19 +150,89 @@ export function cpuCount(): number {
 }
 
 /**
- * How to run a batch. HIWAR_WORKERS=0 builds in this thread, HIWAR_WORKERS=N
- * on N workers; by default one worker per core, up to one per PDF, and in
- * this thread when there is only one PDF to make (a worker would only add
- * its start-up time).
+ * Decides, once the batch's jobs are known, whether worker threads pay off,
+ * and then runs every job (of this batch and, in watch mode, of the later
+ * ones) the same way.
+ *
+ * Measured on a 2-core machine shared with other work (npm run bench):
+ * a worker costs about 0.5 s of start-up (modules, fonts, JIT warm-up,
+ * shaping its own words) and cannot share the main thread's caches, while a
+ * build in this thread already keeps about 1.4 cores busy (V8 compiles and
+ * collects garbage on helper threads). So workers win on batches of many
+ * files (50 lessons: 3.9 s on 2 workers, 5.6 s in-process) but not on one
+ * file on 2 cores (the 50-lesson course, both editions: no faster, 540 MB
+ * instead of 340 MB). The rule below is that cost model; HIWAR_WORKERS=N
+ * overrides it (0 = this thread).
  */
-export function chooseExecutor(files: string[], flags: BuildFlags): Executor {
+export class AutoExecutor implements Executor {
+  private chosen: Executor | null = null;
+  private warmPool: WorkerPool | null = null;
+
+  constructor(
+    private readonly files: number,
+    private readonly cores = cpuCount(),
+  ) {
+    // many files will almost surely go to workers: start them while files resolve
+    if (files >= 3 && cores >= 2) {
+      this.warmPool = new WorkerPool(Math.min(cores, files * 2));
+      this.warmPool.warm();
+    }
+  }
+
+  get size(): number {
+    return this.chosen?.size ?? 1;
+  }
+
+  get kind(): 'workers' | 'in-process' {
+    return this.chosen?.kind ?? 'in-process';
+  }
+
+  plan(jobs: RenderJob[]): void {
+    if (this.chosen) return;
+    const n = workersFor(jobs.map(jobWeight), this.files, this.cores);
+    if (n > 1) {
+      this.chosen = this.warmPool && this.warmPool.size === n ? this.warmPool : new WorkerPool(n);
+      if (this.chosen !== this.warmPool) void this.warmPool?.close();
+    } else {
+      this.chosen = new InProcessExecutor();
+      void this.warmPool?.close();
+    }
+    this.warmPool = null;
+  }
+
+  run(job: RenderJob): Promise<JobResult> {
+    if (!this.chosen) this.plan([job]);
+    return this.chosen!.run(job);
+  }
+
+  async close(): Promise<void> {
+    await this.warmPool?.close();
+    await this.chosen?.close();
+  }
+}
+
+/** Seconds of work per unit of job weight (a warm thread), and the start-up cost of a thread. */
+const SECONDS_PER_WEIGHT = 3e-6;
+const THREAD_START = 0.5;
+
+/** How many workers to use for jobs of these weights (1: build in this thread). */
+export function workersFor(weights: number[], files: number, cores: number): number {
+  if (weights.length <= 1 || cores <= 1) return 1;
+  if (files <= 1 && cores <= 2) return 1;
+  const n = Math.min(cores, weights.length);
+  const total = weights.reduce((s, w) => s + w, 0) * SECONDS_PER_WEIGHT;
+  const largest = Math.max(...weights) * SECONDS_PER_WEIGHT;
+  const inProcess = THREAD_START + total;
+  const onWorkers = THREAD_START + Math.max(largest, (total * 1.15) / n);
+  return onWorkers < 0.75 * inProcess ? n : 1;
+}
+
+/** The executor for a batch: HIWAR_WORKERS=0 builds in this thread, HIWAR_WORKERS=N on N workers, otherwise the cost model decides. */
+export function chooseExecutor(files: string[], _flags?: BuildFlags): Executor {
   const env = process.env.HIWAR_WORKERS;
   if (env !== undefined && env !== '' && Number.isInteger(Number(env))) {
     const n = Number(env);
     return n <= 0 ? new InProcessExecutor() : new WorkerPool(n);
   }
-  const pdfs = files.length * editionsOf(flags).length;
-  if (pdfs <= 1) return new InProcessExecutor();
-  const size = Math.min(cpuCount(), pdfs);
-  return size <= 1 ? new InProcessExecutor() : new WorkerPool(size);
+  return new AutoExecutor(files.length);
 }

@@ -69,7 +69,8 @@ export class SectionCache {
 /** Lay out a lesson section, through the cache when there is one. */
 function cachedSection(lesson: ResolvedLesson, edition: Edition, opts: RenderOptions, family: FontFamily, place: Omit<LessonSectionOptions, 'templates' | 'family' | 'onMissing'>, diagnostics: Diagnostic[]): Section {
   const make = (report: Diagnostic[]) => lessonSection(lesson, edition, { ...place, templates: opts.templates, family, onMissing: missingReporter(lesson.path, report) });
-  if (!opts.cache) return make(diagnostics);
+  // Only lessons inside a course: a lesson built alone is rebuilt because it changed, so its entry would never be reused.
+  if (!opts.cache || !place.lessonBookmark) return make(diagnostics);
   const slot = `${lesson.path}\u0000${edition}\u0000${place.head?.end ?? ''}`;
   const key = JSON.stringify([lesson, family.name, SectionCache.templatesId(opts.templates), place]);
   return opts.cache.get(slot, key, diagnostics, make);
