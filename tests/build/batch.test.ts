@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildCommand } from '../../src/cli/build.js';
 import { buildBatch } from '../../src/build/batch.js';
-import { InProcessExecutor, WorkerPool } from '../../src/build/pool.js';
+import { InProcessExecutor, WorkerPool, workersFor } from '../../src/build/pool.js';
 import { listing, recordingIO, workspace } from './helpers.js';
 
 const GOOD = (id: string, title: string) => `id: ${id}
@@ -139,5 +139,22 @@ describe('deterministic output', () => {
       expect(b[name].equals(a[name]), `${name}: second in-process build`).toBe(true);
       expect(c[name].equals(a[name]), `${name}: built on workers`).toBe(true);
     }
+  });
+});
+
+describe('when worker threads pay off', () => {
+  const lesson = 7_000; // a lesson's weight (the synthetic bench lesson, student edition)
+  it('builds one PDF, or a small batch, in this thread', () => {
+    expect(workersFor([lesson], 1, 8)).toBe(1);
+    expect(workersFor([lesson, lesson * 1.6], 1, 8)).toBe(1);
+    expect(workersFor(Array(8).fill(lesson), 4, 2)).toBe(1);
+  });
+  it('builds one file on two cores in this thread, however big', () => {
+    expect(workersFor([50 * lesson, 80 * lesson], 1, 2)).toBe(1);
+  });
+  it('uses workers for many files, and for a big course on more cores', () => {
+    expect(workersFor(Array(100).fill(lesson), 50, 2)).toBe(2);
+    expect(workersFor(Array(100).fill(lesson), 50, 8)).toBe(8);
+    expect(workersFor([50 * lesson, 80 * lesson], 1, 4)).toBe(2);
   });
 });
