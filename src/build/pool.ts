@@ -23,10 +23,16 @@ export class InProcessExecutor implements Executor {
   readonly size = 1;
   readonly kind = 'in-process' as const;
   private chain: Promise<unknown> = Promise.resolve();
+  // The typesetting stack starts loading now, while the files are still being
+  // resolved (their reads leave the thread idle); a batch on workers never loads it here.
+  private readonly stack = import('./run-job.js');
+
+  constructor() {
+    this.stack.catch(() => undefined); // reported by the first job that needs it
+  }
 
   run(job: RenderJob): Promise<JobResult> {
-    // the typesetting stack is loaded on first use: a batch on workers never loads it here
-    const next = this.chain.then(async () => (await import('./run-job.js')).runJob(job));
+    const next = this.chain.then(async () => (await this.stack).runJob(job));
     this.chain = next.catch(() => undefined);
     return next;
   }
@@ -167,15 +173,19 @@ export function cpuCount(): number {
 export class AutoExecutor implements Executor {
   private chosen: Executor | null = null;
   private warmPool: WorkerPool | null = null;
+  private inProcess: InProcessExecutor | null = null;
 
   constructor(
     private readonly files: number,
     private readonly cores = cpuCount(),
   ) {
-    // many files will almost surely go to workers: start them while files resolve
+    // Start what the batch will most likely use while its files resolve:
+    // workers for many files, the typesetting stack here for one or two.
     if (files >= 3 && cores >= 2) {
       this.warmPool = new WorkerPool(Math.min(cores, files * 2));
       this.warmPool.warm();
+    } else if (files <= 2) {
+      this.inProcess = new InProcessExecutor();
     }
   }
 
@@ -194,10 +204,11 @@ export class AutoExecutor implements Executor {
       this.chosen = this.warmPool && this.warmPool.size === n ? this.warmPool : new WorkerPool(n);
       if (this.chosen !== this.warmPool) void this.warmPool?.close();
     } else {
-      this.chosen = new InProcessExecutor();
+      this.chosen = this.inProcess ?? new InProcessExecutor();
       void this.warmPool?.close();
     }
     this.warmPool = null;
+    this.inProcess = null;
   }
 
   run(job: RenderJob): Promise<JobResult> {
