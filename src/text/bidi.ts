@@ -31,10 +31,24 @@ export interface ResolveOptions {
 const LRI = '\u2066';
 const PDI = '\u2069';
 
+/**
+ * Text in which, in a right-to-left paragraph, every character resolves to
+ * level 1: Arabic letters and marks (not Arabic digits or number signs, which
+ * are AN/EN), spaces, tabs, line ends, and ASCII, Arabic and general
+ * punctuation (R, AL, NSM, WS, S, B, ON, CS, ES, ET). With no L, EN, AN,
+ * explicit embedding, isolate or BN character in the paragraph, UAX #9 has
+ * nothing to resolve: weak types become neutrals (W1–W7), neutrals between R
+ * and the R start and end of the paragraph become R (N1–N2), and R at level 1
+ * stays (I2). Most Arabic paragraphs are like this and skip bidi-js (about 60%
+ * of the text of a course); anything else takes the full algorithm.
+ */
+const PLAIN_RTL = /^[\t\n\r\u0020-\u002F\u003A-\u0040\u005B-\u0060\u007B-\u007E\u00A0\u00AB\u00BB\u0606-\u065F\u066A\u066D-\u06DC\u06DE-\u06EF\u06FA-\u06FF\u2010-\u2027\u2030-\u205E\uFB50-\uFDCF\uFDF0-\uFDFF\uFE70-\uFEFE]*$/;
+
 /** Embedding levels for one paragraph with the given base direction. */
 export function resolveLevels(text: string, direction: Direction | 'auto', options: ResolveOptions = {}): ParagraphLevels {
   const n = text.length;
   if (n === 0) return { levels: new Uint8Array(0), baseLevel: direction === 'rtl' ? 1 : 0 };
+  if (direction === 'rtl' && PLAIN_RTL.test(text)) return { levels: new Uint8Array(n).fill(1), baseLevel: 1 };
   const isolateUrls = options.isolateUrls ?? true;
   const spans = isolateUrls ? findUrls(text) : [];
   // bidi-js classifies UTF-16 code units; give astral characters a BMP stand-in
