@@ -22,6 +22,11 @@ const OPEN: Record<string, Kind> = { '«': 'guil', '(': 'paren', '[': 'bracket',
 const CLOSE: Record<string, Kind> = { '»': 'guil', ')': 'paren', ']': 'bracket', '›': 'single-guil' };
 const SYM: Record<string, Kind> = { '“': 'curly', '”': 'curly', '„': 'curly', '‟': 'curly', '"': 'straight' };
 
+const IS_TERMINATOR = new Uint8Array(0x10000);
+for (const ch of TERMINATORS) IS_TERMINATOR[ch.charCodeAt(0)] = 1;
+const IS_MARK = new Uint8Array(0x10000);
+for (const ch of [...Object.keys(OPEN), ...Object.keys(CLOSE), ...Object.keys(SYM)]) IS_MARK[ch.charCodeAt(0)] = 1;
+
 const ABBREVIATIONS = new Set([
   // Arabic
   'د', 'أ', 'م', 'ص', 'ج', 'ت', 'ق', 'هـ', 'ه', 'ش', 'ط', 'ع', 'أد', 'إلخ', 'الخ', 'ت.م',
@@ -37,6 +42,8 @@ function pairMarks(text: string): Int8Array {
   const role = new Int8Array(text.length);
   const stack: { kind: Kind; at: number }[] = [];
   for (let i = 0; i < text.length; i++) {
+    // nearly every character is no mark: skip it without making a string of it (a 10 MB article)
+    if (!IS_MARK[text.charCodeAt(i)]) continue;
     const ch = text[i];
     const top = stack[stack.length - 1];
     if (ch in SYM) {
@@ -102,7 +109,7 @@ export function splitSentences(text: string): Sentence[] {
   for (let i = 0; i < text.length; i++) {
     if (role[i] === 1) depth++;
     else if (role[i] === -1) depth = Math.max(0, depth - 1);
-    if (depth > 0 || !TERMINATORS.has(text[i])) continue;
+    if (depth > 0 || !IS_TERMINATOR[text.charCodeAt(i)]) continue;
     let j = i;
     while (j < text.length && TERMINATORS.has(text[j])) j++;
     // closing marks right after the terminator belong to this sentence
