@@ -1,0 +1,43 @@
+// Soak: the sample course built 20 times in one process does not grow the
+// heap. Runs in a child process started with --expose-gc, so every figure is
+// taken after a full garbage collection, and builds in that process's own
+// thread (HIWAR_WORKERS=0) so everything a build keeps stays in that heap.
+// The student edition only, to keep the suite quick (a course edition is the
+// whole pipeline: resolve, templates, layout of 23 pages, contents, PDF).
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { expect, test } from 'vitest';
+
+const run = promisify(execFile);
+const here = fileURLToPath(new URL('./', import.meta.url));
+const register = fileURLToPath(new URL('../faults/support/register.mjs', import.meta.url));
+
+const BUILDS = 20;
+const MB = 1024 * 1024;
+
+test(`the sample course built ${BUILDS} times in one process: the heap does not grow`, async () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'hiwar-soak-'));
+  const { stdout } = await run(process.execPath, ['--expose-gc', '--import', register, path.join(here, 'soak-child.mjs'), String(BUILDS), 'student', out], {
+    cwd: path.join(here, '../..'),
+    env: { ...process.env, HIWAR_WORKERS: '0' },
+    maxBuffer: 1 << 20,
+  });
+  const { heap, seconds, rss } = JSON.parse(stdout.trim().split('\n').pop()!) as { heap: number[]; seconds: number; rss: number };
+  expect(heap).toHaveLength(BUILDS);
+  const mb = (n: number) => (n / MB).toFixed(2);
+  // the first builds fill caches (fonts, shapes, templates); after that the heap is flat
+  const afterWarmUp = heap[4];
+  const last = heap[BUILDS - 1];
+  const perBuildLate = (heap[BUILDS - 1] - heap[9]) / (BUILDS - 10);
+  console.log(
+    `soak: ${BUILDS} builds of the course (student edition) in ${seconds.toFixed(1)} s; heap after GC: 1st ${mb(heap[0])} MB, 5th ${mb(afterWarmUp)} MB, ${BUILDS}th ${mb(last)} MB; ` +
+      `builds 10–${BUILDS}: ${(perBuildLate / 1024).toFixed(1)} KB per build; rss ${mb(rss)} MB`,
+  );
+  // one build's pages and PDF are several MB: keeping any of them would show at once
+  expect(last - afterWarmUp).toBeLessThan(2 * MB);
+  expect(perBuildLate).toBeLessThan(64 * 1024);
+}, 90_000);
