@@ -32,7 +32,12 @@ export class InProcessExecutor implements Executor {
   }
 
   run(job: RenderJob): Promise<JobResult> {
-    const next = this.chain.then(async () => (await this.stack).runJob(job));
+    const next = this.chain.then(async () => {
+      // let finished files be written (and the progress drawn) between jobs:
+      // rendering is synchronous, so without a turn of the event loop their writes wait for the whole batch
+      await new Promise((resolve) => setImmediate(resolve));
+      return (await this.stack).runJob(job);
+    });
     this.chain = next.catch(() => undefined);
     return next;
   }
