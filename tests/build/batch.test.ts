@@ -89,6 +89,24 @@ describe('a parallel batch with one bad file among good ones', () => {
   });
 });
 
+describe('two files naming the same PDF', () => {
+  it('builds it once: a lesson given on its own wins over the copy a course writes with --split', async () => {
+    process.env.HIWAR_WORKERS = '0';
+    fs.writeFileSync(path.join(dir, 'western.yaml'), `id: western-course\ntitle: "وحدة"\nlessons: [one.yaml, two.yaml]\noptions: { digits: western }\n`);
+    const io = recordingIO(dir);
+    const results = await buildBatch(['western.yaml', 'one.yaml'], { flags: { out: 'out-dup', split: true, edition: 'student' }, cwd: dir, executor: new InProcessExecutor() });
+    const [course, lesson] = results;
+    expect(course.outputs.map((o) => path.basename(o.path))).toEqual(['western-course-student.pdf', 'lesson-two-student.pdf']);
+    expect(lesson.outputs.map((o) => path.basename(o.path))).toEqual(['lesson-one-student.pdf']);
+    expect(course.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('lesson-one-student.pdf is also built from') })]);
+    expect(io.stderr).toEqual([]);
+    // the same lesson with the same options: merged without a word
+    const same = await buildBatch(['course.yaml', 'one.yaml'], { flags: { out: 'out-dup2', split: true, edition: 'student' }, cwd: dir, executor: new InProcessExecutor() });
+    expect(same.flatMap((r) => r.diagnostics)).toEqual([]);
+    expect(listing(path.join(dir, 'out-dup2'))).toEqual(['lesson-one-student.pdf', 'lesson-two-student.pdf', 'small-course-student.pdf']);
+  });
+});
+
 describe('the --json summary', () => {
   it('has files, editions, pages, bytes, seconds, errors, and every output', async () => {
     process.env.HIWAR_WORKERS = '0';
