@@ -161,6 +161,55 @@ export function cpuCount(): number {
 }
 
 /**
+ * This thread and `workers` worker threads together. Jobs are assigned when
+ * the batch is planned, longest first, each to the lane that would finish it
+ * soonest (a worker lane starts late by its start-up time); this thread runs
+ * its share itself, so none of its warm caches go to waste.
+ */
+export class HybridExecutor implements Executor {
+  readonly kind = 'workers' as const;
+  private readonly here = new InProcessExecutor();
+  private readonly pool: WorkerPool;
+  private lanes = new Map<RenderJob, 'here' | 'pool'>();
+
+  constructor(
+    readonly workers: number,
+    private readonly startup = THREAD_START,
+  ) {
+    this.pool = new WorkerPool(workers);
+    this.pool.warm();
+  }
+
+  get size(): number {
+    return this.workers + 1;
+  }
+
+  plan(jobs: RenderJob[]): void {
+    const finish = [0, ...Array(this.workers).fill(this.startup)];
+    const order = [...jobs].sort((a, b) => jobWeight(b) - jobWeight(a));
+    for (const job of order) {
+      let lane = 0;
+      for (let i = 1; i < finish.length; i++) if (finish[i] < finish[lane]) lane = i;
+      finish[lane] += jobWeight(job) * SECONDS_PER_WEIGHT;
+      this.lanes.set(job, lane === 0 ? 'here' : 'pool');
+    }
+  }
+
+  /** how many of the planned jobs go to workers */
+  get onWorkers(): number {
+    return [...this.lanes.values()].filter((l) => l === 'pool').length;
+  }
+
+  run(job: RenderJob): Promise<JobResult> {
+    return this.lanes.get(job) === 'pool' ? this.pool.run(job) : this.here.run(job);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.here.close(), this.pool.close()]);
+  }
+}
+
+/**
  * Decides, once the batch's jobs are known, whether worker threads pay off,
  * and then runs every job (of this batch and, in watch mode, of the later
  * ones) the same way.
@@ -250,5 +299,6 @@ export function chooseExecutor(files: string[], _flags?: BuildFlags): Executor {
     const n = Number(env);
     return n <= 0 ? new InProcessExecutor() : new WorkerPool(n);
   }
+  if (env === 'hybrid') return new HybridExecutor(Math.max(1, cpuCount() - 1));
   return new AutoExecutor(files.length);
 }

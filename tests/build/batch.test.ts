@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildCommand } from '../../src/cli/build.js';
 import { buildBatch } from '../../src/build/batch.js';
-import { InProcessExecutor, WorkerPool, workersFor } from '../../src/build/pool.js';
+import { HybridExecutor, InProcessExecutor, WorkerPool, workersFor } from '../../src/build/pool.js';
 import { listing, recordingIO, workspace } from './helpers.js';
 
 const GOOD = (id: string, title: string) => `id: ${id}
@@ -138,7 +138,7 @@ describe('the --json summary', () => {
 });
 
 describe('deterministic output', () => {
-  const build = async (executor: InProcessExecutor | WorkerPool, out: string) => {
+  const build = async (executor: InProcessExecutor | WorkerPool | HybridExecutor, out: string) => {
     try {
       const results = await buildBatch(['course.yaml', 'three.yaml'], { flags: { out }, cwd: dir, executor });
       expect(results.flatMap((r) => r.diagnostics)).toEqual([]);
@@ -148,14 +148,18 @@ describe('deterministic output', () => {
     return Object.fromEntries(listing(path.join(dir, out)).map((f) => [f, fs.readFileSync(path.join(dir, out, f))]));
   };
 
-  it('gives byte-identical PDFs for the same inputs: twice in-process, and on workers', async () => {
+  it('gives byte-identical PDFs for the same inputs: twice in-process, on workers, and on both', async () => {
     const a = await build(new InProcessExecutor(), 'det-a');
     const b = await build(new InProcessExecutor(), 'det-b');
     const c = await build(new WorkerPool(2), 'det-c');
+    const hybrid = new HybridExecutor(1, 0); // no start-up cost: the jobs split between the two threads
+    const d = await build(hybrid, 'det-d');
+    expect(hybrid.onWorkers).toBe(2);
     expect(Object.keys(a)).toEqual(['lesson-three-student.pdf', 'lesson-three-teacher.pdf', 'small-course-student.pdf', 'small-course-teacher.pdf']);
     for (const name of Object.keys(a)) {
       expect(b[name].equals(a[name]), `${name}: second in-process build`).toBe(true);
       expect(c[name].equals(a[name]), `${name}: built on workers`).toBe(true);
+      expect(d[name].equals(a[name]), `${name}: built here and on a worker`).toBe(true);
     }
   });
 });
