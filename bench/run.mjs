@@ -144,6 +144,26 @@ function watchRebuild(files, edit, times) {
   });
 }
 
+// ---------------------------------------------------------------- how busy is the machine?
+/**
+ * A fixed CPU loop, alone and on two threads at once: on an idle 2-core
+ * machine both take the same time. Other processes make the figures below
+ * slower; this says by how much.
+ */
+async function cpuProbe() {
+  const { Worker } = await import('node:worker_threads');
+  const code = 'let x = 0; for (let i = 0; i < 2e8; i++) x += i % 7; require("node:worker_threads").parentPort?.postMessage(x);';
+  const once = () =>
+    new Promise((resolve) => {
+      const t0 = performance.now();
+      new Worker(code, { eval: true }).once('message', () => resolve(performance.now() - t0));
+    });
+  const one = await once();
+  const t0 = performance.now();
+  await Promise.all([once(), once()]);
+  return { one, two: performance.now() - t0 };
+}
+
 // ---------------------------------------------------------------- report
 const f2 = (n) => n.toFixed(2);
 const mb = (b) => `${Math.round(b / 1048576)} MB`;
@@ -164,7 +184,9 @@ ensureDist();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hiwar-bench-'));
 const { lessons, course } = writeSyntheticCourse(dir, LESSONS);
 console.log(`hiwar bench: ${LESSONS}-lesson synthetic course in ${dir}`);
-console.log(`node ${process.version}, ${os.availableParallelism?.() ?? os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; best of ${RUNS} cold runs\n`);
+const probe = await cpuProbe();
+console.log(`node ${process.version}, ${os.availableParallelism?.() ?? os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; best of ${RUNS} cold runs`);
+console.log(`CPU probe: a fixed loop takes ${Math.round(probe.one)} ms alone, ${Math.round(probe.two)} ms as two at once (equal when two cores are free)\n`);
 
 const cases = [
   { name: 'one lesson, both editions', files: [lessons[0]], extra: [], target: 0.5 },
