@@ -167,7 +167,8 @@ export async function renderCourse(course: ResolvedCourse, edition: Edition, opt
       family,
       {
         bookmarkLevel: 2,
-        head: { start: lesson.title, end: `${course.title} · ${EDITION_LABELS[edition]}` },
+        // an em dash, not a middle dot: beside Arabic-Indic digits "·" reads as the zero "٠"
+        head: { start: lesson.title, end: `${course.title} — ${EDITION_LABELS[edition]}` },
         lessonBookmark: { title: lesson.title, level: 1 },
       },
       diagnostics,

@@ -5,6 +5,9 @@ import type { Digits, Edition, ResolvedLesson, ResolvedPassage, ResolvedQuestion
 import { BLOOM_LABELS, EDITION_LABELS, LABELS } from './labels.js';
 import { formatNumber, OPTION_LETTERS } from './numbers.js';
 
+/** Separates facts on one line. Not a middle dot: beside Arabic-Indic digits "·" reads as the zero "٠". */
+const SEPARATOR = ' — ';
+
 /** A paragraph of teacher prose; `lead` is a short label before a colon ("السياق: …"), printed in bold. */
 export interface ProseParagraph {
   lead?: string;
@@ -93,7 +96,7 @@ function citation(p: ResolvedPassage, articleTitle: string, digits: Digits): str
 function questionView(q: ResolvedQuestion, index: number, digits: Digits, teacher: boolean): QuestionView {
   const meta = [q.level ? BLOOM_LABELS[q.level] : '', q.refs.map((r) => formatRef(r, digits)).join('، ')]
     .filter(Boolean)
-    .join(' · ');
+    .join(SEPARATOR);
   return {
     number: `${formatNumber(index + 1, digits)})`,
     text: q.text,
@@ -120,7 +123,7 @@ export function lessonView(lesson: ResolvedLesson, edition: Edition): LessonView
     `${LABELS.article}: «${lesson.article.title}»`,
   ]
     .filter(Boolean)
-    .join(' · ');
+    .join(SEPARATOR);
   const activityMinutes = lesson.activities.reduce((sum, a) => sum + (a.minutes ?? 0), 0);
   const timing =
     teacher && lesson.duration

@@ -50,7 +50,7 @@ beforeAll(async () => {
 
 describe('question kinds in the PDF', () => {
   it('numbers questions ١) ٢) … with their Bloom level and refs', () => {
-    expect(student).toContain(normalizeText('١) لماذا يرى وينتر أن الرقابة لن تجدي نفعا؟ (تحليل · ف١٢)'));
+    expect(student).toContain(normalizeText('١) لماذا يرى وينتر أن الرقابة لن تجدي نفعا؟ (تحليل — ف١٢)'));
     expect(student).toContain(normalizeText('٢) متى كان «العصر الذهبي»'));
     expect(student.match(/.{20}[٠-٩]\./u)).toBeNull(); // never "١." — the full stop reads as a zero
   });
