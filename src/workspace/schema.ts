@@ -1,7 +1,7 @@
 // Schemas of every file kind (SPEC §2–§5), and validation that speaks to a teacher:
 // every problem of a file at once, each at its YAML position, with a hint where one helps.
 import { z } from 'zod';
-import type { Diagnostic } from './diagnostics.js';
+import { error, type Diagnostic } from './diagnostics.js';
 import { didYouMean, listCode } from './suggest.js';
 import { diagAt, type Path, type YamlFile } from './yaml.js';
 
@@ -350,6 +350,9 @@ export interface Validation<T> {
 /**
  * Validate the YAML value of `file` against `schema`. Reports every problem at once, each at its node.
  */
+/** At most this many schema problems are reported per file. */
+export const MAX_ISSUES = 100;
+
 export function validate<S extends z.ZodType>(schema: S, file: YamlFile, kind: FileKind): Validation<z.infer<S>> {
   const value = file.value;
   const diagnostics: Diagnostic[] = [];
@@ -370,7 +373,17 @@ export function validate<S extends z.ZodType>(schema: S, file: YamlFile, kind: F
       bad.push(['questions']);
       diagnostics.push(diagAt(file, ['questions'], '`questions` must be a list: each question starts with `- `', 'put each question on its own line starting with `  - `, e.g. `  - text: "…"`'));
     }
-    for (const issue of issues) report(schema, value, file, issue, [], diagnostics, bad);
+    // a file that is not a lesson at all (a data file given by mistake) can have
+    // thousands of problems: the first ones say enough, and each costs a search
+    const total = issues.reduce((n, i) => n + (i.code === 'unrecognized_keys' ? (i.keys?.length ?? 1) : 1), 0);
+    for (const issue of issues) {
+      if (diagnostics.length >= MAX_ISSUES) break;
+      report(schema, value, file, issue, [], diagnostics, bad);
+    }
+    if (total > MAX_ISSUES && diagnostics.length >= MAX_ISSUES) {
+      const after = Math.max(0, ...diagnostics.map((d) => d.line)) + 1;
+      diagnostics.push(error(file.path, after, 1, `… and about ${total - diagnostics.length} more problems from here on`, 'fix the ones above first (is this the right file?)'));
+    }
   }
   // one message per place: a typo'd key also makes its field "missing"; keep the typo message
   return { ok: diagnostics.every((d) => d.severity !== 'error'), data: value as z.infer<S>, diagnostics: sortDiags(dedupe(diagnostics)), bad };
@@ -418,6 +431,7 @@ function report(root: z.ZodType, value: unknown, file: YamlFile, issue: Issue, p
       const allowed = objectKeys(root, value, path);
       const obj = isObj(here) ? here : {};
       for (const k of issue.keys ?? []) {
+        if (out.length >= MAX_ISSUES) break; // validate() says how many more
         const suggestion = didYouMean(k, allowed.filter((a) => !(a in obj)));
         out.push(diagAt(file, [...p, k], `unknown field \`${k}\``, suggestion ?? (allowed.length ? `fields allowed here: ${listCode(allowed, 20)}` : undefined), 'key'));
       }

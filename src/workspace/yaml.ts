@@ -1,5 +1,5 @@
 // YAML with positions: every node keeps its offset, so any problem maps to FILE:LINE:COL.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLParseError, type Document, type Node, type YAMLError } from 'yaml';
 import { error, warning, type Diagnostic } from './diagnostics.js';
 import { issueMessage, sanitizeText } from '../safety/text.js';
 
@@ -58,6 +58,7 @@ function yamlHint(e: YAMLError): string | undefined {
 
 function cleanYamlMessage(e: YAMLError): string {
   // yaml's messages sometimes end with a position or code frame; keep the first sentence-like line.
+  if (/call stack/i.test(e.message)) return 'YAML syntax: `[` or `{` nested inside each other too deeply';
   let m = e.message.split('\n')[0].trim();
   m = m.replace(/ at line \d+, column \d+:?$/, '');
   // the parser's token names, in words a teacher knows
@@ -78,10 +79,11 @@ function cleanYamlMessage(e: YAMLError): string {
 
 export function parseYaml(file: string, text: string, lineOffset = 0): YamlFile {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, strict: true });
+  // uniqueKeys is checked below in linear time (yaml's own check compares every key with every other)
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, strict: true });
   const diagnostics: Diagnostic[] = [];
   const seenLines = new Set<number>();
-  for (const e of doc.errors) {
+  for (const e of [...doc.errors, ...duplicateKeys(doc)].sort((a, b) => a.pos[0] - b.pos[0])) {
     const p = lineCounter.linePos(e.pos[0]);
     // one mistake often cascades into several parser errors on the same line: keep the first
     if (seenLines.has(p.line)) continue;
@@ -151,6 +153,24 @@ export function positionInString(f: YamlFile, value: string, index: number): Pos
   if (!range) return undefined;
   const p = f.lineCounter.linePos(offsetInSource(f.source, range, value, index));
   return { line: p.line + f.lineOffset, col: p.col };
+}
+
+/** "Map keys must be unique", as yaml says it, for every repeated scalar key (one Set per map). */
+function duplicateKeys(doc: Document.Parsed): YAMLError[] {
+  if (doc.errors.length) return [];
+  const out: YAMLError[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const k = pair.key.value;
+        if (seen.has(k) && pair.key.range) out.push(new YAMLParseError([pair.key.range[0], pair.key.range[1]], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        seen.add(k);
+      }
+    },
+  });
+  return out;
 }
 
 function posOfOffset(f: YamlFile, offset: number): Pos {

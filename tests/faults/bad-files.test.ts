@@ -98,6 +98,27 @@ describe('files hiwar cannot use: one message, exit 1, nothing written', () => {
   });
 });
 
+describe('files that are not lessons at all, quickly', () => {
+  test('a data file given by mistake (20,000 fields): the first 100 problems, then how many more; in about a second', async () => {
+    const t0 = performance.now();
+    const { r, before, after } = await tryBuild({ 'l.yaml': Array.from({ length: 20000 }, (_, i) => `k${i}: v`).join('\n') });
+    expect(r.code).toBe(1);
+    const lines = r.stderr.split('\n').filter((l) => !l.startsWith('  hint'));
+    expect(lines.length).toBeLessThanOrEqual(110);
+    expect(lines[0]).toBe('l.yaml:1:1: error: missing required field `id`');
+    expect(lines).toContain('l.yaml:2:1: error: unknown field `k1`');
+    expect(lines[lines.length - 1]).toMatch(/^l\.yaml:\d+:1: error: … and about 199\d\d more problems from here on$/);
+    expect(after).toEqual(before);
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
+
+  test('brackets nested 30,000 deep: a YAML message, not a crash', async () => {
+    const { r } = await tryBuild({ 'l.yaml': `id: x\ntitle: ${'['.repeat(30000)}${']'.repeat(30000)}\n` });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^l\.yaml:2:\d+: error: YAML syntax: `\[` or `\{` nested inside each other too deeply$/);
+  });
+});
+
 describe('odd but good files work', () => {
   test('a UTF-8 BOM and CRLF line ends: the same PDF, byte for byte, as the plain file', async () => {
     const plain = lesson();
