@@ -1,8 +1,9 @@
 // Small helpers shared by the workspace commands (src/cli/commands/{check,passages,questions,import,new}.ts).
-import { rename, writeFile, mkdir, unlink } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { formatDiagnostic, type Diagnostic } from './diagnostics.js';
 import type { IO } from '../cli/io.js';
+import { writeFileAtomicSync } from '../pdf/output.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
@@ -21,14 +22,8 @@ export function shown(abs: string, cwd: string): string {
 /** Write a file so that it appears complete or not at all. */
 export async function writeAtomic(file: string, text: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    await writeFile(tmp, text, { encoding: 'utf8', flag: 'wx' });
-    await rename(tmp, file);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    throw e;
-  }
+  // the same writer as the PDFs: temp file, fsync and rename in one synchronous step
+  writeFileAtomicSync(file, Buffer.from(text, 'utf8'));
 }
 
 export function plural(n: number, one: string, many = one + 's'): string {
