@@ -80,6 +80,9 @@ export function logicalOrder<T extends { level: number }>(visual: T[]): T[] {
   return runs;
 }
 
+/** Four-digit hex glyph codes, computed once. */
+const HEX4: string[] = Array.from({ length: 4096 }, (_, i) => i.toString(16).padStart(4, '0'));
+
 class Writer {
   private fonts = new Map<string, EmbeddedFont>();
 
@@ -107,15 +110,23 @@ class Writer {
     const chunks: string[] = [];
     const outlines: { id: number; dx: number; dy: number }[] = [];
     let parts: string[] = [];
+    // glyphs that need no adjustment between them share one hex string
+    let hex = '';
     const size = run.size;
     let pen = 0;
+    const endHex = () => {
+      if (hex) parts.push(`<${hex}>`);
+      hex = '';
+    };
     const flush = () => {
+      endHex();
       if (parts.length) chunks.push(`[${parts.join(' ')}] TJ`);
       parts = [];
     };
     for (const g of run.glyphs) {
       if (!g.text) {
         outlines.push({ id: g.id, dx: pen + g.xOffset, dy: g.yOffset });
+        endHex();
         parts.push(num((-g.xAdvance * 1000) / size));
         pen += g.xAdvance;
         continue;
@@ -124,16 +135,21 @@ class Writer {
       if (font.widths[gid] == null) font.widths[gid] = face.font.getGlyph(g.id).advanceWidth * font.scale;
       if (font.unicode[gid] == null) font.unicode[gid] = [...g.text].map((c) => c.codePointAt(0)!);
       const natural = (font.widths[gid] * size) / 1000;
-      const hex = gid.toString(16).padStart(4, '0');
       const pre = g.xOffset ? -(g.xOffset * 1000) / size : 0;
       const post = ((natural - g.xAdvance + g.xOffset) * 1000) / size;
       if (g.yOffset) {
         flush();
         chunks.push(`${num(g.yOffset)} Ts`);
       }
-      if (pre) parts.push(num(pre));
-      parts.push(`<${hex}>`);
-      if (Math.abs(post) > 0.0005) parts.push(num(post));
+      if (pre) {
+        endHex();
+        parts.push(num(pre));
+      }
+      hex += HEX4[gid] ?? gid.toString(16).padStart(4, '0');
+      if (Math.abs(post) > 0.0005) {
+        endHex();
+        parts.push(num(post));
+      }
       if (g.yOffset) {
         flush();
         chunks.push('0 Ts');
