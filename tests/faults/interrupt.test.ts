@@ -40,8 +40,12 @@ test('the guard reports built and not-built files, then exits 130 (SIGTERM: 143)
   }
 });
 
-test('Ctrl-C during a real batch: exit 130, the report, complete PDFs only, earlier PDFs kept', async () => {
-  // five lessons (copies of the sample) on two worker threads; an earlier build of the last one is on disk
+// on worker threads (a batch's default) and in this thread (HIWAR_WORKERS=0: the process yields between jobs)
+test.each([
+  ['on two worker threads', '2'],
+  ['in one thread', '0'],
+])('Ctrl-C during a real batch %s: exit 130, the report, complete PDFs only, earlier PDFs kept', async (_how, workers) => {
+  // five lessons (copies of the sample); an earlier build of the last one is on disk
   const names = ['l1', 'l2', 'l3', 'l4', 'l5'];
   const files: Record<string, string> = {};
   const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -53,7 +57,7 @@ test('Ctrl-C during a real batch: exit 130, the report, complete PDFs only, earl
 
   const child = spawn(process.execPath, ['--import', path.join(SUPPORT, 'register.mjs'), path.join(SUPPORT, 'hiwar-from-source.mjs'), 'build', ...names.map((n) => `${n}.yaml`)], {
     cwd: dir,
-    env: { ...process.env, HIWAR_WORKERS: '2', CI: '1' },
+    env: { ...process.env, HIWAR_WORKERS: workers, CI: '1' },
   });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
