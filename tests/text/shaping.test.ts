@@ -4,6 +4,8 @@
 // article in every bundled face, (2) our buffer settings (cluster level,
 // removal of invisible controls) do not change HarfBuzz's glyphs, (3) where
 // fontkit is known to go wrong, we follow HarfBuzz.
+import * as fontkit from 'fontkit';
+import type { Font } from 'fontkit';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { cachedShapes, clearShapeCache, layoutParagraph, loadFamily, mirrorCodePoint, shapeStats, shapeText } from '../../src/text/index.js';
 import type { FontFace } from '../../src/text/index.js';
@@ -20,10 +22,19 @@ interface Glyphs {
   yOffsets: number[];
 }
 
+// fontkit's own copy of each font file: the reference must not share state
+// (glyph and layout caches) with the fonts the engine and the writer use
+const fontkitFonts = new Map<string, Font>();
+function fontkitFont(face: FontFace): Font {
+  let font = fontkitFonts.get(face.path);
+  if (!font) fontkitFonts.set(face.path, (font = fontkit.openSync(face.path) as Font));
+  return font;
+}
+
 /** fontkit's own layout; for RTL it is given the L4-mirrored text, as a fontkit-based engine must do. */
 function fontkitShape(face: FontFace, text: string, direction: 'rtl' | 'ltr', script: string): Glyphs {
   const input = direction === 'rtl' ? String.fromCodePoint(...[...text].map((c) => mirrorCodePoint(c.codePointAt(0)!))) : text;
-  const run = face.font.layout(input, undefined, script, undefined, direction);
+  const run = fontkitFont(face).layout(input, undefined, script, undefined, direction);
   return {
     ids: run.glyphs.map((g) => g.id),
     advances: run.positions.map((p) => p.xAdvance),
