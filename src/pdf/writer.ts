@@ -29,7 +29,7 @@ export interface PdfMeta {
 // pdfkit's embedded-font object, as much of it as we use
 interface EmbeddedFont {
   id: string;
-  subset: { includeGlyph(id: number): number };
+  subset: { includeGlyph(id: number): number; mapping: Record<number, number> };
   widths: number[];
   unicode: number[][];
   scale: number;
@@ -39,6 +39,8 @@ interface EmbeddedFont {
 type Doc = InstanceType<typeof PDFDocument> & {
   page: { fonts: Record<string, unknown>; height: number; width: number; dictionary: unknown };
   _font: EmbeddedFont;
+  _fontCount: number;
+  _fontFamilies: Record<string, EmbeddedFont>;
   _root: { data: { ViewerPreferences?: { data: Record<string, unknown> } } };
   addContent(s: string): Doc;
   outline: OutlineNode;
@@ -84,19 +86,44 @@ export function logicalOrder<T extends { level: number }>(visual: T[]): T[] {
 const HEX4: string[] = Array.from({ length: 4096 }, (_, i) => i.toString(16).padStart(4, '0'));
 
 class Writer {
-  private fonts = new Map<string, EmbeddedFont>();
+  /** per face: the embedded font, then variants for glyphs that must copy as other text */
+  private fonts = new Map<string, EmbeddedFont[]>();
 
   constructor(private readonly doc: Doc) {}
 
-  private embedded(face: FontFace): EmbeddedFont {
-    let f = this.fonts.get(face.key);
-    if (!f) {
+  private embedded(face: FontFace): EmbeddedFont[] {
+    let list = this.fonts.get(face.key);
+    if (!list) {
       // pdfkit accepts an opened fontkit font: the shaper's and the writer's glyph ids are the same by construction
       this.doc.font(face.font as unknown as string);
-      f = this.doc._font;
-      this.fonts.set(face.key, f);
+      list = [this.doc._font];
+      this.fonts.set(face.key, list);
     }
-    return f;
+    return list;
+  }
+
+  /**
+   * The embedded font to draw glyph `id` with when it must copy as `text`.
+   * A PDF font maps each glyph to one text, but one glyph can stand for
+   * different text: a bracket mirrored in right-to-left text is the other
+   * bracket's glyph, a ligature piece belongs to different words. Such a glyph
+   * goes into a second copy of the font (embedded as its own small subset).
+   */
+  private fontFor(face: FontFace, id: number, codePoints: number[]): EmbeddedFont {
+    const list = this.embedded(face);
+    for (const f of list) {
+      const gid = f.subset.mapping[id];
+      if (gid === undefined) return f;
+      const known = f.unicode[gid];
+      if (known && known.length === codePoints.length && known.every((c, i) => c === codePoints[i])) return f;
+    }
+    const base = list[0];
+    const Embedded = base.constructor as new (doc: Doc, font: unknown, id: string) => EmbeddedFont;
+    const variant = new Embedded(this.doc, face.font, `F${++this.doc._fontCount}`);
+    // pdfkit embeds every font it lists here when the document ends
+    this.doc._fontFamilies[`hiwar:${face.key}:${list.length}`] = variant;
+    list.push(variant);
+    return variant;
   }
 
   /**
@@ -106,7 +133,8 @@ class Writer {
    * outlines to draw as vector paths: a ToUnicode entry cannot say "nothing",
    * and an empty one makes viewers invent a character.
    */
-  private glyphsToTJ(run: GlyphRun, font: EmbeddedFont, face: FontFace): { chunks: string[]; outlines: { id: number; dx: number; dy: number }[] } {
+  private glyphsToTJ(run: GlyphRun): { chunks: string[]; outlines: { id: number; dx: number; dy: number }[] } {
+    const face = run.face;
     const chunks: string[] = [];
     const outlines: { id: number; dx: number; dy: number }[] = [];
     let parts: string[] = [];
@@ -114,13 +142,22 @@ class Writer {
     let hex = '';
     const size = run.size;
     let pen = 0;
+    let current: EmbeddedFont | undefined;
     const endHex = () => {
       if (hex) parts.push(`<${hex}>`);
       hex = '';
     };
+    const select = (font: EmbeddedFont) => {
+      this.doc.page.fonts[font.id] = font.ref();
+      chunks.push(`/${font.id} ${num(size)} Tf`);
+      current = font;
+    };
     const flush = () => {
       endHex();
-      if (parts.length) chunks.push(`[${parts.join(' ')}] TJ`);
+      if (parts.length) {
+        if (!current) select(this.embedded(face)[0]); // TJ needs a font even to only move the pen
+        chunks.push(`[${parts.join(' ')}] TJ`);
+      }
       parts = [];
     };
     for (const g of run.glyphs) {
@@ -131,9 +168,16 @@ class Writer {
         pen += g.xAdvance;
         continue;
       }
+      const codePoints = [...g.text].map((c) => c.codePointAt(0)!);
+      const font = this.fontFor(face, g.id, codePoints);
+      if (font !== current) {
+        // a font change keeps the pen where it is (same BT block)
+        flush();
+        select(font);
+      }
       const gid = font.subset.includeGlyph(g.id);
       if (font.widths[gid] == null) font.widths[gid] = face.font.getGlyph(g.id).advanceWidth * font.scale;
-      if (font.unicode[gid] == null) font.unicode[gid] = [...g.text].map((c) => c.codePointAt(0)!);
+      if (font.unicode[gid] == null) font.unicode[gid] = codePoints;
       const natural = (font.widths[gid] * size) / 1000;
       const pre = g.xOffset ? -(g.xOffset * 1000) / size : 0;
       const post = ((natural - g.xAdvance + g.xOffset) * 1000) / size;
@@ -168,11 +212,9 @@ class Writer {
     // the sentence as it was typed, not as it is displayed.
     for (const run of logicalOrder(line.runs)) {
       if (!run.glyphs.length) continue;
-      const font = this.embedded(run.face);
-      doc.page.fonts[font.id] = font.ref();
-      const { chunks, outlines } = this.glyphsToTJ(run, font, run.face);
+      const { chunks, outlines } = this.glyphsToTJ(run);
       const color = hexColor(run.color);
-      doc.addContent(`BT ${color} rg /${font.id} ${num(run.size)} Tf 1 0 0 1 ${num(x + run.x)} ${num(baseline)} Tm`);
+      doc.addContent(`BT ${color} rg 1 0 0 1 ${num(x + run.x)} ${num(baseline)} Tm`);
       for (const chunk of chunks) doc.addContent(chunk);
       doc.addContent('ET');
       for (const o of outlines) {
