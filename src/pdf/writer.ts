@@ -82,12 +82,20 @@ export function logicalOrder<T extends { level: number }>(visual: T[]): T[] {
   return runs;
 }
 
+interface Slot {
+  font: EmbeddedFont;
+  gid: number;
+  hex: string;
+}
+
 /** Four-digit hex glyph codes, computed once. */
 const HEX4: string[] = Array.from({ length: 4096 }, (_, i) => i.toString(16).padStart(4, '0'));
 
 class Writer {
   /** per face: the embedded font, then variants for glyphs that must copy as other text */
   private fonts = new Map<string, EmbeddedFont[]>();
+  /** face key -> glyph id -> text -> slot */
+  private slots = new Map<string, Map<number, Map<string, Slot>>>();
 
   constructor(private readonly doc: Doc) {}
 
@@ -124,6 +132,25 @@ class Writer {
     this.doc._fontFamilies[`hiwar:${face.key}:${list.length}`] = variant;
     list.push(variant);
     return variant;
+  }
+
+  /** Where glyph `id` copying as `text` lives: its font, its code there; found once per document. */
+  private slot(face: FontFace, id: number, text: string): Slot {
+    let byId = this.slots.get(face.key);
+    if (!byId) this.slots.set(face.key, (byId = new Map()));
+    let byText = byId.get(id);
+    if (!byText) byId.set(id, (byText = new Map()));
+    let slot = byText.get(text);
+    if (!slot) {
+      const codePoints = [...text].map((c) => c.codePointAt(0)!);
+      const font = this.fontFor(face, id, codePoints);
+      const gid = font.subset.includeGlyph(id);
+      if (font.widths[gid] == null) font.widths[gid] = face.font.getGlyph(id).advanceWidth * font.scale;
+      if (font.unicode[gid] == null) font.unicode[gid] = codePoints;
+      slot = { font, gid, hex: HEX4[gid] ?? gid.toString(16).padStart(4, '0') };
+      byText.set(text, slot);
+    }
+    return slot;
   }
 
   /**
@@ -168,16 +195,12 @@ class Writer {
         pen += g.xAdvance;
         continue;
       }
-      const codePoints = [...g.text].map((c) => c.codePointAt(0)!);
-      const font = this.fontFor(face, g.id, codePoints);
+      const { font, gid, hex: code } = this.slot(face, g.id, g.text);
       if (font !== current) {
         // a font change keeps the pen where it is (same BT block)
         flush();
         select(font);
       }
-      const gid = font.subset.includeGlyph(g.id);
-      if (font.widths[gid] == null) font.widths[gid] = face.font.getGlyph(g.id).advanceWidth * font.scale;
-      if (font.unicode[gid] == null) font.unicode[gid] = codePoints;
       const natural = (font.widths[gid] * size) / 1000;
       const pre = g.xOffset ? -(g.xOffset * 1000) / size : 0;
       const post = ((natural - g.xAdvance + g.xOffset) * 1000) / size;
@@ -189,7 +212,7 @@ class Writer {
         endHex();
         parts.push(num(pre));
       }
-      hex += HEX4[gid] ?? gid.toString(16).padStart(4, '0');
+      hex += code;
       if (Math.abs(post) > 0.0005) {
         endHex();
         parts.push(num(post));
