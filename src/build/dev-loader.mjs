@@ -1,6 +1,7 @@
-// Module hooks for dev-worker.mjs: `./x.js` imports resolve to `./x.ts` when
-// only the source exists, and .ts files are transpiled by esbuild (which
-// vitest already brings).
+// Module hooks (for dev-worker.mjs, and for the child processes the fault and
+// soak tests start): run hiwar straight from its TypeScript sources. `./x.js`
+// resolves to `./x.ts` when only the source exists; esbuild (vitest brings it)
+// strips the types.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
