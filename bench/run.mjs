@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeSyntheticCourse } from './synth.mjs';
+
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin/hiwar.js');
@@ -182,6 +182,8 @@ function printTable() {
 // ---------------------------------------------------------------- main
 ensureDist();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hiwar-bench-'));
+// synth.mjs uses dist/, so it is loaded once dist/ is up to date
+const { writeSyntheticCourse } = await import('./synth.mjs');
 const { lessons, course } = writeSyntheticCourse(dir, LESSONS);
 console.log(`hiwar bench: ${LESSONS}-lesson synthetic course in ${dir}`);
 const probe = await cpuProbe();

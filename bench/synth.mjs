@@ -7,21 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+// the same seeded PRNG hiwar uses for `pick` (bench/run.mjs builds dist/ first)
+import { mulberry32 } from '../dist/workspace/random.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SEED_ARTICLE = path.join(ROOT, 'lessons/articles/virtual-caliphate.md');
-
-/** mulberry32: a small seeded PRNG, so the course is the same on every run. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle(words, rand) {
   const w = [...words];
@@ -52,7 +42,7 @@ const LEVELS = ['remember', 'understand', 'apply', 'analyze', 'evaluate', 'creat
 const KINDS = ['open', 'choice', 'open', 'scale', 'open', 'rank', 'open', 'choice', 'open', 'scale'];
 
 function lessonFiles(seed, index) {
-  const rand = rng(1000 + index);
+  const rand = mulberry32(1000 + index);
   const paragraphs = seed.paragraphs.map((p) => shuffle(words(p), rand).join(' '));
   const all = words(paragraphs.join(' '));
   const id = `lesson-${String(index + 1).padStart(2, '0')}`;
