@@ -88,36 +88,63 @@ function prepare(runs: StyledText[], direction: Direction, family: FontFamily): 
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-/** Split an over-long word so its first part fits in `available` points (at least one grapheme). */
-function splitPiece(prep: Prepared, index: number, available: number): Piece[] | null {
+/**
+ * Split an over-long word into pieces that fit: the first in `available`
+ * points, the others in `lineWidth`. Where to cut is read off the whole word's
+ * shaping (cumulative advances at grapheme boundaries), and each piece is then
+ * shaped once, so a word of any length costs time in proportion to its length.
+ */
+function splitPiece(prep: Prepared, index: number, available: number, lineWidth: number): Piece[] | null {
   const p = prep.pieces[index];
   if (p.kind !== WORD) return null;
   const bounds: number[] = [];
   for (const g of graphemes.segment(prep.text.slice(p.start, p.end))) if (g.index > 0) bounds.push(p.start + g.index);
   if (bounds.length === 0) return null;
-  const widthTo = (b: number) => shapePiece(prep.text, p.item, p.start, b, WORD).width * p.scale;
-  // largest prefix that fits (binary search; widths grow with length)
-  let lo = 0;
-  let hi = bounds.length - 1;
-  let best = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (widthTo(bounds[mid]) <= available) {
-      best = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
+  const widthAt = prefixWidths(p);
+  const cuts: number[] = [];
+  let from = p.start;
+  let limit = available;
+  let prev = -1; // the last boundary that still fits in the current piece
+  for (const b of bounds) {
+    if (widthAt(b) - widthAt(from) > limit && prev > from) {
+      cuts.push(prev);
+      from = prev;
+      limit = lineWidth;
     }
+    prev = b;
   }
-  const cut = bounds[best];
+  if (cuts.length === 0) cuts.push(bounds[0]); // not even one grapheme fits: give it a line of its own
   const noBreak = new Uint8Array(0);
-  const head = makePiece(prep.text, p.item, p.start, cut, WORD, noBreak);
-  head.breakAfter = true; // an emergency break
-  head.forcedAfter = false;
-  const tail = makePiece(prep.text, p.item, cut, p.end, WORD, noBreak);
-  tail.breakAfter = p.breakAfter;
-  tail.forcedAfter = p.forcedAfter;
-  return [head, tail];
+  const edges = [p.start, ...cuts, p.end];
+  const parts: Piece[] = [];
+  for (let k = 0; k + 1 < edges.length; k++) {
+    const part = makePiece(prep.text, p.item, edges[k], edges[k + 1], WORD, noBreak);
+    const last = k + 2 === edges.length;
+    part.breakAfter = last ? p.breakAfter : true; // emergency breaks inside the word
+    part.forcedAfter = last ? p.forcedAfter : false;
+    parts.push(part);
+  }
+  return parts;
+}
+
+/** Width in points of the word's text from its start up to a character offset, from its shaping. */
+function prefixWidths(p: Piece): (offset: number) => number {
+  const sh = p.shaped;
+  const n = sh.ids.length;
+  const rtl = (p.item.level & 1) === 1;
+  // cumulative advance after each character, walking the glyphs in logical order
+  const after = new Float64Array(p.end - p.start + 1);
+  let chars = 0;
+  let width = 0;
+  for (let k = 0; k < n; k++) {
+    const j = rtl ? n - 1 - k : k;
+    width += sh.advances[j] * p.scale;
+    chars += sh.texts[j].length;
+    if (chars <= p.end - p.start) after[chars] = width;
+  }
+  // characters that own no glyph (marks merged into a cluster) take the width before them
+  for (let i = 1; i < after.length; i++) if (after[i] < after[i - 1]) after[i] = after[i - 1];
+  return (offset) => after[Math.min(Math.max(offset - p.start, 0), after.length - 1)];
 }
 
 function collectMissing(pieces: Piece[]): MissingGlyph[] {
@@ -248,7 +275,7 @@ function buildLine(prep: Prepared, a: number, b: number, opts: LineOptions): Lai
 export function layoutParagraph(spec: ParagraphSpec, family: FontFamily): ParagraphLayout {
   const prep = prepare(spec.runs, spec.direction, family);
   if (prep.pieces.length === 0) return { lines: [], missing: [] };
-  const ends = breakLines(prep.pieces, spec.width, (i, available) => splitPiece(prep, i, available));
+  const ends = breakLines(prep.pieces, spec.width, (i, available) => splitPiece(prep, i, available, spec.width));
   const lines: LaidLine[] = [];
   let a = 0;
   for (let k = 0; k < ends.length; k++) {
