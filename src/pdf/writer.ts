@@ -187,26 +187,26 @@ class Writer {
       }
       parts = [];
     };
-    for (const g of run.glyphs) {
-      if (!g.text) {
-        outlines.push({ id: g.id, dx: pen + g.xOffset, dy: g.yOffset });
+    const glyph = (id: number, xAdvance: number, xOffset: number, yOffset: number, text: string) => {
+      if (!text) {
+        outlines.push({ id, dx: pen + xOffset, dy: yOffset });
         endHex();
-        parts.push(num((-g.xAdvance * 1000) / size));
-        pen += g.xAdvance;
-        continue;
+        parts.push(num((-xAdvance * 1000) / size));
+        pen += xAdvance;
+        return;
       }
-      const { font, gid, hex: code } = this.slot(face, g.id, g.text);
+      const { font, gid, hex: code } = this.slot(face, id, text);
       if (font !== current) {
         // a font change keeps the pen where it is (same BT block)
         flush();
         select(font);
       }
       const natural = (font.widths[gid] * size) / 1000;
-      const pre = g.xOffset ? -(g.xOffset * 1000) / size : 0;
-      const post = ((natural - g.xAdvance + g.xOffset) * 1000) / size;
-      if (g.yOffset) {
+      const pre = xOffset ? -(xOffset * 1000) / size : 0;
+      const post = ((natural - xAdvance + xOffset) * 1000) / size;
+      if (yOffset) {
         flush();
-        chunks.push(`${num(g.yOffset)} Ts`);
+        chunks.push(`${num(yOffset)} Ts`);
       }
       if (pre) {
         endHex();
@@ -217,11 +217,21 @@ class Writer {
         endHex();
         parts.push(num(post));
       }
-      if (g.yOffset) {
+      if (yOffset) {
         flush();
         chunks.push('0 Ts');
       }
-      pen += g.xAdvance;
+      pen += xAdvance;
+    };
+    if (run.segments) {
+      // the fast path: straight from the cached shapes, no object per glyph
+      for (const sg of run.segments) {
+        for (let j = 0; j < sg.ids.length; j++) {
+          glyph(sg.ids[j], sg.advances[j] * sg.scale + sg.stretch, sg.xOffsets[j] * sg.scale, sg.yOffsets[j] * sg.scale, sg.texts[j]);
+        }
+      }
+    } else {
+      for (const g of run.glyphs) glyph(g.id, g.xAdvance, g.xOffset, g.yOffset, g.text);
     }
     flush();
     return { chunks, outlines };
@@ -234,7 +244,7 @@ class Writer {
     // text extractors that read the content stream in order (pdf.js) then give
     // the sentence as it was typed, not as it is displayed.
     for (const run of logicalOrder(line.runs)) {
-      if (!run.glyphs.length) continue;
+      if (run.segments ? run.segments.length === 0 : run.glyphs.length === 0) continue;
       const { chunks, outlines } = this.glyphsToTJ(run);
       const color = hexColor(run.color);
       doc.addContent(`BT ${color} rg 1 0 0 1 ${num(x + run.x)} ${num(baseline)} Tm`);

@@ -2,7 +2,7 @@
 // -> lines -> per line: L1, L2 over pieces, runs, alignment. Everything a
 // line needs is computed once per piece; the per-glyph objects the boundary
 // asks for are made only when a line is assembled.
-import type { Align, FontFace, FontFamily, GlyphRun, LaidLine, MissingGlyph, ParagraphLayout, ParagraphSpec, PlacedGlyph, StyledText, TextStyle } from './types.js';
+import type { Align, FontFace, FontFamily, GlyphRun, GlyphSegment, LaidLine, MissingGlyph, ParagraphLayout, ParagraphSpec, PlacedGlyph, StyledText, TextStyle } from './types.js';
 import { resolveLevels, visualOrder, type Direction } from './bidi.js';
 import { itemize, type Item } from './itemize.js';
 import { shapeText, type Shaped } from './shape.js';
@@ -167,6 +167,33 @@ interface LineOptions {
 }
 
 /** Assemble one line from pieces [a, b): L1, L2, runs, alignment, metrics. */
+/** A run whose glyphs live in segments; `glyphs` is made from them on first use. */
+function segmentedRun(face: FontFace, size: number, color: string, x: number, level: number): GlyphRun {
+  const segments: GlyphSegment[] = [];
+  let glyphs: PlacedGlyph[] | undefined;
+  return {
+    face,
+    size,
+    color,
+    x,
+    width: 0,
+    text: '',
+    level,
+    segments,
+    get glyphs(): PlacedGlyph[] {
+      if (!glyphs) {
+        glyphs = [];
+        for (const s of segments) {
+          for (let j = 0; j < s.ids.length; j++) {
+            glyphs.push({ id: s.ids[j], xAdvance: s.advances[j] * s.scale + s.stretch, xOffset: s.xOffsets[j] * s.scale, yOffset: s.yOffsets[j] * s.scale, text: s.texts[j] });
+          }
+        }
+      }
+      return glyphs;
+    },
+  };
+}
+
 function buildLine(prep: Prepared, a: number, b: number, opts: LineOptions): LaidLine {
   const { pieces, text } = prep;
   // L1: trailing whitespace (and newlines) go to the paragraph level; at the
@@ -205,7 +232,7 @@ function buildLine(prep: Prepared, a: number, b: number, opts: LineOptions): Lai
         run.text = text.slice(runStart, runEnd);
         runs.push(run);
       }
-      run = { face, size: style.size, color: style.color, x, width: 0, glyphs: [], text: '', level };
+      run = segmentedRun(face, style.size, style.color, x, level);
       runStart = p.start;
       runEnd = p.end;
     } else {
@@ -213,12 +240,10 @@ function buildLine(prep: Prepared, a: number, b: number, opts: LineOptions): Lai
       if (p.end > runEnd) runEnd = p.end;
     }
     const sh = p.shaped;
-    const sc = p.scale;
     const stretch = p.kind === SPACE ? extra : 0;
-    const glyphs = run.glyphs;
-    for (let j = 0; j < sh.ids.length; j++) {
-      const adv = sh.advances[j] * sc + stretch;
-      glyphs.push({ id: sh.ids[j], xAdvance: adv, xOffset: sh.xOffsets[j] * sc, yOffset: sh.yOffsets[j] * sc, text: sh.texts[j] } satisfies PlacedGlyph);
+    if (sh.ids.length) {
+      run.segments!.push({ ids: sh.ids, advances: sh.advances, xOffsets: sh.xOffsets, yOffsets: sh.yOffsets, texts: sh.texts, scale: p.scale, stretch });
+      const adv = sh.width * p.scale + stretch * sh.ids.length;
       run.width += adv;
       x += adv;
     }

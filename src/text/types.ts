@@ -64,6 +64,23 @@ export interface PlacedGlyph {
   text: string;
 }
 
+/**
+ * A stretch of a run that points into a cached shaping result: glyph j has
+ * advance `advances[j] * scale + stretch`, offsets `* scale`. Laying out a
+ * course makes millions of glyphs; segments save making an object for each.
+ */
+export interface GlyphSegment {
+  ids: number[];
+  advances: number[];
+  xOffsets: number[];
+  yOffsets: number[];
+  texts: string[];
+  /** points per font unit */
+  scale: number;
+  /** justification added to every glyph's advance (spaces), points */
+  stretch: number;
+}
+
 /** A run of glyphs in visual (left-to-right drawing) order, one font, one style. */
 export interface GlyphRun {
   face: FontFace;
@@ -73,7 +90,10 @@ export interface GlyphRun {
   x: number;
   /** total advance width, points (includes any justification stretch of spaces) */
   width: number;
+  /** the glyphs, one object each (made on first use from `segments`) */
   glyphs: PlacedGlyph[];
+  /** the same glyphs as segments of cached shapes, when the run has them (the writer's fast path) */
+  segments?: GlyphSegment[];
   /** the run's text in logical order (what copy/paste must give) */
   text: string;
   /** bidi embedding level (odd = right-to-left) */
