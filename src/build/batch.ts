@@ -227,7 +227,7 @@ export async function buildBatch(files: string[], opts: BatchOptions): Promise<B
       }
     }
     if (progress) {
-      progress.problems(result.diagnostics, Boolean(flags.quiet) || Boolean(process.env.CI));
+      progress.problems(result.diagnostics, Boolean(flags.quiet));
       for (const o of result.outputs) progress.wrote(o.path, o.pages);
       progress.fileDone();
     }

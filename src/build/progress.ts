@@ -26,7 +26,8 @@ export class Progress {
     private readonly io: IO,
     opts: ProgressOptions,
   ) {
-    const ci = Boolean(process.env.CI);
+    // the environment is read once, at the process boundary (processIO)
+    const ci = Boolean(io.ci);
     this.bar = io.isTTY && !ci && !opts.quiet && !opts.json && typeof io.errRaw === 'function';
     // "wrote …" lines: for a person reading a log, not in CI, not with --quiet or --json
     this.chatty = !ci && !opts.quiet && !opts.json;
@@ -56,7 +57,8 @@ export class Progress {
 
   /** Problems are always printed: errors in every mode, warnings unless quiet. */
   problems(diags: Diagnostic[], quiet: boolean): void {
-    for (const d of diags) if (d.severity === 'error' || !quiet) this.line(formatDiagnostic(d, this.io.cwd));
+    // in CI, or with --quiet, only errors
+    for (const d of diags) if (d.severity === 'error' || !(quiet || this.io.ci)) this.line(formatDiagnostic(d, this.io.cwd));
   }
 
   wrote(file: string, pages: number): void {

@@ -7,12 +7,15 @@ export interface IO {
   cwd: string;
   /** raw stderr write without a newline (progress bars redraw one line); only needed when isTTY */
   errRaw?(text: string): void;
+  /** running in CI (the CI environment variable): print nothing but problems */
+  ci?: boolean;
 }
 
 export const processIO: IO = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
   isTTY: Boolean(process.stderr.isTTY) && !process.env.CI,
+  ci: Boolean(process.env.CI),
   cwd: process.cwd(),
   errRaw: (t) => process.stderr.write(t),
 };

@@ -124,22 +124,16 @@ describe('hiwar build --watch', () => {
 describe('progress on a terminal', () => {
   it('redraws one line with files and pages, and prints problems above it', () => {
     const raw: string[] = [];
-    const io = { ...recordingIO('/tmp'), isTTY: true, errRaw: (t: string) => raw.push(t) };
-    const ci = process.env.CI;
-    delete process.env.CI;
-    try {
-      const p = new Progress(io, {});
-      p.start(2);
-      p.addJobs(4);
-      p.jobDone(5);
-      p.problems([{ severity: 'error', file: '/tmp/x.yaml', line: 3, col: 4, message: 'bad' }], false);
-      p.fileDone();
-      p.finish();
-      expect(io.stderr).toEqual(['x.yaml:3:4: error: bad']);
-      expect(raw.some((t) => /1\/2 files · 1\/4 PDFs · 5 pages/.test(t))).toBe(true);
-      expect(raw[raw.length - 1]).toBe('\r\x1b[2K');
-    } finally {
-      if (ci !== undefined) process.env.CI = ci;
-    }
+    const io = { ...recordingIO('/tmp'), isTTY: true, ci: false, errRaw: (t: string) => raw.push(t) };
+    const p = new Progress(io, {});
+    p.start(2);
+    p.addJobs(4);
+    p.jobDone(5);
+    p.problems([{ severity: 'error', file: '/tmp/x.yaml', line: 3, col: 4, message: 'bad' }], false);
+    p.fileDone();
+    p.finish();
+    expect(io.stderr).toEqual(['x.yaml:3:4: error: bad']);
+    expect(raw.some((t) => /1\/2 files · 1\/4 PDFs · 5 pages/.test(t))).toBe(true);
+    expect(raw[raw.length - 1]).toBe('\r\x1b[2K');
   });
 });
