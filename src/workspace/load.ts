@@ -1,7 +1,7 @@
 // Loading the files a build reads, once each, recording every problem and every file read.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { error, type Diagnostic, type Severity } from './diagnostics.js';
+import { type Diagnostic, type Severity } from './diagnostics.js';
 import { parseArticle, type Article } from './article.js';
 import { readFailure, readSource, type ReadResult } from './source.js';
 import { bankSchema, validate, type BankQuestionSpec, type BankSpec, type Validation } from './schema.js';

@@ -86,7 +86,7 @@ async function withinTime<T>(p: Promise<T>, ms: number, what: string): Promise<T
   }
 }
 
-function fuzz(command: 'check' | 'build', seconds: number) {
+function fuzz(command: 'check' | 'build') {
   const dir = workspace();
   const file = path.join(dir, 'l.yaml');
   const articleFile = path.join(dir, 'articles/sample.md');
@@ -130,7 +130,7 @@ describe('fuzz (bounded time)', () => {
     ['build', 2],
   ] as const) {
     test(`${command}: random and mutated lessons, articles and bytes for ${seconds} s`, async () => {
-      const { property, stats } = fuzz(command, seconds);
+      const { property, stats } = fuzz(command);
       const details = await fc.check(property, { numRuns: 100_000, interruptAfterTimeLimit: seconds * 1000, markInterruptAsFailure: false, seed: 20261127 });
       const { runs, failures } = stats();
       console.log(`fuzz ${command}: ${runs} cases in ${seconds} s (${failures} rejected with exit 1, ${runs - failures} accepted)`);
