@@ -65,6 +65,9 @@ function styled(inlines: Inline[], size: number, color = COLORS.text, bold = fal
   }));
 }
 
+/** Width of the box a margin marker (a number, a letter) is set in; its text sits at the box's right edge. */
+const MARKER_BOX = 200;
+
 export class FlowBuilder {
   readonly items: FlowItem[] = [];
   private boxStack: BoxDecor[] = [];
@@ -108,7 +111,8 @@ export class FlowBuilder {
     let markerLine: LaidLine | undefined;
     if (opts.marker) {
       const m = layoutParagraph(
-        { runs: opts.marker.runs, width: hang || 40, align: 'start', direction: 'rtl', lineHeight: opts.lineHeight ?? TYPE.lineHeight },
+        // never wrapped: a marker a little wider than its margin reaches into the gap rather than losing its bracket
+        { runs: opts.marker.runs, width: MARKER_BOX, align: 'start', direction: 'rtl', lineHeight: opts.lineHeight ?? TYPE.lineHeight },
         this.ctx.family,
       );
       markerLine = m.lines[0];
@@ -345,7 +349,16 @@ export class FlowBuilder {
     );
     const twoColumns = laid.every((l) => l.lines.length === 1);
     if (!twoColumns) {
-      items.forEach((it) => this.paragraph(runsOf(it), { align: 'start', spaceBefore: 1, keepWithNext: true }));
+      // one option a line; a long one wraps under its own text, its letter hanging in the margin
+      items.forEach((it) =>
+        this.paragraph(styled(it.inlines, TYPE.body), {
+          align: 'start',
+          spaceBefore: 1,
+          keepWithNext: true,
+          hang: SPACE.listMarker + 6, // room for the widest letter and its bracket, e.g. «هـ)»
+          marker: { runs: [{ text: `${it.letter})`, style: style(TYPE.body, COLORS.accent, true) }] },
+        }),
+      );
       return;
     }
     for (let row = 0; row < laid.length; row += 2) {
