@@ -300,8 +300,16 @@ function runningOps(page: Page, index: number, total: number, meta: PdfMeta, fam
   const left = PAGE.marginSide;
   const right = width - PAGE.marginSide;
   if (page.head) {
-    const start = layoutLine(page.head.start, style, family, 'rtl');
     const end = layoutLine(page.head.end, style, family, 'rtl');
+    // a long title gives up its last words (with "…") rather than run into the other side
+    const room = right - left - end.naturalWidth - 24;
+    let startText = page.head.start;
+    let start = layoutLine(startText, style, family, 'rtl');
+    for (let words = startText.split(' '); start.naturalWidth > room && words.length > 1; ) {
+      words = words.slice(0, -1);
+      startText = `${words.join(' ')}…`;
+      start = layoutLine(startText, style, family, 'rtl');
+    }
     ops.push({ op: 'text', line: start, x: right - start.naturalWidth, y: PAGE.headerY });
     ops.push({ op: 'text', line: end, x: left, y: PAGE.headerY });
   }
