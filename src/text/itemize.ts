@@ -158,5 +158,36 @@ export function itemize(text: string, levels: ArrayLike<number>, runs: StyledTex
       style = nextStyle;
     }
   }
-  return items;
+  return withFallback(items, text, family);
+}
+
+/**
+ * A bold face can lack characters its regular face has (Amiri Bold lacks about
+ * 150 rare ones): those characters are set in the regular face rather than lost.
+ */
+function withFallback(items: Item[], text: string, family: FontFamily): Item[] {
+  const regular = family.faces.regular;
+  if (items.every((it) => it.face === regular)) return items;
+  const out: Item[] = [];
+  for (const it of items) {
+    if (it.face === regular) {
+      out.push(it);
+      continue;
+    }
+    let start = it.start;
+    let useRegular = false;
+    for (let i = it.start; i < it.end; ) {
+      const cp = text.codePointAt(i)!;
+      const size = cp > 0xffff ? 2 : 1;
+      const lacks = !it.face.font.hasGlyphForCodePoint(cp) && regular.font.hasGlyphForCodePoint(cp);
+      if (lacks !== useRegular && i > start) {
+        out.push({ ...it, start, end: i, face: useRegular ? regular : it.face });
+        start = i;
+      }
+      useRegular = lacks;
+      i += size;
+    }
+    out.push({ ...it, start, end: it.end, face: useRegular ? regular : it.face });
+  }
+  return out;
 }

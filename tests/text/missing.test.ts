@@ -58,3 +58,19 @@ test("a user's own font file loads under its key, once", () => {
   expect(own.descent).toBeLessThan(0);
   expect(() => loadFaceFromFile('/nonexistent/font.ttf', 'nope')).toThrow(/cannot open font/);
 });
+
+test('a character the bold face lacks but the regular face has is set in the regular face, not lost', () => {
+  const family = loadFamily('amiri');
+  const cp = 0x2075; // superscript five: in Amiri Regular, not in Amiri Bold
+  expect(family.faces.bold.font.hasGlyphForCodePoint(cp)).toBe(false);
+  expect(family.faces.regular.font.hasGlyphForCodePoint(cp)).toBe(true);
+  const layout = layoutParagraph(
+    { runs: [{ text: `عنوان ${String.fromCodePoint(cp)} عريض`, style: { size: 12, color: '#000', weight: 'bold' } }], width: 400, align: 'start', direction: 'rtl', lineHeight: 1.5 },
+    family,
+  );
+  expect(layout.missing).toEqual([]);
+  const runs = layout.lines[0].runs;
+  const five = runs.find((r) => r.text.includes(String.fromCodePoint(cp)))!;
+  expect(five.face).toBe(family.faces.regular);
+  expect(runs.filter((r) => r.text.includes('عنوان')).every((r) => r.face === family.faces.bold)).toBe(true);
+});
