@@ -22,6 +22,8 @@ export interface Page {
   bookmarks: Bookmark[];
   /** running header texts (start = right side in RTL) */
   head?: { start: string; end: string };
+  /** the footer line ("صفحة ٣ من ١٢"), set by the renderer once the page count is known */
+  foot?: string;
   /** false for a cover page: no header, no footer */
   decorated: boolean;
 }

@@ -8,11 +8,9 @@
 import PDFDocument from 'pdfkit';
 import type { FontFace, FontFamily, GlyphRun, LaidLine } from '../text/types.js';
 import { layoutLine } from '../text/index.js';
-import type { Digits, Paper } from '../workspace/model.js';
+import type { Paper } from '../workspace/model.js';
 import type { Bookmark, DrawOp, Page } from '../layout/ops.js';
 import { COLORS, PAGE, PAPER, TYPE } from '../layout/style.js';
-import { formatNumber } from '../render/numbers.js';
-import { LABELS } from '../render/labels.js';
 
 /** A fixed date makes equal input give byte-equal PDFs. */
 const FIXED_DATE = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
@@ -23,7 +21,6 @@ export interface PdfMeta {
   subject?: string;
   keywords?: string;
   paper: Paper;
-  digits: Digits;
 }
 
 // pdfkit's embedded-font object, as much of it as we use
@@ -292,8 +289,8 @@ class Writer {
   }
 }
 
-/** Header (start: right, end: left) and footer "N من M", in small grey type. */
-function runningOps(page: Page, index: number, total: number, meta: PdfMeta, family: FontFamily): DrawOp[] {
+/** Header (start: right, end: left) and footer, in small grey type. */
+function runningOps(page: Page, meta: PdfMeta, family: FontFamily): DrawOp[] {
   const { width, height } = PAPER[meta.paper];
   const style = { size: TYPE.running, color: COLORS.muted, weight: 'regular' as const };
   const ops: DrawOp[] = [];
@@ -313,13 +310,10 @@ function runningOps(page: Page, index: number, total: number, meta: PdfMeta, fam
     ops.push({ op: 'text', line: start, x: right - start.naturalWidth, y: PAGE.headerY });
     ops.push({ op: 'text', line: end, x: left, y: PAGE.headerY });
   }
-  const footer = layoutLine(
-    `${LABELS.page} ${formatNumber(index + 1, meta.digits)} ${LABELS.of} ${formatNumber(total, meta.digits)}`,
-    style,
-    family,
-    'rtl',
-  );
-  ops.push({ op: 'text', line: footer, x: (width - footer.naturalWidth) / 2, y: height - PAGE.footerY });
+  if (page.foot) {
+    const footer = layoutLine(page.foot, style, family, 'rtl');
+    ops.push({ op: 'text', line: footer, x: (width - footer.naturalWidth) / 2, y: height - PAGE.footerY });
+  }
   return ops;
 }
 
@@ -378,7 +372,7 @@ export function writePdf(pages: Page[], meta: PdfMeta, family: FontFamily): Prom
   pages.forEach((page, i) => {
     doc.addPage({ size: [width, height], margin: 0 });
     writer.ops(page.ops);
-    if (page.decorated) writer.ops(runningOps(page, i, pages.length, meta, family));
+    if (page.decorated) writer.ops(runningOps(page, meta, family));
     for (const b of page.bookmarks) outline.push({ b, pageIndex: i, pageDict: doc.page.dictionary });
   });
   addOutline(doc, outline, height);

@@ -85,12 +85,18 @@ function missingReporter(file: string, out: Diagnostic[]) {
   };
 }
 
+/** "صفحة N من M" on every decorated page, in the document's digits (new page objects: laid-out pages may be cached). */
+function withFooters(pages: Page[], digits: Digits): Page[] {
+  const total = formatNumber(pages.length, digits);
+  return pages.map((p, i) => (p.decorated ? { ...p, foot: `${LABELS.page} ${formatNumber(i + 1, digits)} ${LABELS.of} ${total}` } : p));
+}
+
 export async function renderLesson(lesson: ResolvedLesson, edition: Edition, opts: RenderOptions): Promise<RenderedPdf> {
   const family = opts.family ?? loadFamily('amiri');
   const diagnostics: Diagnostic[] = [];
   const section = cachedSection(lesson, edition, opts, family, {}, diagnostics);
   const { pages } = paginateSections([section], lesson.options.paper);
-  const bytes = await writePdf(pages, { title: lesson.title, subject: lesson.article.title, paper: lesson.options.paper, digits: lesson.options.digits }, family);
+  const bytes = await writePdf(withFooters(pages, lesson.options.digits), { title: lesson.title, subject: lesson.article.title, paper: lesson.options.paper }, family);
   return { bytes, pages: pages.length, diagnostics, lessonStarts: [0] };
 }
 
@@ -202,8 +208,8 @@ export async function renderCourse(course: ResolvedCourse, edition: Edition, opt
   const offset = coverPages.length + contents.length;
   const result = { pages: [...coverPages, ...contents, ...lessons.pages], starts: lessons.starts.map((s) => s + offset) };
   const bytes = await writePdf(
-    result.pages,
-    { title: course.title, subject: course.subtitle, author: course.author, paper: course.options.paper, digits },
+    withFooters(result.pages, digits),
+    { title: course.title, subject: course.subtitle, author: course.author, paper: course.options.paper },
     family,
   );
   return { bytes, pages: result.pages.length, diagnostics, lessonStarts: result.starts };
