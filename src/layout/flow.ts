@@ -6,7 +6,7 @@ import { layoutParagraph } from '../text/index.js';
 import type { Block, BoxVariant, Inline } from './document.js';
 import type { DrawOp } from './ops.js';
 import { COLORS, SPACE, TYPE } from './style.js';
-import { formatNumber } from '../render/numbers.js';
+import { formatNumber } from '../text/digits.js';
 import type { Digits } from '../workspace/model.js';
 
 /** A box's decoration; one object per box instance (identity groups its items). */

@@ -10,7 +10,7 @@ import { writePdf } from '../pdf/writer.js';
 import { EDITION_LABELS, LABELS } from './labels.js';
 import { lessonSection, type LessonSectionOptions } from './lesson.js';
 import { parseMarkup } from './markup.js';
-import { formatNumber } from './numbers.js';
+import { formatNumber } from '../text/digits.js';
 import type { TemplateSet } from './templates.js';
 
 export interface RenderedPdf {

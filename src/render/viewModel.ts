@@ -3,7 +3,7 @@
 // templates stay free of logic.
 import type { Digits, Edition, ResolvedLesson, ResolvedPassage, ResolvedQuestion } from '../workspace/model.js';
 import { BLOOM_LABELS, EDITION_LABELS, LABELS } from './labels.js';
-import { formatNumber, OPTION_LETTERS } from './numbers.js';
+import { formatNumber, OPTION_LETTERS } from '../text/digits.js';
 
 /** Separates facts on one line. Not a middle dot: beside Arabic-Indic digits "·" reads as the zero "٠". */
 const SEPARATOR = ' — ';

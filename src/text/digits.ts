@@ -1,5 +1,6 @@
 // Numbers as a teacher chose to print them: Arabic-Indic (٠١٢) or Western (012).
-import type { Digits } from '../workspace/model.js';
+/** arabic: ٠١٢ (Arabic-Indic); western: 012 */
+export type Digits = 'arabic' | 'western';
 
 const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';
 
