@@ -220,15 +220,11 @@ class Writer {
       }
       pen += xAdvance;
     };
-    if (run.segments) {
-      // the fast path: straight from the cached shapes, no object per glyph
-      for (const sg of run.segments) {
-        for (let j = 0; j < sg.ids.length; j++) {
-          glyph(sg.ids[j], sg.advances[j] * sg.scale + sg.stretch, sg.xOffsets[j] * sg.scale, sg.yOffsets[j] * sg.scale, sg.texts[j]);
-        }
+    // straight from the cached shapes: no object per glyph
+    for (const sg of run.segments) {
+      for (let j = 0; j < sg.ids.length; j++) {
+        glyph(sg.ids[j], sg.advances[j] * sg.scale + sg.stretch, sg.xOffsets[j] * sg.scale, sg.yOffsets[j] * sg.scale, sg.texts[j]);
       }
-    } else {
-      for (const g of run.glyphs) glyph(g.id, g.xAdvance, g.xOffset, g.yOffset, g.text);
     }
     flush();
     return { chunks, outlines };
@@ -241,7 +237,7 @@ class Writer {
     // text extractors that read the content stream in order (pdf.js) then give
     // the sentence as it was typed, not as it is displayed.
     for (const run of logicalOrder(line.runs)) {
-      if (run.segments ? run.segments.length === 0 : run.glyphs.length === 0) continue;
+      if (run.segments.length === 0) continue;
       const { chunks, outlines } = this.glyphsToTJ(run);
       const color = hexColor(run.color);
       doc.addContent(`BT ${color} rg 1 0 0 1 ${num(x + run.x)} ${num(baseline)} Tm`);

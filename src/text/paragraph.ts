@@ -242,7 +242,7 @@ function buildLine(prep: Prepared, a: number, b: number, opts: LineOptions): Lai
     const sh = p.shaped;
     const stretch = p.kind === SPACE ? extra : 0;
     if (sh.ids.length) {
-      run.segments!.push({ ids: sh.ids, advances: sh.advances, xOffsets: sh.xOffsets, yOffsets: sh.yOffsets, texts: sh.texts, scale: p.scale, stretch });
+      run.segments.push({ ids: sh.ids, advances: sh.advances, xOffsets: sh.xOffsets, yOffsets: sh.yOffsets, texts: sh.texts, scale: p.scale, stretch });
       const adv = sh.width * p.scale + stretch * sh.ids.length;
       run.width += adv;
       x += adv;

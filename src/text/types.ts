@@ -90,10 +90,10 @@ export interface GlyphRun {
   x: number;
   /** total advance width, points (includes any justification stretch of spaces) */
   width: number;
-  /** the glyphs, one object each (made on first use from `segments`) */
-  glyphs: PlacedGlyph[];
-  /** the same glyphs as segments of cached shapes, when the run has them (the writer's fast path) */
-  segments?: GlyphSegment[];
+  /** the glyphs, as segments of cached shapes (what the writer reads) */
+  segments: GlyphSegment[];
+  /** the same glyphs, one object each: a view made from `segments` on first use */
+  readonly glyphs: PlacedGlyph[];
   /** the run's text in logical order (what copy/paste must give) */
   text: string;
   /** bidi embedding level (odd = right-to-left) */
