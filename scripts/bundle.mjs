@@ -1,0 +1,96 @@
+// Bundles the CLI and the build worker (run by `npm install` and `npm run
+// build`, after tsc). One file each instead of ~300 modules: Node resolves,
+// reads and compiles every ES module on its own, which was most of a cold
+// start. The bundles replace tsc's dist/cli/main.js and dist/build/worker.js;
+// the rest of dist/ stays a working unbundled copy.
+//
+// Modules reached only through `await import()` (each command, the
+// typesetting stack) still run only when first needed. Paths stay right:
+// - our modules keep their own `import.meta.url` (where tsc put them), so
+//   templates/, schema/ and the worker entry are found as before;
+// - pdfkit finds its data files (AFM, ICC) through its real location;
+// - harfbuzzjs (a top-level await and a .wasm beside it) stays outside.
+import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SRC = path.join(ROOT, 'src');
+const DIST = path.join(ROOT, 'dist');
+
+const EXTERNAL = ['harfbuzzjs'];
+
+// Code hiwar never runs but whose modules do real work when loaded: pdfkit's
+// AES (password-protected PDFs; builds its tables at load) and fontkit's
+// Brotli (WOFF2 fonts; decodes a 120 kB dictionary at load). Each is loaded
+// on first call instead.
+const DEFERRED = {
+  '@noble/ciphers/aes': ['cbc', 'ecb'],
+  'brotli/decompress.js': ['default'],
+};
+
+const posix = (p) => p.split(path.sep).join('/');
+
+function plugin(outfile, dist) {
+  return {
+    name: 'hiwar-bundle',
+    setup(b) {
+      b.onResolve({ filter: /^(@noble\/ciphers\/aes|brotli\/decompress\.js)$/ }, (args) => ({ path: args.path, namespace: 'deferred' }));
+      b.onLoad({ filter: /.*/, namespace: 'deferred' }, (args) => ({
+        contents: [
+          `import { createRequire } from 'node:module';`,
+          `let real;`,
+          `const load = () => (real ??= createRequire(import.meta.url)(${JSON.stringify(args.path)}));`,
+          ...DEFERRED[args.path].map((name) =>
+            name === 'default' ? `export default (...a) => load()(...a);` : `export const ${name} = (...a) => load().${name}(...a);`,
+          ),
+        ].join('\n'),
+        loader: 'js',
+        resolveDir: ROOT,
+      }));
+      // our sources: import.meta.url is where tsc put the module
+      b.onLoad({ filter: /\.ts$/ }, async (args) => {
+        const text = await readFile(args.path, 'utf8');
+        if (!text.includes('import.meta.url') || !args.path.startsWith(SRC + path.sep)) return { contents: text, loader: 'ts' };
+        const compiled = path.join(dist, path.relative(SRC, args.path)).replace(/\.ts$/, '.js');
+        const rel = posix(path.relative(path.dirname(outfile), compiled));
+        return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`), loader: 'ts' };
+      });
+      // pdfkit: import.meta.url is its installed file (data/ and '#standard-fonts' are resolved from there)
+      b.onLoad({ filter: /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, async (args) => {
+        const text = await readFile(args.path, 'utf8');
+        const url = `new URL('./pdfkit.node.mjs', __hiwarUrl.pathToFileURL(__hiwarModule.createRequire(import.meta.url).resolve('pdfkit'))).href`;
+        return {
+          contents: `import * as __hiwarModule from 'node:module';\nimport * as __hiwarUrl from 'node:url';\n${text.replaceAll('import.meta.url', url)}`,
+          loader: 'js',
+        };
+      });
+    },
+  };
+}
+
+async function bundle(entry, outfile, dist) {
+  await build({
+    entryPoints: [path.join(SRC, entry)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: EXTERNAL,
+    plugins: [plugin(outfile, dist)],
+    // CommonJS packages inside an ES module bundle still require() Node's own modules
+    banner: { js: "import { createRequire as __hiwarRequire } from 'node:module';\nconst require = __hiwarRequire(import.meta.url);" },
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+}
+
+/** Write dist/cli/main.js and dist/build/worker.js (`dist` must sit beside templates/ and schema/, as dist/ does). */
+export async function bundleAll(dist = DIST) {
+  await bundle('cli/main.ts', path.join(dist, 'cli/main.js'), dist);
+  await bundle('build/worker.ts', path.join(dist, 'build/worker.js'), dist);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await bundleAll();
