@@ -10,14 +10,18 @@
 //   templates/, schema/ and the worker entry are found as before;
 // - pdfkit finds its data files (AFM, ICC) through its real location;
 // - harfbuzzjs (a top-level await and a .wasm beside it) stays outside.
+// The bundled Handlebars templates are precompiled into the bundle.
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { precompiledModule } from './precompile-templates.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SRC = path.join(ROOT, 'src');
 const DIST = path.join(ROOT, 'dist');
+// the bundled templates, compiled now rather than at every start (src/render/precompiled.ts)
+const PRECOMPILED = path.join(SRC, 'render', 'precompiled.ts');
 
 const EXTERNAL = ['harfbuzzjs'];
 
@@ -51,6 +55,7 @@ function plugin(outfile, dist) {
       }));
       // our sources: import.meta.url is where tsc put the module
       b.onLoad({ filter: /\.ts$/ }, async (args) => {
+        if (args.path === PRECOMPILED) return { contents: precompiledModule(path.join(ROOT, 'templates')), loader: 'js' };
         const text = await readFile(args.path, 'utf8');
         if (!text.includes('import.meta.url') || !args.path.startsWith(SRC + path.sep)) return { contents: text, loader: 'ts' };
         const compiled = path.join(dist, path.relative(SRC, args.path)).replace(/\.ts$/, '.js');
