@@ -23,6 +23,7 @@ const SRC = path.join(ROOT, 'src');
 const DIST = path.join(ROOT, 'dist');
 // the bundled templates, compiled now rather than at every start (src/render/precompiled.ts)
 const PRECOMPILED = path.join(SRC, 'render', 'precompiled.ts');
+const LAZY_TRIE = path.join(ROOT, 'scripts', 'lazy-unicode-trie.mjs');
 
 const EXTERNAL = ['harfbuzzjs'];
 
@@ -47,6 +48,9 @@ function plugin(outfile, dist) {
       // process.env look-ups (LOG_TOKENS, LOG_STREAM) that build makes on every
       // token; parsing is ≈ 20 % faster (tests/workspace/yaml-builds.test.ts: same results)
       b.onResolve({ filter: /^yaml$/ }, () => ({ path: YAML_ESM }));
+      // Unicode tries are inflated when first read, not when their module loads:
+      // fontkit builds three at load for shapers hiwar never runs (HarfBuzz shapes)
+      b.onResolve({ filter: /^unicode-trie$/ }, (args) => (args.importer === LAZY_TRIE ? undefined : { path: LAZY_TRIE }));
       b.onResolve({ filter: /^(@noble\/ciphers\/aes|brotli\/decompress\.js)$/ }, (args) => ({ path: args.path, namespace: 'deferred' }));
       b.onLoad({ filter: /.*/, namespace: 'deferred' }, (args) => ({
         contents: [
