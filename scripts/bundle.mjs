@@ -13,6 +13,7 @@
 // The bundled Handlebars templates are precompiled into the bundle.
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
+import fs from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +41,9 @@ const DEFERRED = {
 
 const posix = (p) => p.split(path.sep).join('/');
 
-function plugin(outfile, dist) {
+function plugin(dist) {
+  // every output file (entries and chunks) sits one folder deep in dist/
+  const outDir = path.join(dist, 'cli');
   return {
     name: 'hiwar-bundle',
     setup(b) {
@@ -70,7 +73,7 @@ function plugin(outfile, dist) {
         const text = await readFile(args.path, 'utf8');
         if (!text.includes('import.meta.url') || !args.path.startsWith(SRC + path.sep)) return { contents: text, loader: 'ts' };
         const compiled = path.join(dist, path.relative(SRC, args.path)).replace(/\.ts$/, '.js');
-        const rel = posix(path.relative(path.dirname(outfile), compiled));
+        const rel = posix(path.relative(outDir, compiled));
         return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`), loader: 'ts' };
       });
       // pdfkit: import.meta.url is its installed file (data/ and '#standard-fonts' are resolved from there)
@@ -86,27 +89,29 @@ function plugin(outfile, dist) {
   };
 }
 
-async function bundle(entry, outfile, dist) {
+/**
+ * Write dist/cli/main.js and dist/build/worker.js, and the chunks they share or
+ * load on demand in dist/chunks/ (`dist` must sit beside templates/ and
+ * schema/, as dist/ does). Every output file is one folder deep in `dist`.
+ */
+export async function bundleAll(dist = DIST) {
+  fs.rmSync(path.join(dist, 'chunks'), { recursive: true, force: true });
   await build({
-    entryPoints: [path.join(SRC, entry)],
-    outfile,
+    entryPoints: { 'cli/main': path.join(SRC, 'cli/main.ts'), 'build/worker': path.join(SRC, 'build/worker.ts') },
+    outdir: dist,
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     external: EXTERNAL,
-    plugins: [plugin(outfile, dist)],
+    plugins: [plugin(dist)],
     // CommonJS packages inside an ES module bundle still require() Node's own modules
     banner: { js: "import { createRequire as __hiwarRequire } from 'node:module';\nconst require = __hiwarRequire(import.meta.url);" },
     legalComments: 'none',
     logLevel: 'warning',
   });
-}
-
-/** Write dist/cli/main.js and dist/build/worker.js (`dist` must sit beside templates/ and schema/, as dist/ does). */
-export async function bundleAll(dist = DIST) {
-  await bundle('cli/main.ts', path.join(dist, 'cli/main.js'), dist);
-  await bundle('build/worker.ts', path.join(dist, 'build/worker.js'), dist);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await bundleAll();
