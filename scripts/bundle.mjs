@@ -51,6 +51,12 @@ function plugin(dist) {
       // process.env look-ups (LOG_TOKENS, LOG_STREAM) that build makes on every
       // token; parsing is ≈ 20 % faster (tests/workspace/yaml-builds.test.ts: same results)
       b.onResolve({ filter: /^yaml$/ }, () => ({ path: YAML_ESM }));
+      // zod's `locales` namespace: hiwar uses only English (zod's default), the
+      // other 60 locales were a seventh of the bundle to parse at every start
+      b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+        /[\\/]zod[\\/]v4[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'zod-locales', pluginData: args.resolveDir } : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({ contents: `export { default as en } from './en.js';`, loader: 'js', resolveDir: path.join(args.pluginData, '..', 'locales') }));
       // Unicode tries are inflated when first read, not when their module loads:
       // fontkit builds three at load for shapers hiwar never runs (HarfBuzz shapes)
       b.onResolve({ filter: /^unicode-trie$/ }, (args) => (args.importer === LAZY_TRIE ? undefined : { path: LAZY_TRIE }));

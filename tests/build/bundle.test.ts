@@ -16,6 +16,12 @@ import { recordingIO } from '../workspace/helpers.js';
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
 const LESSON = 'lessons/virtual-caliphate-intro.yaml';
+// zod's messages and yaml's positions, through the bundle
+const BAD = fs.mkdtempSync(path.join(os.tmpdir(), 'hiwar-bundle-bad-'));
+const BROKEN = path.join(BAD, 'schema.yaml');
+fs.writeFileSync(BROKEN, 'id: x\ntitle: 5\narticle: [a]\nduration: abc\n');
+const BAD_YAML = path.join(BAD, 'syntax.yaml');
+fs.writeFileSync(BAD_YAML, 'id: x\nnotes: {a: 1, a: 2}\ntitle: "open\n');
 
 // a package folder of its own: the bundles in its dist/, the rest linked to this repository
 let pkg: string;
@@ -68,7 +74,9 @@ describe('the bundled CLI', () => {
 
   test.each([
     ['check', ['check', LESSON, 'lessons/course.yaml']],
-    ['a broken file', ['check', 'tests/fixtures/workspace/nope.yaml']],
+    ['a missing file', ['check', 'tests/fixtures/workspace/nope.yaml']],
+    ['a lesson with schema errors', ['check', BROKEN]],
+    ['a lesson with YAML errors', ['check', BAD_YAML]],
     ['passages', ['passages', 'lessons/articles/virtual-caliphate.md', '--ref', 'p2.s1-s2']],
     ['questions', ['questions', ...fs.readdirSync(path.join(ROOT, 'lessons/questions')).map((f) => `lessons/questions/${f}`)]],
     ['help', ['--help']],
