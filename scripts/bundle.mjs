@@ -1,8 +1,9 @@
 // Bundles the CLI and the build worker (run by `npm install` and `npm run
-// build`, after tsc). One file each instead of ~300 modules: Node resolves,
-// reads and compiles every ES module on its own, which was most of a cold
-// start. The bundles replace tsc's dist/cli/main.js and dist/build/worker.js;
-// the rest of dist/ stays a working unbundled copy.
+// build`, after tsc): an entry file each and a few dozen shared chunks instead
+// of ~300 modules, since Node resolves, reads and compiles every ES module on
+// its own, which was most of a cold start. The entries replace tsc's
+// dist/cli/main.js and dist/build/worker.js (chunks go to dist/chunks/); the
+// rest of dist/ stays a working unbundled copy.
 //
 // Modules reached only through `await import()` (each command, the
 // typesetting stack) still run only when first needed. Paths stay right:
