@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // threads pool; every other file runs in the forks pool and shares its
 // worker's module cache (fonts and HarfBuzz load once per worker instead of
 // once per file), which roughly halves the suite's time.
-const MOCKING = ['**/tests/faults/crash.test.ts', '**/tests/faults/templates.test.ts', '**/tests/faults/output.test.ts'];
+const MOCKING = ['**/tests/faults/crash.test.ts', '**/tests/faults/templates.test.ts', '**/tests/faults/output.test.ts', '**/tests/render/precompiled-templates.test.ts'];
 
 export default defineConfig({
   test: {

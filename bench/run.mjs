@@ -56,6 +56,12 @@ function ensureDist() {
     console.error('the TypeScript build failed; fix it before benchmarking');
     process.exit(1);
   }
+  // and the bundles the CLI really runs (scripts/bundle.mjs, as `npm run build` does)
+  const b = spawnSync(process.execPath, [path.join(ROOT, 'scripts/bundle.mjs')], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (b.status !== 0) {
+    console.error('bundling failed; fix it before benchmarking');
+    process.exit(1);
+  }
   process.stderr.write('done\n');
 }
 

@@ -9,6 +9,7 @@ import Handlebars from 'handlebars';
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 import { UserError, error } from '../workspace/diagnostics.js';
 import { normalizeSource } from '../workspace/source.js';
+import { PRECOMPILED } from './precompiled.js';
 
 export const BUNDLED_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 
@@ -95,11 +96,21 @@ function compileTemplate(hb: typeof Handlebars, file: string, sources: Map<strin
   try {
     source = readTemplate(file);
     sources.set(file, source);
+    const pre = precompiled(file, source, options);
+    if (pre) return hb.template(pre);
     hb.parse(source);
     return hb.compile(source, options);
   } catch (err) {
     throw templateError(file, err, source);
   }
+}
+
+/** The bundle's precompiled form of a bundled template, while the file still holds the text it was compiled from. */
+function precompiled(file: string, source: string, options?: CompileOptions) {
+  const rel = path.relative(BUNDLED_TEMPLATES, file).split(path.sep).join('/');
+  const entry = PRECOMPILED && Object.hasOwn(PRECOMPILED, rel) ? PRECOMPILED[rel] : undefined;
+  if (!entry || entry.source !== source || entry.options.strict !== options?.strict) return undefined;
+  return entry.spec;
 }
 
 /** A template's text as every other file hiwar reads: no BOM, `\n` line ends, NFC. */

@@ -1,0 +1,86 @@
+// The CLI as `npm install` builds it (scripts/bundle.mjs: one bundle for the
+// CLI, one for the build worker, precompiled templates, lazy modules, yaml's
+// ES module build) must do what the sources do: the same PDFs byte for byte,
+// in this thread and on a worker, and the same output from the other commands.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { bundleAll } from '../../scripts/bundle.mjs';
+import { buildFile } from '../../src/cli/build.js';
+import { main } from '../../src/cli/main.js';
+import { recordingIO } from '../workspace/helpers.js';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(__dirname, '../..');
+const LESSON = 'lessons/virtual-caliphate-intro.yaml';
+// zod's messages and yaml's positions, through the bundle
+const BAD = fs.mkdtempSync(path.join(os.tmpdir(), 'hiwar-bundle-bad-'));
+const BROKEN = path.join(BAD, 'schema.yaml');
+fs.writeFileSync(BROKEN, 'id: x\ntitle: 5\narticle: [a]\nduration: abc\n');
+const BAD_YAML = path.join(BAD, 'syntax.yaml');
+fs.writeFileSync(BAD_YAML, 'id: x\nnotes: {a: 1, a: 2}\ntitle: "open\n');
+
+// a package folder of its own: the bundles in its dist/, the rest linked to this repository
+let pkg: string;
+// the PDFs the sources make
+let expected: Record<string, Buffer>;
+
+beforeAll(async () => {
+  pkg = fs.mkdtempSync(path.join(os.tmpdir(), 'hiwar-bundle-'));
+  for (const entry of ['templates', 'schema', 'node_modules', 'package.json']) fs.symlinkSync(path.join(ROOT, entry), path.join(pkg, entry));
+  fs.cpSync(path.join(ROOT, 'bin'), path.join(pkg, 'bin'), { recursive: true });
+  await bundleAll(path.join(pkg, 'dist'));
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'hiwar-bundle-src-'));
+  for (const f of [LESSON, 'lessons/course.yaml']) await buildFile(path.join(ROOT, f), { out }, ROOT);
+  expected = pdfs(out);
+}, 120_000);
+
+async function bundled(args: string[], env: Record<string, string> = {}) {
+  try {
+    const r = await run(process.execPath, [path.join(pkg, 'bin/hiwar.js'), ...args], { cwd: ROOT, env: { ...process.env, ...env, CI: '1' } });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+async function fromSources(args: string[]) {
+  const io = recordingIO(ROOT);
+  const code = await main(args, io);
+  return { code, stdout: io.stdout.map((l) => (l.endsWith('\n') ? l : `${l}\n`)).join(''), stderr: io.stderr.map((l) => (l.endsWith('\n') ? l : `${l}\n`)).join('') };
+}
+
+function pdfs(dir: string): Record<string, Buffer> {
+  return Object.fromEntries(fs.readdirSync(dir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f))]));
+}
+
+describe('the bundled CLI', () => {
+  test.each([
+    ['a lesson and a course in this thread', '0', [LESSON, 'lessons/course.yaml']],
+    ['a lesson on a worker', '1', [LESSON]],
+  ])('builds %s, byte for byte as the sources do', async (_what, workers, files) => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'hiwar-bundle-out-'));
+    const r = await bundled(['build', ...files, '--out', out, '--quiet'], { HIWAR_WORKERS: workers });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const got = pdfs(out);
+    expect(Object.keys(got).length).toBe(files.length * 2);
+    for (const [name, bytes] of Object.entries(got)) expect(bytes.equals(expected[name]), name).toBe(true);
+  });
+
+  test.each([
+    ['check', ['check', LESSON, 'lessons/course.yaml']],
+    ['a missing file', ['check', 'tests/fixtures/workspace/nope.yaml']],
+    ['a lesson with schema errors', ['check', BROKEN]],
+    ['a lesson with YAML errors', ['check', BAD_YAML]],
+    ['passages', ['passages', 'lessons/articles/virtual-caliphate.md', '--ref', 'p2.s1-s2']],
+    ['questions', ['questions', ...fs.readdirSync(path.join(ROOT, 'lessons/questions')).map((f) => `lessons/questions/${f}`)]],
+    ['help', ['--help']],
+  ])('%s: the same output as the sources', async (_name, args) => {
+    expect(await bundled(args)).toEqual(await fromSources(args));
+  });
+});
