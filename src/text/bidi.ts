@@ -193,8 +193,11 @@ export function lineLevels(text: string, levels: ArrayLike<number>, start: numbe
  * Returns the element indices in visual order, left to right.
  */
 export function visualOrder(levels: ArrayLike<number>): Int32Array {
-  const n = levels.length;
-  const order = new Int32Array(n);
+  return visualOrderInto(levels, levels.length, new Int32Array(levels.length));
+}
+
+/** visualOrder over levels[0, n) into `order` (reused by the layout, one line at a time). */
+export function visualOrderInto(levels: ArrayLike<number>, n: number, order: Int32Array): Int32Array {
   let max = 0;
   let min = 255;
   for (let i = 0; i < n; i++) {

@@ -3,10 +3,10 @@
 // line needs is computed once per piece; the per-glyph objects the boundary
 // asks for are made only when a line is assembled.
 import type { Align, FontFace, FontFamily, GlyphRun, GlyphSegment, LaidLine, MissingGlyph, ParagraphLayout, ParagraphSpec, PlacedGlyph, StyledText, TextStyle } from './types.js';
-import { resolveLevels, visualOrder, type Direction } from './bidi.js';
+import { resolveLevels, visualOrderInto, type Direction } from './bidi.js';
 import { itemize, type Item } from './itemize.js';
 import { shapeText, type Shaped } from './shape.js';
-import { breakLines, breakOpportunities, type BreakPiece } from './breakLines.js';
+import { breakFlags, breakLines, type BreakPiece } from './breakLines.js';
 
 const WORD = 0;
 const SPACE = 1;
@@ -67,8 +67,7 @@ function prepare(runs: StyledText[], direction: Direction, family: FontFamily): 
   const { levels, baseLevel } = resolveLevels(text, direction);
   const items = itemize(text, levels, runs, family, direction === 'rtl' ? 'arab' : 'latn');
   // breakAt[i]: 1 = a line may start at i, 2 = a line must start at i
-  const breakAt = new Uint8Array(text.length + 1);
-  for (const b of breakOpportunities(text)) breakAt[b.position] = b.required ? 2 : 1;
+  const breakAt = breakFlags(text);
   const pieces: Piece[] = [];
   for (const item of items) {
     let start = item.start;
@@ -166,46 +165,69 @@ interface LineOptions {
   justify: boolean;
 }
 
-/** Assemble one line from pieces [a, b): L1, L2, runs, alignment, metrics. */
 /** A run whose glyphs live in segments; `glyphs` is made from them on first use. */
-function segmentedRun(face: FontFace, size: number, color: string, x: number, level: number): GlyphRun {
-  const segments: GlyphSegment[] = [];
-  let glyphs: PlacedGlyph[] | undefined;
-  return {
-    face,
-    size,
-    color,
-    x,
-    width: 0,
-    text: '',
-    level,
-    segments,
-    get glyphs(): PlacedGlyph[] {
-      if (!glyphs) {
-        glyphs = [];
-        for (const s of segments) {
-          for (let j = 0; j < s.ids.length; j++) {
-            glyphs.push({ id: s.ids[j], xAdvance: s.advances[j] * s.scale + s.stretch, xOffset: s.xOffsets[j] * s.scale, yOffset: s.yOffsets[j] * s.scale, text: s.texts[j] });
-          }
+class SegmentedRun implements GlyphRun {
+  width = 0;
+  text = '';
+  readonly segments: GlyphSegment[] = [];
+  private placed: PlacedGlyph[] | undefined = undefined;
+
+  constructor(
+    readonly face: FontFace,
+    readonly size: number,
+    readonly color: string,
+    public x: number,
+    readonly level: number,
+  ) {}
+
+  get glyphs(): PlacedGlyph[] {
+    if (!this.placed) {
+      const glyphs: PlacedGlyph[] = [];
+      for (const s of this.segments) {
+        for (let j = 0; j < s.ids.length; j++) {
+          glyphs.push({ id: s.ids[j], xAdvance: s.advances[j] * s.scale + s.stretch, xOffset: s.xOffsets[j] * s.scale, yOffset: s.yOffsets[j] * s.scale, text: s.texts[j] });
         }
       }
-      return glyphs;
-    },
-  };
+      this.placed = glyphs;
+    }
+    return this.placed;
+  }
 }
 
+/**
+ * The segment that sets a shape at `scale` with `stretch`. Segments are read,
+ * never changed, so an unstretched one is kept on the (cached) shape and shared
+ * by every line that sets it at that scale: words are most of a course's
+ * segments, and each would otherwise live as long as the laid-out pages.
+ */
+function segmentOf(sh: Shaped, scale: number, stretch: number): GlyphSegment {
+  if (stretch === 0 && sh.plain !== undefined && sh.plain.scale === scale) return sh.plain;
+  const seg: GlyphSegment = { ids: sh.ids, advances: sh.advances, xOffsets: sh.xOffsets, yOffsets: sh.yOffsets, texts: sh.texts, scale, stretch };
+  if (stretch === 0 && sh.plain === undefined) sh.plain = seg;
+  return seg;
+}
+
+// Per-line scratch (lines are built one at a time): piece levels and their visual order.
+let lineLevelsBuf = new Uint8Array(256);
+let lineOrderBuf = new Int32Array(256);
+
+/** Assemble one line from pieces [a, b): L1, L2, runs, alignment, metrics. */
 function buildLine(prep: Prepared, a: number, b: number, opts: LineOptions): LaidLine {
   const { pieces, text } = prep;
   // L1: trailing whitespace (and newlines) go to the paragraph level; at the
   // end of a line they collapse, so they are not drawn at all.
   let last = b - 1;
   while (last >= a && pieces[last].space) last--;
-  const drawn = pieces.slice(a, last + 1);
-  const levels = new Uint8Array(drawn.length);
+  const count = last + 1 - a; // pieces drawn: [a, a + count)
+  if (lineLevelsBuf.length < count) {
+    lineLevelsBuf = new Uint8Array(count * 2);
+    lineOrderBuf = new Int32Array(count * 2);
+  }
+  const levels = lineLevelsBuf;
   let natural = 0;
   let spaces = 0;
-  for (let k = 0; k < drawn.length; k++) {
-    const p = drawn[k];
+  for (let k = 0; k < count; k++) {
+    const p = pieces[a + k];
     levels[k] = p.kind === NEWLINE ? prep.baseLevel : p.item.level;
     natural += p.width;
     if (p.kind === SPACE) spaces += p.end - p.start;
@@ -214,14 +236,14 @@ function buildLine(prep: Prepared, a: number, b: number, opts: LineOptions): Lai
 
   // L2 over pieces: each piece has one level, and its glyphs are already in
   // visual order for its direction.
-  const order = visualOrder(levels);
+  const order = visualOrderInto(levels, count, lineOrderBuf);
   const runs: GlyphRun[] = [];
-  let run: GlyphRun | null = null;
+  let run: SegmentedRun | null = null;
   let runStart = 0;
   let runEnd = 0;
   let x = 0;
-  for (let k = 0; k < order.length; k++) {
-    const p = drawn[order[k]];
+  for (let k = 0; k < count; k++) {
+    const p = pieces[a + order[k]];
     if (p.kind === NEWLINE) continue;
     const face = p.item.face;
     const style = p.item.style;
@@ -232,7 +254,7 @@ function buildLine(prep: Prepared, a: number, b: number, opts: LineOptions): Lai
         run.text = text.slice(runStart, runEnd);
         runs.push(run);
       }
-      run = segmentedRun(face, style.size, style.color, x, level);
+      run = new SegmentedRun(face, style.size, style.color, x, level);
       runStart = p.start;
       runEnd = p.end;
     } else {
@@ -242,7 +264,7 @@ function buildLine(prep: Prepared, a: number, b: number, opts: LineOptions): Lai
     const sh = p.shaped;
     const stretch = p.kind === SPACE ? extra : 0;
     if (sh.ids.length) {
-      run.segments.push({ ids: sh.ids, advances: sh.advances, xOffsets: sh.xOffsets, yOffsets: sh.yOffsets, texts: sh.texts, scale: p.scale, stretch });
+      run.segments.push(segmentOf(sh, p.scale, stretch));
       const adv = sh.width * p.scale + stretch * sh.ids.length;
       run.width += adv;
       x += adv;
@@ -266,13 +288,15 @@ function buildLine(prep: Prepared, a: number, b: number, opts: LineOptions): Lai
   if (shift !== 0) for (const r of runs) r.x += shift;
 
   // metrics: CSS-style half-leading around the largest ascent and descent
+  // (of the drawn pieces, or of all pieces on a line of only spaces)
   let asc = 0;
   let desc = 0;
   let maxSize = 0;
-  const measured = drawn.length ? drawn : pieces.slice(a, b);
-  for (const p of measured) {
-    const f: FontFace = p.item.face;
-    const size = p.item.style.size;
+  const measuredEnd = count > 0 ? a + count : b;
+  for (let k = a; k < measuredEnd; k++) {
+    const item = pieces[k].item;
+    const f: FontFace = item.face;
+    const size = item.style.size;
     asc = Math.max(asc, (f.ascent / f.unitsPerEm) * size);
     desc = Math.max(desc, (-f.descent / f.unitsPerEm) * size);
     maxSize = Math.max(maxSize, size);

@@ -13,7 +13,7 @@
 // questions, and is what pdfkit embeds; glyph ids are the same by construction.
 import { readFileSync } from 'node:fs';
 import * as hb from 'harfbuzzjs';
-import type { FontFace } from './types.js';
+import type { FontFace, GlyphSegment } from './types.js';
 import type { Direction } from './bidi.js';
 
 /** A shaped piece in font units; glyphs in visual (left-to-right) order. */
@@ -33,6 +33,8 @@ export interface Shaped {
   width: number;
   /** characters the face cannot draw: offset in the piece (UTF-16) and code point */
   missing: Array<{ offset: number; codePoint: number }>;
+  /** the layout's unstretched segment of this shape at one scale, shared by the lines that use it */
+  plain: GlyphSegment | undefined;
 }
 
 export interface ShapeStats {
@@ -45,7 +47,24 @@ export interface ShapeStats {
 }
 
 const stats: ShapeStats = { calls: 0, hits: 0, shapedGlyphs: 0, shapeMs: 0 };
-const cache = new Map<string, Map<string, Shaped>>();
+// face key -> direction -> script -> text: nested maps, so a lookup hashes
+// the word itself and never a key built from it
+type TextCache = Map<string, Shaped>;
+const cache = new Map<string, Map<Direction, Map<string, TextCache>>>();
+// the text cache of the last (face, direction, script): nearly every lookup
+let last: { face: string; direction: Direction; script: string; texts: TextCache } | null = null;
+
+function textCache(face: string, direction: Direction, script: string): TextCache {
+  if (last !== null && last.face === face && last.direction === direction && last.script === script) return last.texts;
+  let perFace = cache.get(face);
+  if (!perFace) cache.set(face, (perFace = new Map()));
+  let perDirection = perFace.get(direction);
+  if (!perDirection) perFace.set(direction, (perDirection = new Map()));
+  let texts = perDirection.get(script);
+  if (!texts) perDirection.set(script, (texts = new Map()));
+  last = { face, direction, script, texts };
+  return texts;
+}
 
 export function shapeStats(): ShapeStats {
   return { ...stats };
@@ -54,6 +73,7 @@ export function shapeStats(): ShapeStats {
 /** Forget all cached shapes (tests and benchmarks). */
 export function clearShapeCache(): void {
   cache.clear();
+  last = null;
   stats.calls = stats.hits = stats.shapedGlyphs = stats.shapeMs = 0;
 }
 
@@ -64,10 +84,8 @@ export function clearShapeCache(): void {
  */
 export function shapeText(face: FontFace, text: string, script: string, direction: Direction): Shaped {
   stats.calls++;
-  let perFace = cache.get(face.key);
-  if (!perFace) cache.set(face.key, (perFace = new Map()));
-  const key = direction + '\u0000' + script + '\u0000' + text;
-  const hit = perFace.get(key);
+  const texts = textCache(face.key, direction, script);
+  const hit = texts.get(text);
   if (hit) {
     stats.hits++;
     return hit;
@@ -76,7 +94,7 @@ export function shapeText(face: FontFace, text: string, script: string, directio
   const shaped = shapeUncached(face, text, script, direction);
   stats.shapeMs += performance.now() - t0;
   stats.shapedGlyphs += shaped.ids.length;
-  perFace.set(key, shaped);
+  texts.set(text, shaped);
   return shaped;
 }
 
@@ -84,9 +102,10 @@ export function shapeText(face: FontFace, text: string, script: string, directio
 export function cachedShapes(): Array<{ faceKey: string; direction: Direction; script: string; text: string; shaped: Shaped }> {
   const out: Array<{ faceKey: string; direction: Direction; script: string; text: string; shaped: Shaped }> = [];
   for (const [faceKey, perFace] of cache) {
-    for (const [key, shaped] of perFace) {
-      const [direction, script, text] = key.split('\u0000');
-      out.push({ faceKey, direction: direction as Direction, script, text, shaped });
+    for (const [direction, perDirection] of perFace) {
+      for (const [script, texts] of perDirection) {
+        for (const [text, shaped] of texts) out.push({ faceKey, direction, script, text, shaped });
+      }
     }
   }
   return out;
@@ -182,5 +201,5 @@ function shapeUncached(face: FontFace, text: string, script: string, direction: 
     width += p.xAdvance;
   }
   missing.sort((a, b) => a.offset - b.offset);
-  return { ids, advances, xOffsets, yOffsets, texts, width, missing };
+  return { ids, advances, xOffsets, yOffsets, texts, width, missing, plain: undefined };
 }
