@@ -7,6 +7,7 @@ import { resolveLevels, visualOrderInto, type Direction } from './bidi.js';
 import { itemize, type Item } from './itemize.js';
 import { shapeText, type Shaped } from './shape.js';
 import { breakFlags, breakLines, type BreakPiece } from './breakLines.js';
+import { LayoutCache } from './layoutCache.js';
 
 const WORD = 0;
 const SPACE = 1;
@@ -316,12 +317,48 @@ function buildLine(prep: Prepared, a: number, b: number, opts: LineOptions): Lai
   };
 }
 
+/** What a paragraph's layout depends on besides its text. */
+interface ParagraphKey {
+  spec: ParagraphSpec;
+  family: FontFamily;
+}
+
+function sameParagraph(a: ParagraphKey, b: ParagraphKey): boolean {
+  const x = a.spec;
+  const y = b.spec;
+  if (a.family !== b.family || x.width !== y.width || x.align !== y.align || x.direction !== y.direction || x.lineHeight !== y.lineHeight) return false;
+  if (x.runs.length !== y.runs.length) return false;
+  for (let i = 0; i < x.runs.length; i++) {
+    const r = x.runs[i];
+    const q = y.runs[i];
+    if (r.text !== q.text || r.style.weight !== q.style.weight || r.style.size !== q.style.size || r.style.color !== q.style.color) return false;
+  }
+  return true;
+}
+
+// about two editions of a 50-lesson course (one edition sets ~0.5 M characters)
+const paragraphs = new LayoutCache<ParagraphKey, ParagraphLayout>(1_500_000, sameParagraph);
+
 /**
  * Lay out one paragraph: break it into lines of at most `spec.width` points,
  * each with glyph runs in visual order. Concatenating `lines[i].text` gives
- * the paragraph's text back; an empty paragraph has no lines.
+ * the paragraph's text back; an empty paragraph has no lines. The result is
+ * shared with later calls for the same paragraph: read it, never change it.
  */
 export function layoutParagraph(spec: ParagraphSpec, family: FontFamily): ParagraphLayout {
+  const runs = spec.runs;
+  const text = runs.length === 1 ? runs[0].text : runs.map((r) => r.text).join('');
+  const key = { spec, family };
+  const hit = paragraphs.get(text, key);
+  if (hit) return hit;
+  const layout = layoutUncached(spec, family);
+  // keep a copy of the inputs: the caller's objects may change later
+  const kept: ParagraphSpec = { ...spec, runs: runs.map((r) => ({ text: r.text, style: { ...r.style } })) };
+  paragraphs.set(text, { spec: kept, family }, layout);
+  return layout;
+}
+
+function layoutUncached(spec: ParagraphSpec, family: FontFamily): ParagraphLayout {
   const prep = prepare(spec.runs, spec.direction, family);
   if (prep.pieces.length === 0) return { lines: [], missing: [] };
   const ends = breakLines(prep.pieces, spec.width, (i, available) => splitPiece(prep, i, available, spec.width));
@@ -362,11 +399,35 @@ export interface SingleLine extends LaidLine {
   missing: MissingGlyph[];
 }
 
+interface LineKey {
+  style: TextStyle;
+  family: FontFamily;
+  direction: Direction;
+  lineHeight: number;
+}
+
+function sameLine(a: LineKey, b: LineKey): boolean {
+  return a.family === b.family && a.direction === b.direction && a.lineHeight === b.lineHeight && a.style.weight === b.style.weight && a.style.size === b.style.size && a.style.color === b.style.color;
+}
+
+// running heads and footers: a few texts, each repeated on many pages
+const singleLines = new LayoutCache<LineKey, SingleLine>(100_000, sameLine);
+
 /**
  * One unbroken line (page headers, labels): as wide as its content
- * (trailing spaces hang), runs from x = 0. Newlines are not honoured.
+ * (trailing spaces hang), runs from x = 0. Newlines are not honoured. The
+ * result is shared with later calls for the same line: read it, never change it.
  */
 export function layoutLine(text: string, style: TextStyle, family: FontFamily, direction: Direction = 'rtl', lineHeight = 1.2): SingleLine {
+  const key = { style, family, direction, lineHeight };
+  const hit = singleLines.get(text, key);
+  if (hit) return hit;
+  const line = lineUncached(text, style, family, direction, lineHeight);
+  singleLines.set(text, { ...key, style: { ...style } }, line);
+  return line;
+}
+
+function lineUncached(text: string, style: TextStyle, family: FontFamily, direction: Direction, lineHeight: number): SingleLine {
   const prep = prepare([{ text, style }], direction, family);
   if (prep.pieces.length === 0) {
     return { runs: [], naturalWidth: 0, width: 0, ascent: 0, descent: 0, height: lineHeight * style.size, text: '', missing: [] };

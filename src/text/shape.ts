@@ -70,8 +70,16 @@ export function shapeStats(): ShapeStats {
   return { ...stats };
 }
 
-/** Forget all cached shapes (tests and benchmarks). */
+let generation = 0;
+
+/** Changes whenever the shape cache is cleared: caches of layouts made from shapes start over too. */
+export function shapeGeneration(): number {
+  return generation;
+}
+
+/** Forget all cached shapes (tests and benchmarks), and so all cached layouts. */
 export function clearShapeCache(): void {
+  generation++;
   cache.clear();
   last = null;
   stats.calls = stats.hits = stats.shapedGlyphs = stats.shapeMs = 0;
