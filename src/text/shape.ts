@@ -135,9 +135,12 @@ function hbFontFor(face: FontFace): hb.Font {
 }
 
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
-function withoutIgnorables(s: string): string {
+function hasIgnorables(s: string): boolean {
   IGNORABLE.lastIndex = 0;
-  return IGNORABLE.test(s) ? s.replace(IGNORABLE, '') : s;
+  return IGNORABLE.test(s);
+}
+function withoutIgnorables(s: string): string {
+  return hasIgnorables(s) ? s.replace(IGNORABLE, '') : s;
 }
 
 function shapeUncached(face: FontFace, text: string, script: string, direction: Direction): Shaped {
@@ -158,9 +161,17 @@ function shapeUncached(face: FontFace, text: string, script: string, direction: 
   const n = infos.length;
 
   // A glyph's characters run from its cluster to the next larger cluster.
-  const starts = Array.from(new Set(infos.map((g) => g.cluster))).sort((a, b) => a - b);
-  const nextStart = new Map<number, number>();
-  for (let k = 0; k < starts.length; k++) nextStart.set(starts[k], k + 1 < starts.length ? starts[k + 1] : text.length);
+  const sorted = new Int32Array(n);
+  for (let j = 0; j < n; j++) sorted[j] = infos[j].cluster;
+  sorted.sort();
+  const endOf = new Int32Array(text.length); // by cluster start
+  for (let k = n - 1, next = text.length; k >= 0; k--) {
+    const c = sorted[k];
+    if (c < next) {
+      endOf[c] = next;
+      next = c;
+    }
+  }
 
   const ids: number[] = [];
   const advances: number[] = [];
@@ -168,7 +179,8 @@ function shapeUncached(face: FontFace, text: string, script: string, direction: 
   const yOffsets: number[] = [];
   const texts: string[] = [];
   const missing: Array<{ offset: number; codePoint: number }> = [];
-  const seen = new Set<number>();
+  const seen = new Uint8Array(text.length);
+  const ignorables = hasIgnorables(text);
   let width = 0;
   const rtl = direction === 'rtl';
   // walk in logical order so the first glyph of a cluster carries its text
@@ -179,15 +191,19 @@ function shapeUncached(face: FontFace, text: string, script: string, direction: 
     // invisible controls (bidi isolates, ZWNJ) travel with a neighbour's
     // cluster; they are not what the glyph shows, and the PDF's ToUnicode map
     // keeps a glyph's first text for every later use, so leave them out
-    glyphTexts[j] = seen.has(c) ? '' : withoutIgnorables(text.slice(c, nextStart.get(c)));
-    seen.add(c);
+    if (seen[c]) glyphTexts[j] = '';
+    else {
+      const chars = text.slice(c, endOf[c]);
+      glyphTexts[j] = ignorables ? withoutIgnorables(chars) : chars;
+      seen[c] = 1;
+    }
   }
   for (let j = 0; j < n; j++) {
     const id = infos[j].codepoint;
     if (id === 0) {
       // .notdef is never drawn: report the characters of its cluster the font lacks
       const c = infos[j].cluster;
-      const end = nextStart.get(c) ?? text.length;
+      const end = endOf[c];
       let reported = false;
       for (let i = c; i < end; i++) {
         const cp = text.codePointAt(i)!;
