@@ -65,7 +65,7 @@ function classify(c: number): number {
  * AN, and at level 1 otherwise; L1 has nothing to reset (whitespace is at 1).
  * The weak rules are applied here as bidi-js applies them, in the same order.
  */
-function rtlWithoutL(text: string): Uint8Array | null {
+function rtlWithoutL(text: string, into: Uint8Array | null): Uint8Array | null {
   const n = text.length;
   if (types.length < n) types = new Uint8Array(Math.max(n, types.length * 2));
   const t = types;
@@ -87,7 +87,8 @@ function rtlWithoutL(text: string): Uint8Array | null {
     } else if (k === AN) numbers = true;
     t[i] = k;
   }
-  const levels = new Uint8Array(n).fill(1);
+  const levels = into ?? new Uint8Array(n);
+  levels.fill(1, 0, n);
   if (!numbers) return levels;
   // W4: a single separator between two numbers of the same type (ES: EN only)
   for (let i = 1; i < n - 1; i++) {
@@ -112,13 +113,29 @@ function rtlWithoutL(text: string): Uint8Array | null {
   return levels;
 }
 
+let scratch = new Uint8Array(256);
+
+/**
+ * resolveLevels for the layout, which reads a paragraph's levels once, right
+ * away: they may be in a buffer that the next call reuses (and longer than
+ * the text), which spares most paragraphs an allocation.
+ */
+export function resolveLevelsTransient(text: string, direction: Direction): ParagraphLevels {
+  if (direction === 'rtl' && text.length > 0) {
+    if (scratch.length < text.length) scratch = new Uint8Array(Math.max(text.length, scratch.length * 2));
+    const simple = rtlWithoutL(text, scratch);
+    if (simple) return { levels: simple, baseLevel: 1 };
+  }
+  return resolveLevels(text, direction);
+}
+
 /** Embedding levels for one paragraph with the given base direction. */
 export function resolveLevels(text: string, direction: Direction | 'auto', options: ResolveOptions = {}): ParagraphLevels {
   const n = text.length;
   if (n === 0) return { levels: new Uint8Array(0), baseLevel: direction === 'rtl' ? 1 : 0 };
   if (direction === 'rtl') {
     // URLs hold Latin letters (L), so a text the fast path takes has none to isolate
-    const simple = rtlWithoutL(text);
+    const simple = rtlWithoutL(text, null);
     if (simple) return { levels: simple, baseLevel: 1 };
   }
   const isolateUrls = options.isolateUrls ?? true;

@@ -24,10 +24,12 @@ export function breakOpportunities(text: string): BreakOpportunity[] {
 
 /**
  * The same opportunities as flags per UTF-16 position (text.length + 1 of
- * them): 1 = a line may start here, 2 = a line must start here.
+ * them): 1 = a line may start here, 2 = a line must start here. Written into
+ * `into` when given (reused by the layout; it may be longer).
  */
-export function breakFlags(text: string): Uint8Array {
-  const flags = new Uint8Array(text.length + 1);
+export function breakFlags(text: string, into?: Uint8Array): Uint8Array {
+  const flags = into ?? new Uint8Array(text.length + 1);
+  if (into) flags.fill(0, 0, text.length + 1);
   const breaker = new LineBreaker(text);
   let bk;
   while ((bk = breaker.nextBreak())) {

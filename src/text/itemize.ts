@@ -72,8 +72,14 @@ function isClosingBracket(cp: number): boolean {
  * keeps both brackets in one style (UAX #24 practice, as in HarfBuzz users).
  */
 export function resolveScripts(text: string, defaultScript: string): Uint8Array {
+  return scriptsInto(text, defaultScript, new Uint8Array(text.length));
+}
+
+// itemize reads a paragraph's scripts once, right away: one buffer serves all
+let scratch = new Uint8Array(256);
+
+function scriptsInto(text: string, defaultScript: string, out: Uint8Array): Uint8Array {
   const n = text.length;
-  const out = new Uint8Array(n);
   let first = -1;
   for (let i = 0; i < n; i++) {
     const cp = text.codePointAt(i)!;
@@ -125,7 +131,8 @@ export function itemize(text: string, levels: ArrayLike<number>, runs: StyledTex
   const n = text.length;
   const items: Item[] = [];
   if (n === 0) return items;
-  const scripts = resolveScripts(text, defaultScript);
+  if (scratch.length < n) scratch = new Uint8Array(Math.max(n, scratch.length * 2));
+  const scripts = scriptsInto(text, defaultScript, scratch);
   const styled = runs.filter((r) => r.text.length > 0);
   let r = 0;
   let runEnd = styled[0].text.length;

@@ -3,7 +3,7 @@
 // line needs is computed once per piece; the per-glyph objects the boundary
 // asks for are made only when a line is assembled.
 import type { Align, FontFace, FontFamily, GlyphRun, GlyphSegment, LaidLine, MissingGlyph, ParagraphLayout, ParagraphSpec, PlacedGlyph, StyledText, TextStyle } from './types.js';
-import { resolveLevels, visualOrderInto, type Direction } from './bidi.js';
+import { resolveLevelsTransient, visualOrderInto, type Direction } from './bidi.js';
 import { itemize, type Item } from './itemize.js';
 import { shapeText, type Shaped } from './shape.js';
 import { breakFlags, breakLines, type BreakPiece } from './breakLines.js';
@@ -62,13 +62,17 @@ function makePiece(text: string, item: Item, start: number, end: number, kind: n
   };
 }
 
+// prepare() reads a paragraph's break flags only while it cuts pieces: one buffer serves all
+let breakScratch = new Uint8Array(256);
+
 function prepare(runs: StyledText[], direction: Direction, family: FontFamily): Prepared {
   let text = '';
   for (const r of runs) text += r.text;
-  const { levels, baseLevel } = resolveLevels(text, direction);
+  const { levels, baseLevel } = resolveLevelsTransient(text, direction);
   const items = itemize(text, levels, runs, family, direction === 'rtl' ? 'arab' : 'latn');
   // breakAt[i]: 1 = a line may start at i, 2 = a line must start at i
-  const breakAt = breakFlags(text);
+  if (breakScratch.length <= text.length) breakScratch = new Uint8Array(Math.max(text.length + 1, breakScratch.length * 2));
+  const breakAt = breakFlags(text, breakScratch);
   const pieces: Piece[] = [];
   for (const item of items) {
     let start = item.start;
@@ -243,6 +247,7 @@ function buildLine(prep: Prepared, a: number, b: number, opts: LineOptions): Lai
   let runStart = 0;
   let runEnd = 0;
   let x = 0;
+  let stretched: GlyphSegment | null = null;
   for (let k = 0; k < count; k++) {
     const p = pieces[a + order[k]];
     if (p.kind === NEWLINE) continue;
@@ -265,7 +270,14 @@ function buildLine(prep: Prepared, a: number, b: number, opts: LineOptions): Lai
     const sh = p.shaped;
     const stretch = p.kind === SPACE ? extra : 0;
     if (sh.ids.length) {
-      run.segments.push(segmentOf(sh, p.scale, stretch));
+      // a justified line stretches all its spaces alike: they share one segment
+      let seg: GlyphSegment;
+      if (stretch !== 0 && stretched !== null && stretched.ids === sh.ids && stretched.scale === p.scale) seg = stretched;
+      else {
+        seg = segmentOf(sh, p.scale, stretch);
+        if (stretch !== 0) stretched = seg;
+      }
+      run.segments.push(seg);
       const adv = sh.width * p.scale + stretch * sh.ids.length;
       run.width += adv;
       x += adv;

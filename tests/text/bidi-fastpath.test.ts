@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import bidiImport, { type Bidi } from 'bidi-js';
 import { resolveLevels } from '../../src/text/index.js';
+import { resolveLevelsTransient } from '../../src/text/bidi.js';
 import { seedArticle } from './helpers.js';
 
 type BidiFactory = () => Bidi;
@@ -118,5 +119,19 @@ describe('right-to-left text with numbers', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('levels in a reused buffer (the layout\'s path)', () => {
+  it('are those of resolveLevels, whatever a longer paragraph left in the buffer', () => {
+    const { paragraphs } = seedArticle();
+    const texts = [...paragraphs].sort((a, b) => b.length - a.length);
+    texts.push('عام 2014', 'ب', 'موقع Twitter', '١٢', '');
+    for (const text of texts) {
+      const { levels, baseLevel } = resolveLevelsTransient(text, 'rtl');
+      const expected = resolveLevels(text, 'rtl');
+      expect(baseLevel).toBe(expected.baseLevel);
+      expect(Array.from(levels.subarray(0, text.length))).toEqual(Array.from(expected.levels));
+    }
   });
 });
