@@ -168,6 +168,18 @@ export function itemize(text: string, levels: ArrayLike<number>, runs: StyledTex
   return withFallback(items, text, family);
 }
 
+// per face, per BMP code point: 0 = not asked yet, 1 = has a glyph, 2 = has none
+// (fontkit searches the cmap on every question; bold text asks for each character)
+const coverage = new WeakMap<FontFace, Uint8Array>();
+
+function hasGlyph(face: FontFace, cp: number): boolean {
+  if (cp > 0xffff) return face.font.hasGlyphForCodePoint(cp);
+  let known = coverage.get(face);
+  if (!known) coverage.set(face, (known = new Uint8Array(0x10000)));
+  if (known[cp] === 0) known[cp] = face.font.hasGlyphForCodePoint(cp) ? 1 : 2;
+  return known[cp] === 1;
+}
+
 /**
  * A bold face can lack characters its regular face has (Amiri Bold lacks about
  * 150 rare ones): those characters are set in the regular face rather than lost.
@@ -186,7 +198,7 @@ function withFallback(items: Item[], text: string, family: FontFamily): Item[] {
     for (let i = it.start; i < it.end; ) {
       const cp = text.codePointAt(i)!;
       const size = cp > 0xffff ? 2 : 1;
-      const lacks = !it.face.font.hasGlyphForCodePoint(cp) && regular.font.hasGlyphForCodePoint(cp);
+      const lacks = !hasGlyph(it.face, cp) && hasGlyph(regular, cp);
       if (lacks !== useRegular && i > start) {
         out.push({ ...it, start, end: i, face: useRegular ? regular : it.face });
         start = i;
