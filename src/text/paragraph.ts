@@ -90,7 +90,9 @@ function prepare(runs: StyledText[], direction: Direction, family: FontFamily): 
   return { text, baseLevel, pieces };
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// made on first use: building a segmenter loads ICU data (10-20 ms), and
+// only a word wider than a whole line needs one
+let graphemes: Intl.Segmenter | undefined;
 
 /**
  * Split an over-long word into pieces that fit: the first in `available`
@@ -102,6 +104,7 @@ function splitPiece(prep: Prepared, index: number, available: number, lineWidth:
   const p = prep.pieces[index];
   if (p.kind !== WORD) return null;
   const bounds: number[] = [];
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   for (const g of graphemes.segment(prep.text.slice(p.start, p.end))) if (g.index > 0) bounds.push(p.start + g.index);
   if (bounds.length === 0) return null;
   const widthAt = prefixWidths(p);
