@@ -31,24 +31,113 @@ export interface ResolveOptions {
 const LRI = '\u2066';
 const PDI = '\u2069';
 
+// Bidi classes of the right-to-left fast path (below); OTHER sends a text to
+// bidi-js. Looked up in bidi-js's own data once per code unit.
+const UNSEEN = 0;
+const R = 1;
+const AL = 2;
+const NSM = 3;
+const NI = 4; // WS, S, ON: neutrals
+const B = 5;
+const CS = 6;
+const ES = 7;
+const ET = 8;
+const EN = 9;
+const AN = 10;
+const OTHER = 11;
+const FAST_CLASS: Record<string, number> = { R, AL, NSM, WS: NI, S: NI, ON: NI, B, CS, ES, ET, EN, AN };
+const classOf = new Uint8Array(0x10000);
+let types = new Uint8Array(256);
+
+function classify(c: number): number {
+  // surrogate halves: astral characters take the general path (proxyAstral)
+  const k = c >= 0xd800 && c <= 0xdfff ? OTHER : (FAST_CLASS[bidi.getBidiCharTypeName(String.fromCharCode(c))] ?? OTHER);
+  classOf[c] = k;
+  return k;
+}
+
 /**
- * Text in which, in a right-to-left paragraph, every character resolves to
- * level 1: Arabic letters and marks (not Arabic digits or number signs, which
- * are AN/EN), spaces, tabs, line ends, and ASCII, Arabic and general
- * punctuation (R, AL, NSM, WS, S, B, ON, CS, ES, ET). With no L, EN, AN,
- * explicit embedding, isolate or BN character in the paragraph, UAX #9 has
- * nothing to resolve: weak types become neutrals (W1–W7), neutrals between R
- * and the R start and end of the paragraph become R (N1–N2), and R at level 1
- * stays (I2). Most Arabic paragraphs are like this and skip bidi-js (about 60%
- * of the text of a course); anything else takes the full algorithm.
+ * UAX #9 for a right-to-left paragraph with no L, BN, explicit embedding or
+ * isolate character (most Arabic text, digits included), or null for anything
+ * else. With one isolating run sequence at level 1 and sos = eos = R, and no L
+ * anywhere, every neutral resolves to R (N0–N2 see EN and AN as R), so a
+ * character ends at level 2 exactly when the weak rules W1–W6 leave it EN or
+ * AN, and at level 1 otherwise; L1 has nothing to reset (whitespace is at 1).
+ * The weak rules are applied here as bidi-js applies them, in the same order.
  */
-const PLAIN_RTL = /^[\t\n\r\u0020-\u002F\u003A-\u0040\u005B-\u0060\u007B-\u007E\u00A0\u00AB\u00BB\u0606-\u065F\u066A\u066D-\u06DC\u06DE-\u06EF\u06FA-\u06FF\u2010-\u2027\u2030-\u205E\uFB50-\uFDCF\uFDF0-\uFDFF\uFE70-\uFEFE]*$/;
+function rtlWithoutL(text: string, into: Uint8Array | null): Uint8Array | null {
+  const n = text.length;
+  if (types.length < n) types = new Uint8Array(Math.max(n, types.length * 2));
+  const t = types;
+  let afterAL = false; // the last strong type (or sos = R) is AL: W2
+  let numbers = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    let k = classOf[c];
+    if (k === UNSEEN) k = classify(c);
+    if (k === OTHER) return null;
+    // W1: an NSM takes the type before it (sos = R at a paragraph start);
+    // that type has had W2 already, which W2 would give the NSM too
+    if (k === NSM) k = i === 0 || t[i - 1] === B ? R : t[i - 1];
+    if (k === R || k === B) afterAL = false;
+    else if (k === AL) afterAL = true;
+    else if (k === EN) {
+      if (afterAL) k = AN; // W2
+      numbers = true;
+    } else if (k === AN) numbers = true;
+    t[i] = k;
+  }
+  const levels = into ?? new Uint8Array(n);
+  levels.fill(1, 0, n);
+  if (!numbers) return levels;
+  // W4: a single separator between two numbers of the same type (ES: EN only)
+  for (let i = 1; i < n - 1; i++) {
+    const k = t[i];
+    if (k !== CS && k !== ES) continue;
+    const prev = t[i - 1];
+    if (prev === t[i + 1] && (prev === EN || (prev === AN && k === CS))) t[i] = prev;
+  }
+  // W5: a sequence of ETs next to an EN becomes EN (W6 makes the rest ON)
+  for (let i = 0; i < n; ) {
+    if (t[i] !== ET) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n && t[j] === ET) j++;
+    if ((i > 0 && t[i - 1] === EN) || (j < n && t[j] === EN)) t.fill(EN, i, j);
+    i = j;
+  }
+  // I2 at level 1: EN and AN go up one level
+  for (let i = 0; i < n; i++) if (t[i] === EN || t[i] === AN) levels[i] = 2;
+  return levels;
+}
+
+let scratch = new Uint8Array(256);
+
+/**
+ * resolveLevels for the layout, which reads a paragraph's levels once, right
+ * away: they may be in a buffer that the next call reuses (and longer than
+ * the text), which spares most paragraphs an allocation.
+ */
+export function resolveLevelsTransient(text: string, direction: Direction): ParagraphLevels {
+  if (direction === 'rtl' && text.length > 0) {
+    if (scratch.length < text.length) scratch = new Uint8Array(Math.max(text.length, scratch.length * 2));
+    const simple = rtlWithoutL(text, scratch);
+    if (simple) return { levels: simple, baseLevel: 1 };
+  }
+  return resolveLevels(text, direction);
+}
 
 /** Embedding levels for one paragraph with the given base direction. */
 export function resolveLevels(text: string, direction: Direction | 'auto', options: ResolveOptions = {}): ParagraphLevels {
   const n = text.length;
   if (n === 0) return { levels: new Uint8Array(0), baseLevel: direction === 'rtl' ? 1 : 0 };
-  if (direction === 'rtl' && PLAIN_RTL.test(text)) return { levels: new Uint8Array(n).fill(1), baseLevel: 1 };
+  if (direction === 'rtl') {
+    // URLs hold Latin letters (L), so a text the fast path takes has none to isolate
+    const simple = rtlWithoutL(text, null);
+    if (simple) return { levels: simple, baseLevel: 1 };
+  }
   const isolateUrls = options.isolateUrls ?? true;
   const spans = isolateUrls ? findUrls(text) : [];
   // bidi-js classifies UTF-16 code units; give astral characters a BMP stand-in
@@ -121,8 +210,11 @@ export function lineLevels(text: string, levels: ArrayLike<number>, start: numbe
  * Returns the element indices in visual order, left to right.
  */
 export function visualOrder(levels: ArrayLike<number>): Int32Array {
-  const n = levels.length;
-  const order = new Int32Array(n);
+  return visualOrderInto(levels, levels.length, new Int32Array(levels.length));
+}
+
+/** visualOrder over levels[0, n) into `order` (reused by the layout, one line at a time). */
+export function visualOrderInto(levels: ArrayLike<number>, n: number, order: Int32Array): Int32Array {
   let max = 0;
   let min = 255;
   for (let i = 0; i < n; i++) {

@@ -22,6 +22,23 @@ export function breakOpportunities(text: string): BreakOpportunity[] {
   return out;
 }
 
+/**
+ * The same opportunities as flags per UTF-16 position (text.length + 1 of
+ * them): 1 = a line may start here, 2 = a line must start here. Written into
+ * `into` when given (reused by the layout; it may be longer).
+ */
+export function breakFlags(text: string, into?: Uint8Array): Uint8Array {
+  const flags = into ?? new Uint8Array(text.length + 1);
+  if (into) flags.fill(0, 0, text.length + 1);
+  const breaker = new LineBreaker(text);
+  let bk;
+  while ((bk = breaker.nextBreak())) {
+    if (bk.required) flags[bk.position] = 2;
+    else if (bk.position < text.length) flags[bk.position] = 1;
+  }
+  return flags;
+}
+
 /** What the breaker needs to know about one unbreakable piece of a paragraph. */
 export interface BreakPiece {
   /** advance width in points */

@@ -72,8 +72,14 @@ function isClosingBracket(cp: number): boolean {
  * keeps both brackets in one style (UAX #24 practice, as in HarfBuzz users).
  */
 export function resolveScripts(text: string, defaultScript: string): Uint8Array {
+  return scriptsInto(text, defaultScript, new Uint8Array(text.length));
+}
+
+// itemize reads a paragraph's scripts once, right away: one buffer serves all
+let scratch = new Uint8Array(256);
+
+function scriptsInto(text: string, defaultScript: string, out: Uint8Array): Uint8Array {
   const n = text.length;
-  const out = new Uint8Array(n);
   let first = -1;
   for (let i = 0; i < n; i++) {
     const cp = text.codePointAt(i)!;
@@ -125,7 +131,8 @@ export function itemize(text: string, levels: ArrayLike<number>, runs: StyledTex
   const n = text.length;
   const items: Item[] = [];
   if (n === 0) return items;
-  const scripts = resolveScripts(text, defaultScript);
+  if (scratch.length < n) scratch = new Uint8Array(Math.max(n, scratch.length * 2));
+  const scripts = scriptsInto(text, defaultScript, scratch);
   const styled = runs.filter((r) => r.text.length > 0);
   let r = 0;
   let runEnd = styled[0].text.length;
@@ -161,6 +168,18 @@ export function itemize(text: string, levels: ArrayLike<number>, runs: StyledTex
   return withFallback(items, text, family);
 }
 
+// per face, per BMP code point: 0 = not asked yet, 1 = has a glyph, 2 = has none
+// (fontkit searches the cmap on every question; bold text asks for each character)
+const coverage = new WeakMap<FontFace, Uint8Array>();
+
+function hasGlyph(face: FontFace, cp: number): boolean {
+  if (cp > 0xffff) return face.font.hasGlyphForCodePoint(cp);
+  let known = coverage.get(face);
+  if (!known) coverage.set(face, (known = new Uint8Array(0x10000)));
+  if (known[cp] === 0) known[cp] = face.font.hasGlyphForCodePoint(cp) ? 1 : 2;
+  return known[cp] === 1;
+}
+
 /**
  * A bold face can lack characters its regular face has (Amiri Bold lacks about
  * 150 rare ones): those characters are set in the regular face rather than lost.
@@ -179,7 +198,7 @@ function withFallback(items: Item[], text: string, family: FontFamily): Item[] {
     for (let i = it.start; i < it.end; ) {
       const cp = text.codePointAt(i)!;
       const size = cp > 0xffff ? 2 : 1;
-      const lacks = !it.face.font.hasGlyphForCodePoint(cp) && regular.font.hasGlyphForCodePoint(cp);
+      const lacks = !hasGlyph(it.face, cp) && hasGlyph(regular, cp);
       if (lacks !== useRegular && i > start) {
         out.push({ ...it, start, end: i, face: useRegular ? regular : it.face });
         start = i;

@@ -3,10 +3,11 @@
 // line needs is computed once per piece; the per-glyph objects the boundary
 // asks for are made only when a line is assembled.
 import type { Align, FontFace, FontFamily, GlyphRun, GlyphSegment, LaidLine, MissingGlyph, ParagraphLayout, ParagraphSpec, PlacedGlyph, StyledText, TextStyle } from './types.js';
-import { resolveLevels, visualOrder, type Direction } from './bidi.js';
+import { resolveLevelsTransient, visualOrderInto, type Direction } from './bidi.js';
 import { itemize, type Item } from './itemize.js';
 import { shapeText, type Shaped } from './shape.js';
-import { breakLines, breakOpportunities, type BreakPiece } from './breakLines.js';
+import { breakFlags, breakLines, type BreakPiece } from './breakLines.js';
+import { LayoutCache } from './layoutCache.js';
 
 const WORD = 0;
 const SPACE = 1;
@@ -61,14 +62,17 @@ function makePiece(text: string, item: Item, start: number, end: number, kind: n
   };
 }
 
+// prepare() reads a paragraph's break flags only while it cuts pieces: one buffer serves all
+let breakScratch = new Uint8Array(256);
+
 function prepare(runs: StyledText[], direction: Direction, family: FontFamily): Prepared {
   let text = '';
   for (const r of runs) text += r.text;
-  const { levels, baseLevel } = resolveLevels(text, direction);
+  const { levels, baseLevel } = resolveLevelsTransient(text, direction);
   const items = itemize(text, levels, runs, family, direction === 'rtl' ? 'arab' : 'latn');
   // breakAt[i]: 1 = a line may start at i, 2 = a line must start at i
-  const breakAt = new Uint8Array(text.length + 1);
-  for (const b of breakOpportunities(text)) breakAt[b.position] = b.required ? 2 : 1;
+  if (breakScratch.length <= text.length) breakScratch = new Uint8Array(Math.max(text.length + 1, breakScratch.length * 2));
+  const breakAt = breakFlags(text, breakScratch);
   const pieces: Piece[] = [];
   for (const item of items) {
     let start = item.start;
@@ -86,7 +90,9 @@ function prepare(runs: StyledText[], direction: Direction, family: FontFamily): 
   return { text, baseLevel, pieces };
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// made on first use: building a segmenter loads ICU data (10-20 ms), and
+// only a word wider than a whole line needs one
+let graphemes: Intl.Segmenter | undefined;
 
 /**
  * Split an over-long word into pieces that fit: the first in `available`
@@ -98,6 +104,7 @@ function splitPiece(prep: Prepared, index: number, available: number, lineWidth:
   const p = prep.pieces[index];
   if (p.kind !== WORD) return null;
   const bounds: number[] = [];
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   for (const g of graphemes.segment(prep.text.slice(p.start, p.end))) if (g.index > 0) bounds.push(p.start + g.index);
   if (bounds.length === 0) return null;
   const widthAt = prefixWidths(p);
@@ -166,46 +173,69 @@ interface LineOptions {
   justify: boolean;
 }
 
-/** Assemble one line from pieces [a, b): L1, L2, runs, alignment, metrics. */
 /** A run whose glyphs live in segments; `glyphs` is made from them on first use. */
-function segmentedRun(face: FontFace, size: number, color: string, x: number, level: number): GlyphRun {
-  const segments: GlyphSegment[] = [];
-  let glyphs: PlacedGlyph[] | undefined;
-  return {
-    face,
-    size,
-    color,
-    x,
-    width: 0,
-    text: '',
-    level,
-    segments,
-    get glyphs(): PlacedGlyph[] {
-      if (!glyphs) {
-        glyphs = [];
-        for (const s of segments) {
-          for (let j = 0; j < s.ids.length; j++) {
-            glyphs.push({ id: s.ids[j], xAdvance: s.advances[j] * s.scale + s.stretch, xOffset: s.xOffsets[j] * s.scale, yOffset: s.yOffsets[j] * s.scale, text: s.texts[j] });
-          }
+class SegmentedRun implements GlyphRun {
+  width = 0;
+  text = '';
+  readonly segments: GlyphSegment[] = [];
+  private placed: PlacedGlyph[] | undefined = undefined;
+
+  constructor(
+    readonly face: FontFace,
+    readonly size: number,
+    readonly color: string,
+    public x: number,
+    readonly level: number,
+  ) {}
+
+  get glyphs(): PlacedGlyph[] {
+    if (!this.placed) {
+      const glyphs: PlacedGlyph[] = [];
+      for (const s of this.segments) {
+        for (let j = 0; j < s.ids.length; j++) {
+          glyphs.push({ id: s.ids[j], xAdvance: s.advances[j] * s.scale + s.stretch, xOffset: s.xOffsets[j] * s.scale, yOffset: s.yOffsets[j] * s.scale, text: s.texts[j] });
         }
       }
-      return glyphs;
-    },
-  };
+      this.placed = glyphs;
+    }
+    return this.placed;
+  }
 }
 
+/**
+ * The segment that sets a shape at `scale` with `stretch`. Segments are read,
+ * never changed, so an unstretched one is kept on the (cached) shape and shared
+ * by every line that sets it at that scale: words are most of a course's
+ * segments, and each would otherwise live as long as the laid-out pages.
+ */
+function segmentOf(sh: Shaped, scale: number, stretch: number): GlyphSegment {
+  if (stretch === 0 && sh.plain !== undefined && sh.plain.scale === scale) return sh.plain;
+  const seg: GlyphSegment = { ids: sh.ids, advances: sh.advances, xOffsets: sh.xOffsets, yOffsets: sh.yOffsets, texts: sh.texts, scale, stretch };
+  if (stretch === 0 && sh.plain === undefined) sh.plain = seg;
+  return seg;
+}
+
+// Per-line scratch (lines are built one at a time): piece levels and their visual order.
+let lineLevelsBuf = new Uint8Array(256);
+let lineOrderBuf = new Int32Array(256);
+
+/** Assemble one line from pieces [a, b): L1, L2, runs, alignment, metrics. */
 function buildLine(prep: Prepared, a: number, b: number, opts: LineOptions): LaidLine {
   const { pieces, text } = prep;
   // L1: trailing whitespace (and newlines) go to the paragraph level; at the
   // end of a line they collapse, so they are not drawn at all.
   let last = b - 1;
   while (last >= a && pieces[last].space) last--;
-  const drawn = pieces.slice(a, last + 1);
-  const levels = new Uint8Array(drawn.length);
+  const count = last + 1 - a; // pieces drawn: [a, a + count)
+  if (lineLevelsBuf.length < count) {
+    lineLevelsBuf = new Uint8Array(count * 2);
+    lineOrderBuf = new Int32Array(count * 2);
+  }
+  const levels = lineLevelsBuf;
   let natural = 0;
   let spaces = 0;
-  for (let k = 0; k < drawn.length; k++) {
-    const p = drawn[k];
+  for (let k = 0; k < count; k++) {
+    const p = pieces[a + k];
     levels[k] = p.kind === NEWLINE ? prep.baseLevel : p.item.level;
     natural += p.width;
     if (p.kind === SPACE) spaces += p.end - p.start;
@@ -214,14 +244,15 @@ function buildLine(prep: Prepared, a: number, b: number, opts: LineOptions): Lai
 
   // L2 over pieces: each piece has one level, and its glyphs are already in
   // visual order for its direction.
-  const order = visualOrder(levels);
+  const order = visualOrderInto(levels, count, lineOrderBuf);
   const runs: GlyphRun[] = [];
-  let run: GlyphRun | null = null;
+  let run: SegmentedRun | null = null;
   let runStart = 0;
   let runEnd = 0;
   let x = 0;
-  for (let k = 0; k < order.length; k++) {
-    const p = drawn[order[k]];
+  let stretched: GlyphSegment | null = null;
+  for (let k = 0; k < count; k++) {
+    const p = pieces[a + order[k]];
     if (p.kind === NEWLINE) continue;
     const face = p.item.face;
     const style = p.item.style;
@@ -232,7 +263,7 @@ function buildLine(prep: Prepared, a: number, b: number, opts: LineOptions): Lai
         run.text = text.slice(runStart, runEnd);
         runs.push(run);
       }
-      run = segmentedRun(face, style.size, style.color, x, level);
+      run = new SegmentedRun(face, style.size, style.color, x, level);
       runStart = p.start;
       runEnd = p.end;
     } else {
@@ -242,7 +273,14 @@ function buildLine(prep: Prepared, a: number, b: number, opts: LineOptions): Lai
     const sh = p.shaped;
     const stretch = p.kind === SPACE ? extra : 0;
     if (sh.ids.length) {
-      run.segments.push({ ids: sh.ids, advances: sh.advances, xOffsets: sh.xOffsets, yOffsets: sh.yOffsets, texts: sh.texts, scale: p.scale, stretch });
+      // a justified line stretches all its spaces alike: they share one segment
+      let seg: GlyphSegment;
+      if (stretch !== 0 && stretched !== null && stretched.ids === sh.ids && stretched.scale === p.scale) seg = stretched;
+      else {
+        seg = segmentOf(sh, p.scale, stretch);
+        if (stretch !== 0) stretched = seg;
+      }
+      run.segments.push(seg);
       const adv = sh.width * p.scale + stretch * sh.ids.length;
       run.width += adv;
       x += adv;
@@ -266,13 +304,15 @@ function buildLine(prep: Prepared, a: number, b: number, opts: LineOptions): Lai
   if (shift !== 0) for (const r of runs) r.x += shift;
 
   // metrics: CSS-style half-leading around the largest ascent and descent
+  // (of the drawn pieces, or of all pieces on a line of only spaces)
   let asc = 0;
   let desc = 0;
   let maxSize = 0;
-  const measured = drawn.length ? drawn : pieces.slice(a, b);
-  for (const p of measured) {
-    const f: FontFace = p.item.face;
-    const size = p.item.style.size;
+  const measuredEnd = count > 0 ? a + count : b;
+  for (let k = a; k < measuredEnd; k++) {
+    const item = pieces[k].item;
+    const f: FontFace = item.face;
+    const size = item.style.size;
     asc = Math.max(asc, (f.ascent / f.unitsPerEm) * size);
     desc = Math.max(desc, (-f.descent / f.unitsPerEm) * size);
     maxSize = Math.max(maxSize, size);
@@ -292,12 +332,48 @@ function buildLine(prep: Prepared, a: number, b: number, opts: LineOptions): Lai
   };
 }
 
+/** What a paragraph's layout depends on besides its text. */
+interface ParagraphKey {
+  spec: ParagraphSpec;
+  family: FontFamily;
+}
+
+function sameParagraph(a: ParagraphKey, b: ParagraphKey): boolean {
+  const x = a.spec;
+  const y = b.spec;
+  if (a.family !== b.family || x.width !== y.width || x.align !== y.align || x.direction !== y.direction || x.lineHeight !== y.lineHeight) return false;
+  if (x.runs.length !== y.runs.length) return false;
+  for (let i = 0; i < x.runs.length; i++) {
+    const r = x.runs[i];
+    const q = y.runs[i];
+    if (r.text !== q.text || r.style.weight !== q.style.weight || r.style.size !== q.style.size || r.style.color !== q.style.color) return false;
+  }
+  return true;
+}
+
+// about two editions of a 50-lesson course (one edition sets ~0.5 M characters)
+const paragraphs = new LayoutCache<ParagraphKey, ParagraphLayout>(1_500_000, sameParagraph);
+
 /**
  * Lay out one paragraph: break it into lines of at most `spec.width` points,
  * each with glyph runs in visual order. Concatenating `lines[i].text` gives
- * the paragraph's text back; an empty paragraph has no lines.
+ * the paragraph's text back; an empty paragraph has no lines. The result is
+ * shared with later calls for the same paragraph: read it, never change it.
  */
 export function layoutParagraph(spec: ParagraphSpec, family: FontFamily): ParagraphLayout {
+  const runs = spec.runs;
+  const text = runs.length === 1 ? runs[0].text : runs.map((r) => r.text).join('');
+  const key = { spec, family };
+  const hit = paragraphs.get(text, key);
+  if (hit) return hit;
+  const layout = layoutUncached(spec, family);
+  // keep a copy of the inputs: the caller's objects may change later
+  const kept: ParagraphSpec = { ...spec, runs: runs.map((r) => ({ text: r.text, style: { ...r.style } })) };
+  paragraphs.set(text, { spec: kept, family }, layout);
+  return layout;
+}
+
+function layoutUncached(spec: ParagraphSpec, family: FontFamily): ParagraphLayout {
   const prep = prepare(spec.runs, spec.direction, family);
   if (prep.pieces.length === 0) return { lines: [], missing: [] };
   const ends = breakLines(prep.pieces, spec.width, (i, available) => splitPiece(prep, i, available, spec.width));
@@ -338,11 +414,35 @@ export interface SingleLine extends LaidLine {
   missing: MissingGlyph[];
 }
 
+interface LineKey {
+  style: TextStyle;
+  family: FontFamily;
+  direction: Direction;
+  lineHeight: number;
+}
+
+function sameLine(a: LineKey, b: LineKey): boolean {
+  return a.family === b.family && a.direction === b.direction && a.lineHeight === b.lineHeight && a.style.weight === b.style.weight && a.style.size === b.style.size && a.style.color === b.style.color;
+}
+
+// running heads and footers: a few texts, each repeated on many pages
+const singleLines = new LayoutCache<LineKey, SingleLine>(100_000, sameLine);
+
 /**
  * One unbroken line (page headers, labels): as wide as its content
- * (trailing spaces hang), runs from x = 0. Newlines are not honoured.
+ * (trailing spaces hang), runs from x = 0. Newlines are not honoured. The
+ * result is shared with later calls for the same line: read it, never change it.
  */
 export function layoutLine(text: string, style: TextStyle, family: FontFamily, direction: Direction = 'rtl', lineHeight = 1.2): SingleLine {
+  const key = { style, family, direction, lineHeight };
+  const hit = singleLines.get(text, key);
+  if (hit) return hit;
+  const line = lineUncached(text, style, family, direction, lineHeight);
+  singleLines.set(text, { ...key, style: { ...style } }, line);
+  return line;
+}
+
+function lineUncached(text: string, style: TextStyle, family: FontFamily, direction: Direction, lineHeight: number): SingleLine {
   const prep = prepare([{ text, style }], direction, family);
   if (prep.pieces.length === 0) {
     return { runs: [], naturalWidth: 0, width: 0, ascent: 0, descent: 0, height: lineHeight * style.size, text: '', missing: [] };

@@ -13,7 +13,7 @@
 // questions, and is what pdfkit embeds; glyph ids are the same by construction.
 import { readFileSync } from 'node:fs';
 import * as hb from 'harfbuzzjs';
-import type { FontFace } from './types.js';
+import type { FontFace, GlyphSegment } from './types.js';
 import type { Direction } from './bidi.js';
 
 /** A shaped piece in font units; glyphs in visual (left-to-right) order. */
@@ -33,6 +33,8 @@ export interface Shaped {
   width: number;
   /** characters the face cannot draw: offset in the piece (UTF-16) and code point */
   missing: Array<{ offset: number; codePoint: number }>;
+  /** the layout's unstretched segment of this shape at one scale, shared by the lines that use it */
+  plain: GlyphSegment | undefined;
 }
 
 export interface ShapeStats {
@@ -45,15 +47,41 @@ export interface ShapeStats {
 }
 
 const stats: ShapeStats = { calls: 0, hits: 0, shapedGlyphs: 0, shapeMs: 0 };
-const cache = new Map<string, Map<string, Shaped>>();
+// face key -> direction -> script -> text: nested maps, so a lookup hashes
+// the word itself and never a key built from it
+type TextCache = Map<string, Shaped>;
+const cache = new Map<string, Map<Direction, Map<string, TextCache>>>();
+// the text cache of the last (face, direction, script): nearly every lookup
+let last: { face: string; direction: Direction; script: string; texts: TextCache } | null = null;
+
+function textCache(face: string, direction: Direction, script: string): TextCache {
+  if (last !== null && last.face === face && last.direction === direction && last.script === script) return last.texts;
+  let perFace = cache.get(face);
+  if (!perFace) cache.set(face, (perFace = new Map()));
+  let perDirection = perFace.get(direction);
+  if (!perDirection) perFace.set(direction, (perDirection = new Map()));
+  let texts = perDirection.get(script);
+  if (!texts) perDirection.set(script, (texts = new Map()));
+  last = { face, direction, script, texts };
+  return texts;
+}
 
 export function shapeStats(): ShapeStats {
   return { ...stats };
 }
 
-/** Forget all cached shapes (tests and benchmarks). */
+let generation = 0;
+
+/** Changes whenever the shape cache is cleared: caches of layouts made from shapes start over too. */
+export function shapeGeneration(): number {
+  return generation;
+}
+
+/** Forget all cached shapes (tests and benchmarks), and so all cached layouts. */
 export function clearShapeCache(): void {
+  generation++;
   cache.clear();
+  last = null;
   stats.calls = stats.hits = stats.shapedGlyphs = stats.shapeMs = 0;
 }
 
@@ -64,10 +92,8 @@ export function clearShapeCache(): void {
  */
 export function shapeText(face: FontFace, text: string, script: string, direction: Direction): Shaped {
   stats.calls++;
-  let perFace = cache.get(face.key);
-  if (!perFace) cache.set(face.key, (perFace = new Map()));
-  const key = direction + '\u0000' + script + '\u0000' + text;
-  const hit = perFace.get(key);
+  const texts = textCache(face.key, direction, script);
+  const hit = texts.get(text);
   if (hit) {
     stats.hits++;
     return hit;
@@ -76,7 +102,7 @@ export function shapeText(face: FontFace, text: string, script: string, directio
   const shaped = shapeUncached(face, text, script, direction);
   stats.shapeMs += performance.now() - t0;
   stats.shapedGlyphs += shaped.ids.length;
-  perFace.set(key, shaped);
+  texts.set(text, shaped);
   return shaped;
 }
 
@@ -84,9 +110,10 @@ export function shapeText(face: FontFace, text: string, script: string, directio
 export function cachedShapes(): Array<{ faceKey: string; direction: Direction; script: string; text: string; shaped: Shaped }> {
   const out: Array<{ faceKey: string; direction: Direction; script: string; text: string; shaped: Shaped }> = [];
   for (const [faceKey, perFace] of cache) {
-    for (const [key, shaped] of perFace) {
-      const [direction, script, text] = key.split('\u0000');
-      out.push({ faceKey, direction: direction as Direction, script, text, shaped });
+    for (const [direction, perDirection] of perFace) {
+      for (const [script, texts] of perDirection) {
+        for (const [text, shaped] of texts) out.push({ faceKey, direction, script, text, shaped });
+      }
     }
   }
   return out;
@@ -108,9 +135,12 @@ function hbFontFor(face: FontFace): hb.Font {
 }
 
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
-function withoutIgnorables(s: string): string {
+function hasIgnorables(s: string): boolean {
   IGNORABLE.lastIndex = 0;
-  return IGNORABLE.test(s) ? s.replace(IGNORABLE, '') : s;
+  return IGNORABLE.test(s);
+}
+function withoutIgnorables(s: string): string {
+  return hasIgnorables(s) ? s.replace(IGNORABLE, '') : s;
 }
 
 function shapeUncached(face: FontFace, text: string, script: string, direction: Direction): Shaped {
@@ -131,9 +161,17 @@ function shapeUncached(face: FontFace, text: string, script: string, direction: 
   const n = infos.length;
 
   // A glyph's characters run from its cluster to the next larger cluster.
-  const starts = Array.from(new Set(infos.map((g) => g.cluster))).sort((a, b) => a - b);
-  const nextStart = new Map<number, number>();
-  for (let k = 0; k < starts.length; k++) nextStart.set(starts[k], k + 1 < starts.length ? starts[k + 1] : text.length);
+  const sorted = new Int32Array(n);
+  for (let j = 0; j < n; j++) sorted[j] = infos[j].cluster;
+  sorted.sort();
+  const endOf = new Int32Array(text.length); // by cluster start
+  for (let k = n - 1, next = text.length; k >= 0; k--) {
+    const c = sorted[k];
+    if (c < next) {
+      endOf[c] = next;
+      next = c;
+    }
+  }
 
   const ids: number[] = [];
   const advances: number[] = [];
@@ -141,7 +179,8 @@ function shapeUncached(face: FontFace, text: string, script: string, direction: 
   const yOffsets: number[] = [];
   const texts: string[] = [];
   const missing: Array<{ offset: number; codePoint: number }> = [];
-  const seen = new Set<number>();
+  const seen = new Uint8Array(text.length);
+  const ignorables = hasIgnorables(text);
   let width = 0;
   const rtl = direction === 'rtl';
   // walk in logical order so the first glyph of a cluster carries its text
@@ -152,15 +191,19 @@ function shapeUncached(face: FontFace, text: string, script: string, direction: 
     // invisible controls (bidi isolates, ZWNJ) travel with a neighbour's
     // cluster; they are not what the glyph shows, and the PDF's ToUnicode map
     // keeps a glyph's first text for every later use, so leave them out
-    glyphTexts[j] = seen.has(c) ? '' : withoutIgnorables(text.slice(c, nextStart.get(c)));
-    seen.add(c);
+    if (seen[c]) glyphTexts[j] = '';
+    else {
+      const chars = text.slice(c, endOf[c]);
+      glyphTexts[j] = ignorables ? withoutIgnorables(chars) : chars;
+      seen[c] = 1;
+    }
   }
   for (let j = 0; j < n; j++) {
     const id = infos[j].codepoint;
     if (id === 0) {
       // .notdef is never drawn: report the characters of its cluster the font lacks
       const c = infos[j].cluster;
-      const end = nextStart.get(c) ?? text.length;
+      const end = endOf[c];
       let reported = false;
       for (let i = c; i < end; i++) {
         const cp = text.codePointAt(i)!;
@@ -182,5 +225,5 @@ function shapeUncached(face: FontFace, text: string, script: string, direction: 
     width += p.xAdvance;
   }
   missing.sort((a, b) => a.offset - b.offset);
-  return { ids, advances, xOffsets, yOffsets, texts, width, missing };
+  return { ids, advances, xOffsets, yOffsets, texts, width, missing, plain: undefined };
 }
