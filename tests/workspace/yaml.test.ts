@@ -34,12 +34,10 @@ describe('reading files', () => {
     );
   });
 
-  test('"billion laughs" is stopped, quickly', async () => {
+  test('"billion laughs" is stopped before it expands', async () => {
     const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let i = 1; i < 9; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + String.fromCharCode(96 + i)).join(',')}]`);
-    const t0 = Date.now();
     const f = parseYaml('/x.yaml', bomb.join('\n'));
-    expect(Date.now() - t0).toBeLessThan(1000);
     expect(f.value).toBeUndefined();
     expect(f.diagnostics[0].message).toBe('YAML aliases (`*name`) expand too much');
   });
