@@ -392,29 +392,49 @@ class Writer {
   }
 }
 
+const RUNNING_STYLE = { size: TYPE.running, color: COLORS.muted, weight: 'regular' as const };
+
+/**
+ * Running header and footer lines, laid out once per text and family for the
+ * process: every page of a lesson repeats its header. Footers differ per page,
+ * so the cache starts over when it grows large (a long watch session).
+ */
+const RUNNING_LINES = new WeakMap<FontFamily, Map<string, LaidLine>>();
+const RUNNING_LINES_MAX = 2000;
+export function runningLine(text: string, family: FontFamily): LaidLine {
+  let lines = RUNNING_LINES.get(family);
+  if (!lines) RUNNING_LINES.set(family, (lines = new Map()));
+  let line = lines.get(text);
+  if (!line) {
+    if (lines.size >= RUNNING_LINES_MAX) lines.clear();
+    line = layoutLine(text, RUNNING_STYLE, family, 'rtl');
+    lines.set(text, line);
+  }
+  return line;
+}
+
 /** Header (start: right, end: left) and footer, in small grey type. */
 function runningOps(page: Page, meta: PdfMeta, family: FontFamily): DrawOp[] {
   const { width, height } = PAPER[meta.paper];
-  const style = { size: TYPE.running, color: COLORS.muted, weight: 'regular' as const };
   const ops: DrawOp[] = [];
   const left = PAGE.marginSide;
   const right = width - PAGE.marginSide;
   if (page.head) {
-    const end = layoutLine(page.head.end, style, family, 'rtl');
+    const end = runningLine(page.head.end, family);
     // a long title gives up its last words (with "…") rather than run into the other side
     const room = right - left - end.naturalWidth - 24;
     let startText = page.head.start;
-    let start = layoutLine(startText, style, family, 'rtl');
+    let start = runningLine(startText, family);
     for (let words = startText.split(' '); start.naturalWidth > room && words.length > 1; ) {
       words = words.slice(0, -1);
       startText = `${words.join(' ')}…`;
-      start = layoutLine(startText, style, family, 'rtl');
+      start = runningLine(startText, family);
     }
     ops.push({ op: 'text', line: start, x: right - start.naturalWidth, y: PAGE.headerY });
     ops.push({ op: 'text', line: end, x: left, y: PAGE.headerY });
   }
   if (page.foot) {
-    const footer = layoutLine(page.foot, style, family, 'rtl');
+    const footer = runningLine(page.foot, family);
     ops.push({ op: 'text', line: footer, x: (width - footer.naturalWidth) / 2, y: height - PAGE.footerY });
   }
   return ops;
