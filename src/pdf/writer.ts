@@ -11,6 +11,8 @@ import { layoutLine } from '../text/index.js';
 import type { Paper } from '../workspace/model.js';
 import type { Bookmark, DrawOp, Page } from '../layout/ops.js';
 import { COLORS, PAGE, PAPER, TYPE } from '../layout/style.js';
+import { glyphRecord, isPlainTrueType, useGlyphRecords } from './subset.js';
+import { circlePath, colorOps, deflateContent, pdfNum, rectPath, roundedRectPath, type ColorOps } from './content.js';
 
 /** A fixed date makes equal input give byte-equal PDFs. */
 const FIXED_DATE = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
@@ -33,13 +35,21 @@ interface EmbeddedFont {
   ref(): unknown;
 }
 
+// a pdfkit stream object (PDFReference), as much of it as we use
+interface StreamRef {
+  data: Record<string, unknown>;
+  buffer: Uint8Array[];
+  compress: boolean;
+}
+
 type Doc = InstanceType<typeof PDFDocument> & {
-  page: { fonts: Record<string, unknown>; height: number; width: number; dictionary: unknown };
+  page: { fonts: Record<string, unknown>; height: number; width: number; dictionary: unknown; content: StreamRef };
   _font: EmbeddedFont;
   _fontCount: number;
   _fontFamilies: Record<string, EmbeddedFont>;
   _root: { data: { ViewerPreferences?: { data: Record<string, unknown> } } };
   addContent(s: string): Doc;
+  _normalizeColor(color: string): number[] | null;
   outline: OutlineNode;
 };
 
@@ -54,6 +64,14 @@ function hexColor(c: string): string {
   const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(c);
   if (!m) return '0 0 0';
   return [m[1], m[2], m[3]].map((h) => num(parseInt(h, 16) / 255)).join(' ');
+}
+
+/** Text colours ("r g b" for the rg operator), parsed once per process. */
+const TEXT_COLORS = new Map<string, string>();
+function textColor(c: string): string {
+  let rgb = TEXT_COLORS.get(c);
+  if (rgb === undefined) TEXT_COLORS.set(c, (rgb = hexColor(c)));
+  return rgb;
 }
 
 /** Undo rule L2 for a line's runs: reverse from the lowest odd level up to the highest. */
@@ -79,20 +97,58 @@ export function logicalOrder<T extends { level: number }>(visual: T[]): T[] {
   return runs;
 }
 
+/** Where a glyph that copies as `text` lives: its font, its code there. Glyphs with several texts chain. */
 interface Slot {
+  text: string;
   font: EmbeddedFont;
   gid: number;
   hex: string;
+  next: Slot | undefined;
 }
 
 /** Four-digit hex glyph codes, computed once. */
 const HEX4: string[] = Array.from({ length: 4096 }, (_, i) => i.toString(16).padStart(4, '0'));
 
+/** A glyph drawn as an outline, relative to its run's origin. */
+interface Outline {
+  id: number;
+  dx: number;
+  dy: number;
+}
+
+/**
+ * A glyph's outline as the path operators pdfkit's doc.path(svg) writes, once
+ * per font and glyph for the whole process (fonts do not change). pdfkit's own
+ * path methods run on a stand-in document that only collects what they write.
+ */
+const OUTLINES = new WeakMap<object, Map<number, string>>();
+function outlineOps(font: FontFace['font'], id: number): string {
+  let byId = OUTLINES.get(font);
+  if (!byId) OUTLINES.set(font, (byId = new Map()));
+  let ops = byId.get(id);
+  if (ops === undefined) {
+    const svg = font.getGlyph(id).path.toSVG();
+    const parts: string[] = [];
+    if (svg) {
+      const collector = Object.create(PDFDocument.prototype) as Doc;
+      collector.addContent = (op: string) => (parts.push(op), collector);
+      collector.path(svg).fill();
+    }
+    ops = parts.join('\n');
+    byId.set(id, ops);
+  }
+  return ops;
+}
+
 class Writer {
   /** per face: the embedded font, then variants for glyphs that must copy as other text */
   private fonts = new Map<string, EmbeddedFont[]>();
-  /** face key -> glyph id -> text -> slot */
-  private slots = new Map<string, Map<number, Map<string, Slot>>>();
+  /** face key -> glyph id -> slots (one per text the glyph copies as) */
+  private slots = new Map<string, Map<number, Slot>>();
+  /** colour string -> pdfkit's colour operators for shapes */
+  private colors = new Map<string, ColorOps | null>();
+  /** the current page's content, one operator (or several, joined by newlines) per entry */
+  private out: string[] = [];
 
   constructor(private readonly doc: Doc) {}
 
@@ -101,6 +157,7 @@ class Writer {
     if (!list) {
       // pdfkit accepts an opened fontkit font: the shaper's and the writer's glyph ids are the same by construction
       this.doc.font(face.font as unknown as string);
+      useGlyphRecords(this.doc._font.subset, face.font);
       list = [this.doc._font];
       this.fonts.set(face.key, list);
     }
@@ -125,189 +182,265 @@ class Writer {
     const base = list[0];
     const Embedded = base.constructor as new (doc: Doc, font: unknown, id: string) => EmbeddedFont;
     const variant = new Embedded(this.doc, face.font, `F${++this.doc._fontCount}`);
+    useGlyphRecords(variant.subset, face.font);
     // pdfkit embeds every font it lists here when the document ends
     this.doc._fontFamilies[`hiwar:${face.key}:${list.length}`] = variant;
     list.push(variant);
     return variant;
   }
 
-  /** Where glyph `id` copying as `text` lives: its font, its code there; found once per document. */
-  private slot(face: FontFace, id: number, text: string): Slot {
+  private slotsOf(face: FontFace): Map<number, Slot> {
     let byId = this.slots.get(face.key);
     if (!byId) this.slots.set(face.key, (byId = new Map()));
-    let byText = byId.get(id);
-    if (!byText) byId.set(id, (byText = new Map()));
-    let slot = byText.get(text);
-    if (!slot) {
-      const codePoints = [...text].map((c) => c.codePointAt(0)!);
-      const font = this.fontFor(face, id, codePoints);
-      const gid = font.subset.includeGlyph(id);
-      if (font.widths[gid] == null) font.widths[gid] = face.font.getGlyph(id).advanceWidth * font.scale;
-      if (font.unicode[gid] == null) font.unicode[gid] = codePoints;
-      slot = { font, gid, hex: HEX4[gid] ?? gid.toString(16).padStart(4, '0') };
-      byText.set(text, slot);
+    return byId;
+  }
+
+  /** Where glyph `id` copying as `text` lives; found once per document. */
+  private slot(face: FontFace, byId: Map<number, Slot>, id: number, text: string): Slot {
+    const first = byId.get(id);
+    for (let s = first; s; s = s.next) if (s.text === text) return s;
+    const codePoints = [...text].map((c) => c.codePointAt(0)!);
+    const font = this.fontFor(face, id, codePoints);
+    const gid = font.subset.includeGlyph(id);
+    if (font.widths[gid] == null) {
+      const advance = isPlainTrueType(face.font) ? glyphRecord(face.font, id).advance : face.font.getGlyph(id).advanceWidth;
+      font.widths[gid] = advance * font.scale;
     }
+    if (font.unicode[gid] == null) font.unicode[gid] = codePoints;
+    // the first text found stays first: the common case is one text per glyph
+    const slot: Slot = { text, font, gid, hex: HEX4[gid] ?? gid.toString(16).padStart(4, '0'), next: undefined };
+    if (first) {
+      let last = first;
+      while (last.next) last = last.next;
+      last.next = slot;
+    } else byId.set(id, slot);
     return slot;
   }
 
   /**
-   * Content-stream chunks for a run: TJ arrays, split where a glyph needs a
-   * vertical rise. Glyphs that stand for no text of their own (the joining
-   * strokes and dot pieces some fonts add inside a cluster) are returned as
-   * outlines to draw as vector paths: a ToUnicode entry cannot say "nothing",
-   * and an empty one makes viewers invent a character.
+   * A run as text operators: TJ arrays, split where a glyph needs a vertical
+   * rise or another font. Glyphs that stand for no text of their own (the
+   * joining strokes and dot pieces some fonts add inside a cluster) are
+   * returned as outlines to draw as vector paths: a ToUnicode entry cannot say
+   * "nothing", and an empty one makes viewers invent a character.
    */
-  private glyphsToTJ(run: GlyphRun): { chunks: string[]; outlines: { id: number; dx: number; dy: number }[] } {
+  private runText(run: GlyphRun, out: string[]): Outline[] | undefined {
     const face = run.face;
-    const chunks: string[] = [];
-    const outlines: { id: number; dx: number; dy: number }[] = [];
-    let parts: string[] = [];
-    // glyphs that need no adjustment between them share one hex string
-    let hex = '';
+    const byId = this.slotsOf(face);
     const size = run.size;
+    const fontSize = num(size);
+    let outlines: Outline[] | undefined;
+    // the TJ array so far, and the glyph codes not yet closed into it:
+    // glyphs that need no adjustment between them share one hex string
+    let parts = '';
+    let hex = '';
     let pen = 0;
     let current: EmbeddedFont | undefined;
-    const endHex = () => {
-      if (hex) parts.push(`<${hex}>`);
-      hex = '';
-    };
     const select = (font: EmbeddedFont) => {
       this.doc.page.fonts[font.id] = font.ref();
-      chunks.push(`/${font.id} ${num(size)} Tf`);
+      out.push(`/${font.id} ${fontSize} Tf`);
       current = font;
     };
     const flush = () => {
-      endHex();
-      if (parts.length) {
+      if (hex) parts = parts ? `${parts} <${hex}>` : `<${hex}>`;
+      hex = '';
+      if (parts) {
         if (!current) select(this.embedded(face)[0]); // TJ needs a font even to only move the pen
-        chunks.push(`[${parts.join(' ')}] TJ`);
+        out.push(`[${parts}] TJ`);
       }
-      parts = [];
+      parts = '';
     };
-    const glyph = (id: number, xAdvance: number, xOffset: number, yOffset: number, text: string) => {
-      if (!text) {
-        outlines.push({ id, dx: pen + xOffset, dy: yOffset });
-        endHex();
-        parts.push(num((-xAdvance * 1000) / size));
-        pen += xAdvance;
-        return;
-      }
-      const { font, gid, hex: code } = this.slot(face, id, text);
-      if (font !== current) {
-        // a font change keeps the pen where it is (same BT block)
-        flush();
-        select(font);
-      }
-      const natural = (font.widths[gid] * size) / 1000;
-      const pre = xOffset ? -(xOffset * 1000) / size : 0;
-      const post = ((natural - xAdvance + xOffset) * 1000) / size;
-      if (yOffset) {
-        flush();
-        chunks.push(`${num(yOffset)} Ts`);
-      }
-      if (pre) {
-        endHex();
-        parts.push(num(pre));
-      }
-      hex += code;
-      if (Math.abs(post) > 0.0005) {
-        endHex();
-        parts.push(num(post));
-      }
-      if (yOffset) {
-        flush();
-        chunks.push('0 Ts');
-      }
-      pen += xAdvance;
+    // a number between hex strings closes the open one
+    const adjust = (n: string) => {
+      if (hex) parts = parts ? `${parts} <${hex}>` : `<${hex}>`;
+      hex = '';
+      parts = parts ? `${parts} ${n}` : n;
     };
     // straight from the cached shapes: no object per glyph
     for (const sg of run.segments) {
-      for (let j = 0; j < sg.ids.length; j++) {
-        glyph(sg.ids[j], sg.advances[j] * sg.scale + sg.stretch, sg.xOffsets[j] * sg.scale, sg.yOffsets[j] * sg.scale, sg.texts[j]);
+      const { ids, advances, xOffsets, yOffsets, texts, scale, stretch } = sg;
+      for (let j = 0; j < ids.length; j++) {
+        const id = ids[j];
+        const xAdvance = advances[j] * scale + stretch;
+        const xOffset = xOffsets[j] * scale;
+        const yOffset = yOffsets[j] * scale;
+        const text = texts[j];
+        if (!text) {
+          (outlines ??= []).push({ id, dx: pen + xOffset, dy: yOffset });
+          adjust(num((-xAdvance * 1000) / size));
+          pen += xAdvance;
+          continue;
+        }
+        const { font, gid, hex: code } = this.slot(face, byId, id, text);
+        if (font !== current) {
+          // a font change keeps the pen where it is (same BT block)
+          flush();
+          select(font);
+        }
+        const natural = (font.widths[gid] * size) / 1000;
+        const pre = xOffset ? -(xOffset * 1000) / size : 0;
+        const post = ((natural - xAdvance + xOffset) * 1000) / size;
+        if (yOffset) {
+          flush();
+          out.push(`${num(yOffset)} Ts`);
+        }
+        if (pre) adjust(num(pre));
+        hex += code;
+        if (Math.abs(post) > 0.0005) adjust(num(post));
+        if (yOffset) {
+          flush();
+          out.push('0 Ts');
+        }
+        pen += xAdvance;
       }
     }
     flush();
-    return { chunks, outlines };
+    return outlines;
   }
 
-  line(line: LaidLine, x: number, top: number): void {
-    const doc = this.doc;
-    const baseline = doc.page.height - (top + line.ascent);
+  private line(line: LaidLine, x: number, top: number): void {
+    const out = this.out;
+    const baseline = this.doc.page.height - (top + line.ascent);
     // Runs are positioned absolutely, so they can be written in logical order:
     // text extractors that read the content stream in order (pdf.js) then give
     // the sentence as it was typed, not as it is displayed.
-    for (const run of logicalOrder(line.runs)) {
+    const runs = line.runs.length < 2 ? line.runs : logicalOrder(line.runs);
+    for (const run of runs) {
       if (run.segments.length === 0) continue;
-      const { chunks, outlines } = this.glyphsToTJ(run);
-      const color = hexColor(run.color);
-      doc.addContent(`BT ${color} rg 1 0 0 1 ${num(x + run.x)} ${num(baseline)} Tm`);
-      for (const chunk of chunks) doc.addContent(chunk);
-      doc.addContent('ET');
+      const color = textColor(run.color);
+      out.push(`BT ${color} rg 1 0 0 1 ${num(x + run.x)} ${num(baseline)} Tm`);
+      const outlines = this.runText(run, out);
+      out.push('ET');
+      if (!outlines) continue;
+      const k = run.size / run.face.unitsPerEm;
       for (const o of outlines) {
-        const path = run.face.font.getGlyph(o.id).path.toSVG();
+        const path = outlineOps(run.face.font, o.id);
         if (!path) continue;
-        const k = run.size / run.face.unitsPerEm;
-        doc.addContent(`q ${color} rg ${num(k)} 0 0 ${num(k)} ${num(x + run.x + o.dx)} ${num(baseline + o.dy)} cm`);
-        doc.path(path).fill();
-        doc.addContent('Q');
+        out.push(`q ${color} rg ${num(k)} 0 0 ${num(k)} ${num(x + run.x + o.dx)} ${num(baseline + o.dy)} cm`, path, 'Q');
       }
     }
   }
 
+  private color(c: string): ColorOps | null {
+    let ops = this.colors.get(c);
+    if (ops === undefined) this.colors.set(c, (ops = colorOps(this.doc._normalizeColor(c))));
+    return ops;
+  }
+
+  /** Draw ops, as the operators pdfkit's save/transform/rect/fill/stroke/restore wrote for them. */
   ops(ops: DrawOp[]): void {
-    const doc = this.doc;
+    const out = this.out;
+    // text is drawn in unflipped coordinates: undo the page's y-down transform
+    const flip = `q\n1 0 0 -1 0 ${pdfNum(this.doc.page.height)} cm`;
     for (const o of ops) {
       switch (o.op) {
         case 'text':
-          doc.save();
-          doc.transform(1, 0, 0, -1, 0, doc.page.height);
+          out.push(flip);
           this.line(o.line, o.x, o.y);
-          doc.restore();
+          out.push('Q');
           break;
         case 'rect': {
-          doc.save();
-          if (o.radius) doc.roundedRect(o.x, o.y, o.w, o.h, o.radius);
-          else doc.rect(o.x, o.y, o.w, o.h);
-          if (o.fill && o.stroke) doc.lineWidth(o.lineWidth ?? 0.8).fillAndStroke(o.fill, o.stroke);
-          else if (o.fill) doc.fill(o.fill);
-          else if (o.stroke) doc.lineWidth(o.lineWidth ?? 0.8).stroke(o.stroke);
-          doc.restore();
+          out.push('q', o.radius ? roundedRectPath(o.x, o.y, o.w, o.h, o.radius) : rectPath(o.x, o.y, o.w, o.h));
+          const width = `${pdfNum(o.lineWidth ?? 0.8)} w`;
+          if (o.fill && o.stroke) {
+            out.push(width);
+            const fill = this.color(o.fill);
+            if (fill) out.push(fill.fill);
+            const stroke = this.color(o.stroke);
+            if (stroke) out.push(stroke.stroke);
+            out.push('B');
+          } else if (o.fill) {
+            const fill = this.color(o.fill);
+            if (fill) out.push(fill.fill);
+            out.push('f');
+          } else if (o.stroke) {
+            out.push(width);
+            const stroke = this.color(o.stroke);
+            if (stroke) out.push(stroke.stroke);
+            out.push('S');
+          }
+          out.push('Q');
           break;
         }
-        case 'hline':
-          doc.save().moveTo(o.x1, o.y).lineTo(o.x2, o.y).lineWidth(o.width).stroke(o.color).restore();
+        case 'hline': {
+          out.push('q', `${pdfNum(o.x1)} ${pdfNum(o.y)} m`, `${pdfNum(o.x2)} ${pdfNum(o.y)} l`, `${pdfNum(o.width)} w`);
+          const stroke = this.color(o.color);
+          if (stroke) out.push(stroke.stroke);
+          out.push('S', 'Q');
           break;
-        case 'circle':
-          doc.save().circle(o.cx, o.cy, o.r).lineWidth(o.lineWidth).stroke(o.stroke).restore();
+        }
+        case 'circle': {
+          out.push('q', circlePath(o.cx, o.cy, o.r), `${pdfNum(o.lineWidth)} w`);
+          const stroke = this.color(o.stroke);
+          if (stroke) out.push(stroke.stroke);
+          out.push('S', 'Q');
           break;
+        }
       }
     }
   }
+
+  /**
+   * Close the current page's content: what pdfkit wrote when it opened the
+   * page (its y-down transform) and then ours, deflated by us in one piece
+   * at our level (see CONTENT_DEFLATE_LEVEL) instead of by pdfkit.
+   */
+  endPage(): void {
+    const content = this.doc.page.content;
+    const opening = Buffer.concat(content.buffer).toString('latin1');
+    this.out.push('');
+    const bytes = deflateContent(opening + this.out.join('\n'));
+    this.out = [];
+    content.compress = false;
+    content.buffer = [bytes];
+    content.data.Filter = 'FlateDecode';
+    content.data.Length = bytes.length;
+  }
+}
+
+const RUNNING_STYLE = { size: TYPE.running, color: COLORS.muted, weight: 'regular' as const };
+
+/**
+ * Running header and footer lines, laid out once per text and family for the
+ * process: every page of a lesson repeats its header. Footers differ per page,
+ * so the cache starts over when it grows large (a long watch session).
+ */
+const RUNNING_LINES = new WeakMap<FontFamily, Map<string, LaidLine>>();
+const RUNNING_LINES_MAX = 2000;
+export function runningLine(text: string, family: FontFamily): LaidLine {
+  let lines = RUNNING_LINES.get(family);
+  if (!lines) RUNNING_LINES.set(family, (lines = new Map()));
+  let line = lines.get(text);
+  if (!line) {
+    if (lines.size >= RUNNING_LINES_MAX) lines.clear();
+    line = layoutLine(text, RUNNING_STYLE, family, 'rtl');
+    lines.set(text, line);
+  }
+  return line;
 }
 
 /** Header (start: right, end: left) and footer, in small grey type. */
 function runningOps(page: Page, meta: PdfMeta, family: FontFamily): DrawOp[] {
   const { width, height } = PAPER[meta.paper];
-  const style = { size: TYPE.running, color: COLORS.muted, weight: 'regular' as const };
   const ops: DrawOp[] = [];
   const left = PAGE.marginSide;
   const right = width - PAGE.marginSide;
   if (page.head) {
-    const end = layoutLine(page.head.end, style, family, 'rtl');
+    const end = runningLine(page.head.end, family);
     // a long title gives up its last words (with "…") rather than run into the other side
     const room = right - left - end.naturalWidth - 24;
     let startText = page.head.start;
-    let start = layoutLine(startText, style, family, 'rtl');
+    let start = runningLine(startText, family);
     for (let words = startText.split(' '); start.naturalWidth > room && words.length > 1; ) {
       words = words.slice(0, -1);
       startText = `${words.join(' ')}…`;
-      start = layoutLine(startText, style, family, 'rtl');
+      start = runningLine(startText, family);
     }
     ops.push({ op: 'text', line: start, x: right - start.naturalWidth, y: PAGE.headerY });
     ops.push({ op: 'text', line: end, x: left, y: PAGE.headerY });
   }
   if (page.foot) {
-    const footer = layoutLine(page.foot, style, family, 'rtl');
+    const footer = runningLine(page.foot, family);
     ops.push({ op: 'text', line: footer, x: (width - footer.naturalWidth) / 2, y: height - PAGE.footerY });
   }
   return ops;
@@ -369,6 +502,7 @@ export function writePdf(pages: Page[], meta: PdfMeta, family: FontFamily): Prom
     doc.addPage({ size: [width, height], margin: 0 });
     writer.ops(page.ops);
     if (page.decorated) writer.ops(runningOps(page, meta, family));
+    writer.endPage();
     for (const b of page.bookmarks) outline.push({ b, pageIndex: i, pageDict: doc.page.dictionary });
   });
   addOutline(doc, outline, height);
