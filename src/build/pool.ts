@@ -2,7 +2,6 @@
 // starts its workers lazily (a batch that fits in one job never pays for a
 // thread), hands each idle worker the next job, and keeps workers alive for
 // the next batch (watch mode). A crashed worker fails its job, not the batch.
-import fs from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { jobWeight, type JobResult, type RenderJob } from './job.js';
@@ -169,17 +168,15 @@ export function cpuCount(): number {
  */
 export class HybridExecutor implements Executor {
   readonly kind = 'workers' as const;
-  private readonly here: InProcessExecutor;
+  private readonly here = new InProcessExecutor();
   private readonly pool: WorkerPool;
   private lanes = new Map<RenderJob, 'here' | 'pool'>();
 
   constructor(
     readonly workers: number,
     private readonly startup = THREAD_START,
-    started?: { here?: InProcessExecutor; pool?: WorkerPool },
   ) {
-    this.here = started?.here ?? new InProcessExecutor();
-    this.pool = started?.pool ?? new WorkerPool(workers);
+    this.pool = new WorkerPool(workers);
     this.pool.warm();
   }
 
@@ -188,41 +185,28 @@ export class HybridExecutor implements Executor {
   }
 
   plan(jobs: RenderJob[]): void {
-    for (const [job, lane] of assignLanes(jobs, this.workers, this.startup).lanes) this.lanes.set(job, lane);
+    const finish = [0, ...Array(this.workers).fill(this.startup)];
+    const order = [...jobs].sort((a, b) => jobWeight(b) - jobWeight(a));
+    for (const job of order) {
+      let lane = 0;
+      for (let i = 1; i < finish.length; i++) if (finish[i] < finish[lane]) lane = i;
+      finish[lane] += jobWeight(job) * SECONDS_PER_WEIGHT;
+      this.lanes.set(job, lane === 0 ? 'here' : 'pool');
+    }
   }
 
-  /** how many jobs went to workers */
-  onWorkers = 0;
+  /** how many of the planned jobs go to workers */
+  get onWorkers(): number {
+    return [...this.lanes.values()].filter((l) => l === 'pool').length;
+  }
 
   run(job: RenderJob): Promise<JobResult> {
-    const lane = this.lanes.get(job);
-    this.lanes.delete(job); // a job runs once; watch mode plans every batch anew
-    if (lane !== 'pool') return this.here.run(job);
-    this.onWorkers++;
-    return this.pool.run(job);
+    return this.lanes.get(job) === 'pool' ? this.pool.run(job) : this.here.run(job);
   }
 
   async close(): Promise<void> {
     await Promise.all([this.here.close(), this.pool.close()]);
   }
-}
-
-/**
- * Longest job first, each to the lane that would finish it soonest: this
- * thread (lane 0, free at once) or one of `workers` threads (free after their
- * start-up). Returns each job's lane and when the last lane finishes, in
- * seconds of estimated work.
- */
-export function assignLanes(jobs: RenderJob[], workers: number, startup = THREAD_START): { lanes: Map<RenderJob, 'here' | 'pool'>; makespan: number } {
-  const finish = [0, ...Array(workers).fill(startup)];
-  const lanes = new Map<RenderJob, 'here' | 'pool'>();
-  for (const job of [...jobs].sort((a, b) => jobWeight(b) - jobWeight(a))) {
-    let lane = 0;
-    for (let i = 1; i < finish.length; i++) if (finish[i] < finish[lane]) lane = i;
-    finish[lane] += jobWeight(job) * SECONDS_PER_WEIGHT;
-    lanes.set(job, lane === 0 ? 'here' : 'pool');
-  }
-  return { lanes, makespan: Math.max(...finish.filter((f, i) => i === 0 || f > startup)) };
 }
 
 /**
@@ -244,27 +228,18 @@ export class AutoExecutor implements Executor {
   private chosen: Executor | null = null;
   private warmPool: WorkerPool | null = null;
   private inProcess: InProcessExecutor | null = null;
-  /** one worker started beside this thread, for a course pack given alone */
-  private helper: WorkerPool | null = null;
-  private readonly files: number;
 
   constructor(
-    files: string[] | number,
+    private readonly files: number,
     private readonly cores = cpuCount(),
   ) {
-    this.files = typeof files === 'number' ? files : files.length;
     // Start what the batch will most likely use while its files resolve:
-    // workers for many files, the typesetting stack here for one or two, and
-    // for a course one worker beside it (its two editions can then be built at once).
-    if (this.files >= 3 && cores >= 2) {
-      this.warmPool = new WorkerPool(Math.min(cores, this.files * 2));
+    // workers for many files, the typesetting stack here for one or two.
+    if (files >= 3 && cores >= 2) {
+      this.warmPool = new WorkerPool(Math.min(cores, files * 2));
       this.warmPool.warm();
-    } else if (this.files <= 2) {
+    } else if (files <= 2) {
       this.inProcess = new InProcessExecutor();
-      if (cores >= 2 && Array.isArray(files) && files.some(looksLikeCourse)) {
-        this.helper = new WorkerPool(1);
-        this.helper.warm();
-      }
     }
   }
 
@@ -277,24 +252,15 @@ export class AutoExecutor implements Executor {
   }
 
   plan(jobs: RenderJob[]): void {
-    if (this.chosen) {
-      this.chosen.plan?.(jobs); // watch mode: every later batch runs the way the first did
-      return;
-    }
+    if (this.chosen) return;
     const n = workersFor(jobs.map(jobWeight), this.files, this.cores);
     if (n > 1) {
       this.chosen = this.warmPool && this.warmPool.size === n ? this.warmPool : new WorkerPool(n);
       if (this.chosen !== this.warmPool) void this.warmPool?.close();
-    } else if (this.helper && hybridPays(jobs)) {
-      this.chosen = new HybridExecutor(1, THREAD_START, { here: this.inProcess ?? undefined, pool: this.helper });
-      this.chosen.plan!(jobs);
-      this.helper = null;
     } else {
       this.chosen = this.inProcess ?? new InProcessExecutor();
       void this.warmPool?.close();
     }
-    void this.helper?.close();
-    this.helper = null;
     this.warmPool = null;
     this.inProcess = null;
   }
@@ -306,39 +272,13 @@ export class AutoExecutor implements Executor {
 
   async close(): Promise<void> {
     await this.warmPool?.close();
-    await this.helper?.close();
     await this.chosen?.close();
   }
-}
-
-/** A course file (it lists lessons)? Only a guess, to start a worker early; the plan decides. */
-function looksLikeCourse(file: string): boolean {
-  try {
-    const fd = fs.openSync(file, 'r');
-    try {
-      const head = Buffer.alloc(8192);
-      const n = fs.readSync(fd, head, 0, head.length, 0);
-      return /^lessons\s*:/m.test(head.toString('utf8', 0, n));
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    return false;
-  }
-}
-
-/** Do this thread and one worker together finish a one-file batch clearly sooner than this thread alone? */
-export function hybridPays(jobs: RenderJob[]): boolean {
-  if (jobs.length < 2) return false;
-  const alone = jobs.reduce((s, j) => s + jobWeight(j), 0) * SECONDS_PER_WEIGHT;
-  return assignLanes(jobs, 1).makespan < HYBRID_GAIN * alone;
 }
 
 /** Seconds of work per unit of job weight (a warm thread), and the start-up cost of a thread. */
 const SECONDS_PER_WEIGHT = 3e-6;
 const THREAD_START = 0.5;
-/** the share of the time alone below which a second thread is worth its start-up and memory */
-const HYBRID_GAIN = 0.8;
 
 /** How many workers to use for jobs of these weights (1: build in this thread). */
 export function workersFor(weights: number[], files: number, cores: number): number {
@@ -360,5 +300,5 @@ export function chooseExecutor(files: string[], _flags?: BuildFlags): Executor {
     return n <= 0 ? new InProcessExecutor() : new WorkerPool(n);
   }
   if (env === 'hybrid') return new HybridExecutor(Math.max(1, cpuCount() - 1));
-  return new AutoExecutor(files);
+  return new AutoExecutor(files.length);
 }

@@ -5,9 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildCommand } from '../../src/cli/build.js';
 import { buildBatch } from '../../src/build/batch.js';
-import { HybridExecutor, hybridPays, InProcessExecutor, WorkerPool, workersFor } from '../../src/build/pool.js';
-import type { RenderJob } from '../../src/build/job.js';
-import type { ResolvedCourse, ResolvedLesson } from '../../src/workspace/model.js';
+import { HybridExecutor, InProcessExecutor, WorkerPool, workersFor } from '../../src/build/pool.js';
 import { listing, recordingIO, workspace } from './helpers.js';
 
 const GOOD = (id: string, title: string) => `id: ${id}
@@ -182,20 +180,5 @@ describe('when worker threads pay off', () => {
     expect(workersFor(Array(100).fill(lesson), 50, 2)).toBe(2);
     expect(workersFor(Array(100).fill(lesson), 50, 8)).toBe(8);
     expect(workersFor([50 * lesson, 80 * lesson], 1, 4)).toBe(2);
-  });
-});
-
-describe('a course alone: this thread and one worker, when the course is big enough', () => {
-  // jobs of a given weight: a course of `n` lessons, each with `chars` characters of passage text
-  const course = (n: number, chars: number, edition: 'student' | 'teacher'): RenderJob => {
-    const lesson = { passages: [{ paragraphs: [{ text: 'ا'.repeat(chars) }] }], questions: [], teacher: {} } as unknown as ResolvedLesson;
-    return { name: `c-${edition}.pdf`, edition, templatesVersion: 0, target: { kind: 'course', course: { lessons: Array(n).fill(lesson) } as unknown as ResolvedCourse } };
-  };
-  it('builds both editions of a 50-lesson course on two threads', () => {
-    expect(hybridPays([course(50, 7_000, 'student'), course(50, 7_000, 'teacher')])).toBe(true);
-  });
-  it('keeps a small course, or one edition, in this thread', () => {
-    expect(hybridPays([course(4, 7_000, 'student'), course(4, 7_000, 'teacher')])).toBe(false);
-    expect(hybridPays([course(50, 7_000, 'student')])).toBe(false);
   });
 });
