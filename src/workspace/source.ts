@@ -1,5 +1,5 @@
 // Reading a teacher's text files: UTF-8, BOM stripped, CRLF/CR accepted, NFC.
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { diagnoseNotUtf8 } from '../safety/encoding.js';
 import { error, type Diagnostic } from './diagnostics.js';
 
@@ -18,16 +18,22 @@ export type ReadResult =
 /** Larger files are refused before they are read (a 10 MB article is fine). */
 export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
 
-/** Read a UTF-8 text file; never throws for the usual user mistakes (missing file, folder, binary, another encoding). */
+/**
+ * Read a UTF-8 text file; never throws for the usual user mistakes (missing
+ * file, folder, binary, another encoding). Reads are synchronous: a course
+ * reads a hundred small files one after another, and each asynchronous read
+ * (stat, open, read, close on the thread pool) left this thread idle for about
+ * a millisecond — 90 ms of a 50-lesson course's 300 ms resolve.
+ */
 export async function readSource(file: string): Promise<ReadResult> {
   let buf: Buffer;
   try {
-    const st = await stat(file);
+    const st = statSync(file);
     if (st.isDirectory()) return { ok: false, reason: 'directory', detail: 'this is a folder, not a file' };
     if (st.size > MAX_SOURCE_BYTES) {
       return { ok: false, reason: 'too-big', detail: `this file is ${Math.round(st.size / 1024 / 1024)} MB; hiwar reads files of up to ${MAX_SOURCE_BYTES / 1024 / 1024} MB`, hint: 'is it the right file? an article of a few hundred pages is still far below this' };
     }
-    buf = await readFile(file);
+    buf = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, reason: 'missing', detail: 'file not found' };
