@@ -1,6 +1,6 @@
-// Shaping with HarfBuzz (harfbuzzjs, WebAssembly). One call shapes one piece
-// of text (a word or a run of spaces) in one face, direction and script;
-// results are cached in font units so the same word costs one Map lookup
+// Shaping with HarfBuzz (harfbuzzjs's WebAssembly build, called through
+// harfbuzz.ts). One call shapes one piece of text (a word or a run of spaces)
+// in one face, direction and script; results are cached in font units so the same word costs one Map lookup
 // anywhere in a course.
 //
 // Why HarfBuzz and not fontkit's own layout(): fontkit agrees with HarfBuzz on
@@ -11,8 +11,7 @@
 // and is about 5x slower on Arabic (linear coverage scans in Amiri's large
 // contextual lookups). fontkit still opens the fonts, answers metrics and cmap
 // questions, and is what pdfkit embeds; glyph ids are the same by construction.
-import { readFileSync } from 'node:fs';
-import * as hb from 'harfbuzzjs';
+import { hbFont, hbShape } from './harfbuzz.js';
 import type { FontFace, GlyphSegment } from './types.js';
 import type { Direction } from './bidi.js';
 
@@ -119,18 +118,12 @@ export function cachedShapes(): Array<{ faceKey: string; direction: Direction; s
   return out;
 }
 
-// One HarfBuzz font per face (the file is read once), one reusable buffer.
-const hbFonts = new Map<string, hb.Font>();
-let buffer: hb.Buffer | null = null;
+// One HarfBuzz font per face (the file is read once).
+const hbFonts = new Map<string, number>();
 
-function hbFontFor(face: FontFace): hb.Font {
+function hbFontFor(face: FontFace): number {
   let font = hbFonts.get(face.key);
-  if (!font) {
-    const data = readFileSync(face.path);
-    const blob = new hb.Blob(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-    font = new hb.Font(new hb.Face(blob, 0)); // scale defaults to units per em
-    hbFonts.set(face.key, font);
-  }
+  if (font === undefined) hbFonts.set(face.key, (font = hbFont(face.path)));
   return font;
 }
 
@@ -144,25 +137,16 @@ function withoutIgnorables(s: string): string {
 }
 
 function shapeUncached(face: FontFace, text: string, script: string, direction: Direction): Shaped {
-  const font = hbFontFor(face);
-  const buf = (buffer ??= new hb.Buffer());
-  buf.reset();
-  buf.addText(text);
-  buf.setDirection(direction === 'rtl' ? hb.Direction.RTL : hb.Direction.LTR);
-  buf.setScript(script);
-  // Characters level: a base and its marks keep their own clusters, so each
-  // glyph can name just its own characters (what a PDF ToUnicode map needs);
-  // invisible controls (ZWJ, bidi marks) leave no glyph behind.
-  buf.setClusterLevel(hb.ClusterLevel.CHARACTERS);
-  buf.setFlags(hb.BufferFlag.BOT | hb.BufferFlag.EOT | hb.BufferFlag.REMOVE_DEFAULT_IGNORABLES);
-  hb.shape(font, buf);
-  const infos = buf.getGlyphInfos();
-  const pos = buf.getGlyphPositions();
-  const n = infos.length;
+  // Characters cluster level: a base and its marks keep their own clusters,
+  // so each glyph can name just its own characters (what a PDF ToUnicode map
+  // needs); invisible controls (ZWJ, bidi marks) leave no glyph behind.
+  const { count: n, info, infoAt, pos, posAt } = hbShape(hbFontFor(face), text, direction === 'rtl', script);
+  // glyph j: id info[infoAt + 5j], cluster info[infoAt + 5j + 2]; advance, x and y offsets pos[posAt + 5j] (+2, +3)
+  const clusters = new Int32Array(n);
+  for (let j = 0; j < n; j++) clusters[j] = info[infoAt + 5 * j + 2];
 
   // A glyph's characters run from its cluster to the next larger cluster.
-  const sorted = new Int32Array(n);
-  for (let j = 0; j < n; j++) sorted[j] = infos[j].cluster;
+  const sorted = clusters.slice();
   sorted.sort();
   const endOf = new Int32Array(text.length); // by cluster start
   for (let k = n - 1, next = text.length; k >= 0; k--) {
@@ -187,7 +171,7 @@ function shapeUncached(face: FontFace, text: string, script: string, direction: 
   const glyphTexts: string[] = new Array(n);
   for (let k = 0; k < n; k++) {
     const j = rtl ? n - 1 - k : k;
-    const c = infos[j].cluster;
+    const c = clusters[j];
     // invisible controls (bidi isolates, ZWNJ) travel with a neighbour's
     // cluster; they are not what the glyph shows, and the PDF's ToUnicode map
     // keeps a glyph's first text for every later use, so leave them out
@@ -199,10 +183,10 @@ function shapeUncached(face: FontFace, text: string, script: string, direction: 
     }
   }
   for (let j = 0; j < n; j++) {
-    const id = infos[j].codepoint;
+    const id = info[infoAt + 5 * j];
     if (id === 0) {
       // .notdef is never drawn: report the characters of its cluster the font lacks
-      const c = infos[j].cluster;
+      const c = clusters[j];
       const end = endOf[c];
       let reported = false;
       for (let i = c; i < end; i++) {
@@ -216,13 +200,13 @@ function shapeUncached(face: FontFace, text: string, script: string, direction: 
       if (!reported && glyphTexts[j]) missing.push({ offset: c, codePoint: text.codePointAt(c)! });
       continue;
     }
-    const p = pos[j];
+    const p = posAt + 5 * j;
     ids.push(id);
-    advances.push(p.xAdvance);
-    xOffsets.push(p.xOffset);
-    yOffsets.push(p.yOffset);
+    advances.push(pos[p]);
+    xOffsets.push(pos[p + 2]);
+    yOffsets.push(pos[p + 3]);
     texts.push(glyphTexts[j]);
-    width += p.xAdvance;
+    width += pos[p];
   }
   missing.sort((a, b) => a.offset - b.offset);
   return { ids, advances, xOffsets, yOffsets, texts, width, missing, plain: undefined };
