@@ -11,7 +11,7 @@ import { layoutLine } from '../text/index.js';
 import type { Paper } from '../workspace/model.js';
 import type { Bookmark, DrawOp, Page } from '../layout/ops.js';
 import { COLORS, PAGE, PAPER, TYPE } from '../layout/style.js';
-import { glyphRecord, isPlainTrueType, useGlyphRecords } from './subset.js';
+import { glyphRecord, isPlainTrueType, preloadLoca, useGlyphRecords } from './subset.js';
 import { circlePath, colorOps, deflateContent, pdfNum, rectPath, roundedRectPath, type ColorOps } from './content.js';
 
 /** A fixed date makes equal input give byte-equal PDFs. */
@@ -156,6 +156,7 @@ class Writer {
     let list = this.fonts.get(face.key);
     if (!list) {
       // pdfkit accepts an opened fontkit font: the shaper's and the writer's glyph ids are the same by construction
+      preloadLoca(face.font); // before pdfkit asks fontkit for glyph 0
       this.doc.font(face.font as unknown as string);
       useGlyphRecords(this.doc._font.subset, face.font);
       list = [this.doc._font];
