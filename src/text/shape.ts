@@ -1,7 +1,7 @@
 // Shaping with HarfBuzz (harfbuzzjs's WebAssembly build, called through
 // harfbuzz.ts). One call shapes one piece of text (a word or a run of spaces)
-// in one face, direction and script; results are cached in font units so the same word costs one Map lookup
-// anywhere in a course.
+// in one face, direction and script; results are cached in font units so the
+// same word costs one Map lookup anywhere in a course.
 //
 // Why HarfBuzz and not fontkit's own layout(): fontkit agrees with HarfBuzz on
 // every word of the seed article, but it does not mirror brackets in RTL
