@@ -33,6 +33,25 @@ export interface Article {
 
 export type ArticleParse = { ok: true; article: Article; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
+/**
+ * A paragraph whose sentences are split when first read: most lessons quote
+ * whole paragraphs, and splitting every paragraph of every article was a
+ * tenth of resolving a course.
+ */
+function paragraph(number: number, text: string, line: number): Paragraph {
+  const p = { number, text, line } as Paragraph;
+  Object.defineProperty(p, 'sentences', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const sentences = splitSentences(text);
+      Object.defineProperty(p, 'sentences', { value: sentences, enumerable: true, writable: true, configurable: true });
+      return sentences;
+    },
+  });
+  return p;
+}
+
 /** Split a body into paragraphs (blank-line separated; lines inside one paragraph are joined by a space). */
 export function splitParagraphs(body: string, firstLine: number): Paragraph[] {
   const lines = body.split('\n');
@@ -41,8 +60,10 @@ export function splitParagraphs(body: string, firstLine: number): Paragraph[] {
   let curLine = 0;
   const flush = () => {
     if (cur.length) {
-      const text = cur.join(' ').replace(/\s+/g, ' ').trim();
-      if (text) out.push({ number: out.length + 1, text, line: curLine, sentences: splitSentences(text) });
+      const joined = cur.join(' ');
+      // the lines are trimmed: runs of white space, or white space other than ' ', are rare (replace only then)
+      const text = (/\s\s|[^\S ]/.test(joined) ? joined.replace(/\s+/g, ' ') : joined).trim();
+      if (text) out.push(paragraph(out.length + 1, text, curLine));
     }
     cur = [];
   };
