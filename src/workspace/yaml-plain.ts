@@ -296,44 +296,38 @@ function flowItem(s: string, i: number): [unknown, number] {
 
 const FLOW_STOP = new Set([',', '[', ']', '{', '}', '#', ':', '"', "'"]);
 
-/** `"…"` on one line from `s[start]`, with `\\"`, `\\\\` and `\\/` (other escapes: yaml): [value, index after it]. */
+/** `"…"` on one line from `s[start]`, with the escapes \" \\ \/ only (others: yaml): [value, index after it]. */
 function doubleQuoted(s: string, start: number): [string, number] {
   let out = '';
   let from = start + 1;
   let escaped = false;
-  for (let i = from; i < s.length; i++) {
-    const c = s[i];
-    if (c === '"') {
-      out += s.slice(from, i);
+  for (;;) {
+    const quote = s.indexOf('"', from);
+    if (quote < 0) giveUp(); // continues on the next line
+    const slash = s.indexOf('\\', from);
+    if (slash < 0 || slash > quote) {
+      out += s.slice(from, quote);
       // an escape could join a letter and a mark that NFC composes
       if (escaped && out.normalize('NFC') !== out) giveUp();
-      return [out, i + 1];
+      return [out, quote + 1];
     }
-    if (c === '\\') {
-      const e = s[i + 1];
-      if (e !== '"' && e !== '\\' && e !== '/') giveUp();
-      out += s.slice(from, i) + e;
-      escaped = true;
-      i++;
-      from = i + 1;
-    }
+    const e = s[slash + 1];
+    if (e !== '"' && e !== '\\' && e !== '/') giveUp();
+    out += s.slice(from, slash) + e;
+    escaped = true;
+    from = slash + 2;
   }
-  return giveUp(); // continues on the next line
 }
 
 /** `'…'` on one line from `s[start]` (`''` is a quote). */
 function singleQuoted(s: string, start: number): [string, number] {
   let out = '';
   let from = start + 1;
-  for (let i = from; i < s.length; i++) {
-    if (s[i] !== "'") continue;
-    if (s[i + 1] === "'") {
-      out += s.slice(from, i + 1);
-      i++;
-      from = i + 1;
-      continue;
-    }
-    return [out + s.slice(from, i), i + 1];
+  for (;;) {
+    const quote = s.indexOf("'", from);
+    if (quote < 0) giveUp();
+    if (s[quote + 1] !== "'") return [out + s.slice(from, quote), quote + 1];
+    out += s.slice(from, quote + 1);
+    from = quote + 2;
   }
-  return giveUp();
 }
