@@ -1,6 +1,6 @@
 // Article files: YAML front matter, then paragraphs separated by blank lines, numbered from 1.
 import { error, warning, type Diagnostic } from './diagnostics.js';
-import { issueMessage, sanitizeText } from '../safety/text.js';
+import { issueMessage, sanitizeText, SUSPECT_RE } from '../safety/text.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import { parseYaml, type YamlFile } from './yaml.js';
 import { articleSchema, validate, type ArticleFrontMatter } from './schema.js';
@@ -101,8 +101,10 @@ export function parseArticle(file: string, text: string): ArticleParse {
   const fm = v.data as ArticleFrontMatter;
   const warnings: Diagnostic[] = [...y.warnings];
   // hostile and invisible characters (src/safety/text.ts), each line on its own
+  // (most articles have none: one look at the whole file first)
   const bodyLines = lines.slice(close + 1);
-  for (let i = 0; i < bodyLines.length; i++) {
+  const suspect = SUSPECT_RE.test(text);
+  for (let i = 0; suspect && i < bodyLines.length; i++) {
     const s = sanitizeText(bodyLines[i]);
     if (!s.issues.length) continue;
     for (const issue of s.issues) {
