@@ -61,6 +61,8 @@ describe('the plain YAML reader', () => {
       'a: >-\n  x\n     \n  y\n', 'a: >-\nb: 1\n', 'a:\n  b: >-\n    x\n   c: 1\n', '- >-\n  x\n',
       'a: «x» “y” (z)\n', 'a: x: y\n', 'a: x :y\n', 'a: -x\n', 'a: ? x\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: %x\n', 'a: @x\n',
       'a: x\u00a0\n', 'a: \u00a0x\n', 'a: x\u200b\n', 'a: e\u0301\n', 'a: "e\\u0301"\n', 'a: 😀\n', 'a:\tx\n', 'a: x\r\n',
+      'a:   \nb: 1\n', 'a: "x"   \n', 'a : 1\n', '1: x\n', 'a: 1_000\n', 'a: 0o17\n', 'a: 123456789012345\n', 'a: { }\n', '- [a, b]\n', 'a: b\n---\n',
+      'a: >- # note\n  x\n', 'a: he said "x #y"\n', 'a: \\x\n', '<<: {b: 1}\n', '\u00a0a: 1\n', 'b: 1\na: 2\n1a: 3\n',
       `${'k'.repeat(1100)}: 1\n`, 'a: 1\n  # c\nb: 2\n', 'a: 1\n\n\n# c\n\nb: 2', 'a:\n  b: 1\n c: 2\n',
     ];
     let read = 0;
