@@ -32,10 +32,15 @@ function decide(face: FontFace, cp: number): boolean {
   return shaped.missing.length === 0 && shaped.ids.length > 0;
 }
 
+function bmpTable(face: FontFace): Uint8Array {
+  let table = bmp.get(face.key);
+  if (!table) bmp.set(face.key, (table = new Uint8Array(0x10000)));
+  return table;
+}
+
 export function canDraw(face: FontFace, cp: number): boolean {
   if (cp < 0x10000) {
-    let table = bmp.get(face.key);
-    if (!table) bmp.set(face.key, (table = new Uint8Array(0x10000)));
+    const table = bmpTable(face);
     const known = table[cp];
     if (known) return known === 1;
     const ok = decide(face, cp);
@@ -52,12 +57,14 @@ export function canDraw(face: FontFace, cp: number): boolean {
 /** The characters of `text` the family's regular face cannot draw, in order (each code point once). */
 export function unprintable(text: string, family: BundledFamily | string = 'amiri'): Unprintable[] {
   const face = loadFamily(family as BundledFamily).faces.regular;
+  const known = bmpTable(face);
   let out: Unprintable[] | undefined;
   let seen: Set<number> | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    // ASCII letters, digits and punctuation: every bundled font has them
-    if (c >= 0x20 && c < 0x7f) continue;
+    // ASCII letters, digits and punctuation: every bundled font has them;
+    // a character already known to be drawable needs no look-up (an article's text is mostly these)
+    if ((c >= 0x20 && c < 0x7f) || (known[c] === 1 && (c < 0xd800 || c > 0xdfff))) continue;
     const cp = c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i)! : c;
     if (!canDraw(face, cp)) {
       seen ??= new Set();

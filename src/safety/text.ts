@@ -131,7 +131,7 @@ function fateOf(c: number): Fate {
 
 // A quick test: text with none of these needs no work (nearly all text).
 // eslint-disable-next-line no-control-regex
-const SUSPECT_RE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\ufdd0-\ufdef\ufffe\uffff]|[\ud800-\udfff]/;
+export const SUSPECT_RE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\ufdd0-\ufdef\ufffe\uffff]|[\ud800-\udfff]/;
 
 export type IssueKind = 'unclosed' | 'unmatched' | 'dropped' | 'space';
 

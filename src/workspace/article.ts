@@ -1,6 +1,6 @@
 // Article files: YAML front matter, then paragraphs separated by blank lines, numbered from 1.
 import { error, warning, type Diagnostic } from './diagnostics.js';
-import { issueMessage, sanitizeText } from '../safety/text.js';
+import { issueMessage, sanitizeText, SUSPECT_RE } from '../safety/text.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import { parseYaml, type YamlFile } from './yaml.js';
 import { articleSchema, validate, type ArticleFrontMatter } from './schema.js';
@@ -33,6 +33,25 @@ export interface Article {
 
 export type ArticleParse = { ok: true; article: Article; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
+/**
+ * A paragraph whose sentences are split when first read: most lessons quote
+ * whole paragraphs, and splitting every paragraph of every article was a
+ * tenth of resolving a course.
+ */
+function paragraph(number: number, text: string, line: number): Paragraph {
+  const p = { number, text, line } as Paragraph;
+  Object.defineProperty(p, 'sentences', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const sentences = splitSentences(text);
+      Object.defineProperty(p, 'sentences', { value: sentences, enumerable: true, writable: true, configurable: true });
+      return sentences;
+    },
+  });
+  return p;
+}
+
 /** Split a body into paragraphs (blank-line separated; lines inside one paragraph are joined by a space). */
 export function splitParagraphs(body: string, firstLine: number): Paragraph[] {
   const lines = body.split('\n');
@@ -41,8 +60,10 @@ export function splitParagraphs(body: string, firstLine: number): Paragraph[] {
   let curLine = 0;
   const flush = () => {
     if (cur.length) {
-      const text = cur.join(' ').replace(/\s+/g, ' ').trim();
-      if (text) out.push({ number: out.length + 1, text, line: curLine, sentences: splitSentences(text) });
+      const joined = cur.join(' ');
+      // the lines are trimmed: runs of white space, or white space other than ' ', are rare (replace only then)
+      const text = (/\s\s|[^\S ]/.test(joined) ? joined.replace(/\s+/g, ' ') : joined).trim();
+      if (text) out.push(paragraph(out.length + 1, text, curLine));
     }
     cur = [];
   };
@@ -80,8 +101,10 @@ export function parseArticle(file: string, text: string): ArticleParse {
   const fm = v.data as ArticleFrontMatter;
   const warnings: Diagnostic[] = [...y.warnings];
   // hostile and invisible characters (src/safety/text.ts), each line on its own
+  // (most articles have none: one look at the whole file first)
   const bodyLines = lines.slice(close + 1);
-  for (let i = 0; i < bodyLines.length; i++) {
+  const suspect = SUSPECT_RE.test(text);
+  for (let i = 0; suspect && i < bodyLines.length; i++) {
     const s = sanitizeText(bodyLines[i]);
     if (!s.issues.length) continue;
     for (const issue of s.issues) {

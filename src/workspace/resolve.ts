@@ -185,7 +185,8 @@ export async function resolveLesson(ctx: Ctx, abs: string, courseOptions: Partia
   const qlist = await layerQuestions({ ctx, article, seed: options.seed }, root);
   checkDuplicateIds(ctx, qlist);
 
-  if (ctx.errors.length > errorsBefore) return null;
+  // no article and no new error: it could not be read, which was said where a lesson before this one named it
+  if (ctx.errors.length > errorsBefore || !article) return null;
   const get = <K extends keyof LessonSpec>(k: K): NonNullable<LessonSpec[K]> | undefined => {
     const r = field(root, k);
     return r && r !== 'bad' ? r.value : undefined;
@@ -196,12 +197,12 @@ export async function resolveLesson(ctx: Ctx, abs: string, courseOptions: Partia
     title: get('title')!,
     path: abs,
     article: {
-      id: article!.id,
-      title: article!.title,
-      path: article!.path,
-      ...(article!.source ? { source: article!.source } : {}),
-      ...(article!.url ? { url: article!.url } : {}),
-      ...(article!.date ? { date: article!.date } : {}),
+      id: article.id,
+      title: article.title,
+      path: article.path,
+      ...(article.source ? { source: article.source } : {}),
+      ...(article.url ? { url: article.url } : {}),
+      ...(article.date ? { date: article.date } : {}),
     },
     objectives: get('objectives') ?? [],
     passages,

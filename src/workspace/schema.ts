@@ -5,6 +5,11 @@ import { error, type Diagnostic } from './diagnostics.js';
 import { didYouMean, listCode } from './suggest.js';
 import { diagAt, type Path, type YamlFile } from './yaml.js';
 
+// Each file is validated once per run: zod's compiled object parsers (built with
+// `new Function` at a schema's first use) cost more to build than they save here.
+// Set before any schema below is made (each object schema reads it when made).
+z.config({ jitless: true });
+
 // ---------------------------------------------------------------- building blocks
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -1,4 +1,5 @@
 // Reading a teacher's text files: UTF-8, BOM stripped, CRLF/CR accepted, NFC.
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { diagnoseNotUtf8 } from '../safety/encoding.js';
 import { error, type Diagnostic } from './diagnostics.js';
@@ -17,6 +18,17 @@ export type ReadResult =
 
 /** Larger files are refused before they are read (a 10 MB article is fine). */
 export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The text of valid UTF-8 without NUL bytes, as a fatal TextDecoder decodes it
+ * (one leading BOM dropped); undefined for anything else. isUtf8 and toString
+ * are Node's fast paths: TextDecoder's fatal mode took about twice as long.
+ */
+export function decodeText(buf: Buffer): string | undefined {
+  if (buf.includes(0) || !isUtf8(buf)) return undefined;
+  const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  return buf.toString('utf8', bom);
+}
 
 /**
  * Read a UTF-8 text file; never throws for the usual user mistakes (missing
@@ -41,14 +53,7 @@ export async function readSource(file: string): Promise<ReadResult> {
     if (code === 'EACCES' || code === 'EPERM') return { ok: false, reason: 'unreadable', detail: 'permission denied', hint: 'you may not read this file; check its permissions' };
     return { ok: false, reason: 'unreadable', detail: `${code ?? 'error'}: ${(e as Error).message.split(',')[0].replace(/^[A-Z]+: /, '')}` };
   }
-  let text: string | undefined;
-  if (!buf.includes(0)) {
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    } catch {
-      text = undefined;
-    }
-  }
+  const text = decodeText(buf);
   if (text === undefined) {
     const why = diagnoseNotUtf8(buf);
     return { ok: false, reason: 'binary', detail: why.detail, hint: why.hint, line: why.line, col: why.col };

@@ -2,6 +2,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, YAMLParseError, type Document, type Node, type Scalar, type YAMLError, type YAMLMap } from 'yaml';
 import { error, warning, type Diagnostic } from './diagnostics.js';
 import { issueMessage, sanitizeText } from '../safety/text.js';
+import { readPlainYaml } from './yaml-plain.js';
 
 export type Path = readonly (string | number)[];
 
@@ -77,7 +78,37 @@ function cleanYamlMessage(e: YAMLError): string {
   return `YAML syntax: ${m.charAt(0).toLowerCase()}${m.slice(1)}`;
 }
 
+/**
+ * Parse a YAML file. Plain files (nearly all) are read by src/workspace/yaml-plain.ts;
+ * `yaml` parses them only if a position is asked for (a problem to report), so every
+ * message and position is `yaml`'s either way.
+ */
 export function parseYaml(file: string, text: string, lineOffset = 0): YamlFile {
+  const plain = readPlainYaml(text);
+  if (!plain) return parseYamlFully(file, text, lineOffset);
+  let full: YamlFile | undefined;
+  const fully = () => (full ??= parseYamlFully(file, text, lineOffset));
+  return {
+    path: file,
+    lineOffset,
+    value: plain.value,
+    diagnostics: [],
+    warnings: [],
+    source: text,
+    get doc() {
+      return fully().doc;
+    },
+    get lineCounter() {
+      return fully().lineCounter;
+    },
+    get strings() {
+      return fully().strings;
+    },
+  };
+}
+
+/** Parse with `yaml`: the document with positions, its problems, its value. */
+export function parseYamlFully(file: string, text: string, lineOffset = 0): YamlFile {
   const lineCounter = new LineCounter();
   // uniqueKeys is checked below in linear time (yaml's own check compares every key with every other)
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, strict: true });

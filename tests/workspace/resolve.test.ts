@@ -180,6 +180,20 @@ describe('what is not a lesson', () => {
     expect(missing.deps).toEqual([]);
   });
 
+  test('lessons of a course sharing an article that cannot be read: its problem once, no throw', async () => {
+    const lesson = (id: string) => `id: ${id}\ntitle: "د"\narticle: articles/broken.md\nobjectives: ["ه"]\npassages: [{ref: p1}]\nquestions: [{text: "س"}]\n`;
+    const dir = workspace({
+      'articles/broken.md': '---\nid: Bad Id\ntitle: "م"\n---\n\nنص.\n',
+      'a.yaml': lesson('a'),
+      'b.yaml': lesson('b'),
+      'c.yaml': 'id: c\ntitle: "ك"\nlessons: [a.yaml, b.yaml]\n',
+    });
+    const r = await resolveFile(path.join(dir, 'c.yaml'));
+    expect(r.ok).toBe(false);
+    const errors = !r.ok ? r.diagnostics.filter((d) => d.severity === 'error') : [];
+    expect(errors.map((d) => [path.basename(d.file), d.line, d.col])).toEqual([['broken.md', 2, 5]]);
+  });
+
   test('warnings do not fail a build', async () => {
     const dir = workspace({ 'l.yaml': 'id: l\ntitle: "د"\narticle: articles/sample.md\nobjectives: ["ه"]\npassages: [{ref: p1}]\nquestions:\n  - text: "س"\n    options: [أ, ب]\n' });
     const r = await resolveFile(path.join(dir, 'l.yaml'));
