@@ -70,18 +70,36 @@ export function shapeStats(): ShapeStats {
 }
 
 let generation = 0;
+let entries = 0;
+/**
+ * The cache starts over past this many shapes. The 50-lesson bench course has
+ * about 2,200 (words and spaces, per face); a watch session that runs for a
+ * day keeps adding the words typed, so without a bound it would only grow.
+ */
+const DEFAULT_LIMIT = 200_000;
+let limit = DEFAULT_LIMIT;
 
 /** Changes whenever the shape cache is cleared: caches of layouts made from shapes start over too. */
 export function shapeGeneration(): number {
   return generation;
 }
 
-/** Forget all cached shapes (tests and benchmarks), and so all cached layouts. */
-export function clearShapeCache(): void {
+function forget(): void {
   generation++;
   cache.clear();
   last = null;
+  entries = 0;
+}
+
+/** Forget all cached shapes (tests and benchmarks), and so all cached layouts. */
+export function clearShapeCache(): void {
+  forget();
   stats.calls = stats.hits = stats.shapedGlyphs = stats.shapeMs = 0;
+}
+
+/** Set how many shapes the cache keeps before it starts over (tests); no argument: the default. */
+export function setShapeCacheLimit(n: number = DEFAULT_LIMIT): void {
+  limit = n;
 }
 
 /**
@@ -101,7 +119,11 @@ export function shapeText(face: FontFace, text: string, script: string, directio
   const shaped = shapeUncached(face, text, script, direction);
   stats.shapeMs += performance.now() - t0;
   stats.shapedGlyphs += shaped.ids.length;
-  texts.set(text, shaped);
+  if (++entries > limit) {
+    forget();
+    entries = 1;
+    textCache(face.key, direction, script).set(text, shaped);
+  } else texts.set(text, shaped);
   return shaped;
 }
 

@@ -1,7 +1,7 @@
 // The shape cache: a word is shaped by HarfBuzz once per face, however often
 // it is set. How fast that is, is measured by `npm run bench`, never here.
 import { expect, test } from 'vitest';
-import { clearShapeCache, layoutParagraph, loadFamily, shapeStats, shapeText } from '../../src/text/index.js';
+import { cachedShapes, clearShapeCache, layoutParagraph, loadFamily, setShapeCacheLimit, shapeStats, shapeText } from '../../src/text/index.js';
 import { seedArticle, seedWords, style12 } from './helpers.js';
 
 const family = loadFamily('amiri');
@@ -30,4 +30,24 @@ test('laying out the seed article again shapes nothing new and gives the same li
   expect(lines).toBeGreaterThan(30);
   for (let k = 0; k < 3; k++) expect(layoutArticle()).toBe(lines);
   expect(shapeStats().calls - shapeStats().hits).toBe(shaped);
+});
+
+test('the cache is bounded: past its limit it starts over, and shapes stay right', () => {
+  const words = seedWords().slice(0, 30);
+  clearShapeCache();
+  const fresh = words.map((w) => shapeText(family.faces.regular, w, 'arab', 'rtl'));
+  clearShapeCache();
+  setShapeCacheLimit(10);
+  try {
+    const bounded = words.map((w) => shapeText(family.faces.regular, w, 'arab', 'rtl'));
+    expect(cachedShapes().length).toBeLessThanOrEqual(10);
+    expect(cachedShapes().length).toBeGreaterThan(0);
+    bounded.forEach((s, i) => expect(s).toEqual(fresh[i]));
+    // a paragraph laid out across a restart of the cache is laid out as before
+    const before = layoutArticle();
+    expect(layoutArticle()).toBe(before);
+  } finally {
+    setShapeCacheLimit();
+    clearShapeCache();
+  }
 });
