@@ -214,15 +214,18 @@ export class HybridExecutor implements Executor {
  * and then runs every job (of this batch and, in watch mode, of the later
  * ones) the same way.
  *
- * Measured on a 2-core machine shared with other work (npm run bench):
- * a worker costs about 0.5 s of start-up (modules, fonts, JIT warm-up,
- * shaping its own words) and cannot share the main thread's caches, while a
- * build in this thread already keeps about 1.4 cores busy (V8 compiles and
- * collects garbage on helper threads). So workers win on batches of many
- * files (50 lessons: 3.9 s on 2 workers, 5.6 s in-process) but not on one
- * file on 2 cores (the 50-lesson course, both editions: no faster, 540 MB
- * instead of 340 MB). The rule below is that cost model; HIWAR_WORKERS=N
- * overrides it (0 = this thread).
+ * Measured on a 2-core machine shared with other work: a build in this
+ * thread already keeps about 1.5 cores busy (V8 compiles and collects garbage
+ * on helper threads), and a worker pays its own start-up, JIT warm-up and
+ * shaping of every word (about 1 s of CPU on the 50-lesson course) without
+ * sharing this thread's caches. Since the typesetting got faster (issue 5,
+ * second session) no split pays on 2 cores: the 50-lesson course, both
+ * editions, 2.40 s here vs 2.71 s here plus one worker (CPU 3.3 vs 4.4 s);
+ * 50 lesson files, 2.1–2.5 s here vs 2.8–4.2 s on 2 workers and 2.2–2.6 s
+ * here plus one worker (best of interleaved runs). With more cores the
+ * workers' start-up is paid in parallel and many files still win; the rule
+ * below is that cost model; HIWAR_WORKERS=N overrides it (0 = this thread,
+ * "hybrid" = this thread plus workers).
  */
 export class AutoExecutor implements Executor {
   private chosen: Executor | null = null;
@@ -230,15 +233,15 @@ export class AutoExecutor implements Executor {
   private inProcess: InProcessExecutor | null = null;
 
   constructor(
-    private readonly files: number,
+    files: number,
     private readonly cores = cpuCount(),
   ) {
     // Start what the batch will most likely use while its files resolve:
-    // workers for many files, the typesetting stack here for one or two.
-    if (files >= 3 && cores >= 2) {
+    // workers for many files on more than two cores, else the typesetting stack here.
+    if (files >= 3 && cores > 2) {
       this.warmPool = new WorkerPool(Math.min(cores, files * 2));
       this.warmPool.warm();
-    } else if (files <= 2) {
+    } else {
       this.inProcess = new InProcessExecutor();
     }
   }
@@ -253,7 +256,7 @@ export class AutoExecutor implements Executor {
 
   plan(jobs: RenderJob[]): void {
     if (this.chosen) return;
-    const n = workersFor(jobs.map(jobWeight), this.files, this.cores);
+    const n = workersFor(jobs.map(jobWeight), this.cores);
     if (n > 1) {
       this.chosen = this.warmPool && this.warmPool.size === n ? this.warmPool : new WorkerPool(n);
       if (this.chosen !== this.warmPool) void this.warmPool?.close();
@@ -281,9 +284,8 @@ const SECONDS_PER_WEIGHT = 3e-6;
 const THREAD_START = 0.5;
 
 /** How many workers to use for jobs of these weights (1: build in this thread). */
-export function workersFor(weights: number[], files: number, cores: number): number {
-  if (weights.length <= 1 || cores <= 1) return 1;
-  if (files <= 1 && cores <= 2) return 1;
+export function workersFor(weights: number[], cores: number): number {
+  if (weights.length <= 1 || cores <= 2) return 1;
   const n = Math.min(cores, weights.length);
   const total = weights.reduce((s, w) => s + w, 0) * SECONDS_PER_WEIGHT;
   const largest = Math.max(...weights) * SECONDS_PER_WEIGHT;

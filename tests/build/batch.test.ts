@@ -169,16 +169,17 @@ describe('deterministic output', () => {
 describe('when worker threads pay off', () => {
   const lesson = 7_000; // a lesson's weight (the synthetic bench lesson, student edition)
   it('builds one PDF, or a small batch, in this thread', () => {
-    expect(workersFor([lesson], 1, 8)).toBe(1);
-    expect(workersFor([lesson, lesson * 1.6], 1, 8)).toBe(1);
-    expect(workersFor(Array(8).fill(lesson), 4, 2)).toBe(1);
+    expect(workersFor([lesson], 8)).toBe(1);
+    expect(workersFor([lesson, lesson * 1.6], 8)).toBe(1);
+    expect(workersFor(Array(8).fill(lesson), 2)).toBe(1);
   });
-  it('builds one file on two cores in this thread, however big', () => {
-    expect(workersFor([50 * lesson, 80 * lesson], 1, 2)).toBe(1);
+  it('builds everything in this thread on two cores, however big (measured: workers no longer pay there)', () => {
+    expect(workersFor([50 * lesson, 80 * lesson], 2)).toBe(1);
+    expect(workersFor(Array(100).fill(lesson), 2)).toBe(1);
   });
-  it('uses workers for many files, and for a big course on more cores', () => {
-    expect(workersFor(Array(100).fill(lesson), 50, 2)).toBe(2);
-    expect(workersFor(Array(100).fill(lesson), 50, 8)).toBe(8);
-    expect(workersFor([50 * lesson, 80 * lesson], 1, 4)).toBe(2);
+  it('uses workers for many files, and for a big course, on more cores', () => {
+    expect(workersFor(Array(100).fill(lesson), 4)).toBe(4);
+    expect(workersFor(Array(100).fill(lesson), 8)).toBe(8);
+    expect(workersFor([50 * lesson, 80 * lesson], 4)).toBe(2);
   });
 });
