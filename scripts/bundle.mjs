@@ -26,6 +26,9 @@ const DIST = path.join(ROOT, 'dist');
 // the bundled templates, compiled now rather than at every start (src/render/precompiled.ts)
 const PRECOMPILED = path.join(SRC, 'render', 'precompiled.ts');
 const LAZY_TRIE = path.join(ROOT, 'scripts', 'lazy-unicode-trie.mjs');
+// loads `yaml` on first use (src/workspace/yaml-lib.ts); in the bundle, YAML_CJS (every output file is one folder deep)
+const YAML_LIB = path.join(SRC, 'workspace', 'yaml-lib.ts');
+const YAML_CJS = 'chunks/yaml.cjs';
 
 const EXTERNAL = ['harfbuzzjs'];
 
@@ -76,6 +79,16 @@ function plugin(dist) {
       }));
       // our sources: import.meta.url is where tsc put the module
       b.onLoad({ filter: /\.ts$/ }, async (args) => {
+        if (args.path === YAML_LIB) {
+          return {
+            contents: [
+              `import { createRequire } from 'node:module';`,
+              `let lib;`,
+              `export const yamlLib = () => (lib ??= createRequire(import.meta.url)(${JSON.stringify(`../${YAML_CJS}`)}));`,
+            ].join('\n'),
+            loader: 'js',
+          };
+        }
         if (args.path === PRECOMPILED) return { contents: precompiledModule(path.join(ROOT, 'templates')), loader: 'js' };
         const text = await readFile(args.path, 'utf8');
         if (!text.includes('import.meta.url') || !args.path.startsWith(SRC + path.sep)) return { contents: text, loader: 'ts' };
@@ -116,6 +129,18 @@ export async function bundleAll(dist = DIST) {
     plugins: [plugin(dist)],
     // CommonJS packages inside an ES module bundle still require() Node's own modules
     banner: { js: "import { createRequire as __hiwarRequire } from 'node:module';\nconst require = __hiwarRequire(import.meta.url);" },
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  // yaml's ES module build as one CommonJS file, for src/workspace/yaml-lib.ts to
+  // require() when first needed (an ES module cannot be loaded synchronously in Node 20)
+  await build({
+    entryPoints: [YAML_ESM],
+    outfile: path.join(dist, YAML_CJS),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
     legalComments: 'none',
     logLevel: 'warning',
   });
