@@ -42,6 +42,9 @@ const DEFERRED = {
   '@noble/ciphers/aes': ['cbc', 'ecb'],
   'brotli/decompress.js': ['default'],
 };
+// commander's child_process (with net, dgram and the like: ≈ 2 ms at every
+// start) serves only executable subcommands, which hiwar has none of
+const DEFERRED_FOR = { 'node:child_process': { importer: /[\\/]node_modules[\\/]commander[\\/]/, names: ['spawn'] } };
 
 const posix = (p) => p.split(path.sep).join('/');
 
@@ -65,12 +68,13 @@ function plugin(dist) {
       // fontkit builds three at load for shapers hiwar never runs (HarfBuzz shapes)
       b.onResolve({ filter: /^unicode-trie$/ }, (args) => (args.importer === LAZY_TRIE ? undefined : { path: LAZY_TRIE }));
       b.onResolve({ filter: /^(@noble\/ciphers\/aes|brotli\/decompress\.js)$/ }, (args) => ({ path: args.path, namespace: 'deferred' }));
+      b.onResolve({ filter: /^node:child_process$/ }, (args) => (DEFERRED_FOR[args.path].importer.test(args.importer) ? { path: args.path, namespace: 'deferred' } : undefined));
       b.onLoad({ filter: /.*/, namespace: 'deferred' }, (args) => ({
         contents: [
           `import { createRequire } from 'node:module';`,
           `let real;`,
           `const load = () => (real ??= createRequire(import.meta.url)(${JSON.stringify(args.path)}));`,
-          ...DEFERRED[args.path].map((name) =>
+          ...(DEFERRED[args.path] ?? DEFERRED_FOR[args.path].names).map((name) =>
             name === 'default' ? `export default (...a) => load()(...a);` : `export const ${name} = (...a) => load().${name}(...a);`,
           ),
         ].join('\n'),
