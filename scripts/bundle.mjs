@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inflateLinebreak } from './inflated-trie.mjs';
 import { precompiledModule } from './precompile-templates.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -100,6 +101,8 @@ function plugin(dist) {
         const rel = posix(path.relative(outDir, compiled));
         return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`), loader: 'ts' };
       });
+      // linebreak's trie, inflated now rather than at the first line break of every run
+      b.onLoad({ filter: /[\\/]node_modules[\\/]linebreak[\\/]dist[\\/]module\.mjs$/ }, async (args) => ({ contents: inflateLinebreak(await readFile(args.path, 'utf8')), loader: 'js' }));
       // pdfkit: import.meta.url is its installed file (data/ and '#standard-fonts' are resolved from there)
       b.onLoad({ filter: /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, async (args) => {
         const text = await readFile(args.path, 'utf8');
