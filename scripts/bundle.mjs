@@ -27,6 +27,7 @@ const DIST = path.join(ROOT, 'dist');
 // the bundled templates, compiled now rather than at every start (src/render/precompiled.ts)
 const PRECOMPILED = path.join(SRC, 'render', 'precompiled.ts');
 const LAZY_TRIE = path.join(ROOT, 'scripts', 'lazy-unicode-trie.mjs');
+const ENTITIES_DECODE = path.join(ROOT, 'scripts', 'entities-decode.mjs');
 // loads `yaml` on first use (src/workspace/yaml-lib.ts); in the bundle, YAML_CJS (every output file is one folder deep)
 const YAML_LIB = path.join(SRC, 'workspace', 'yaml-lib.ts');
 const YAML_CJS = 'chunks/yaml.cjs';
@@ -101,6 +102,10 @@ function plugin(dist) {
         const rel = posix(path.relative(outDir, compiled));
         return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`), loader: 'ts' };
       });
+      // entities' base64 tables decoded with Buffer instead of atob (scripts/entities-decode.mjs)
+      b.onResolve({ filter: /[\\/]internal[\\/]decode-shared\.js$/ }, (args) =>
+        /[\\/]node_modules[\\/]entities[\\/]dist[\\/]esm[\\/]/.test(args.importer) ? { path: ENTITIES_DECODE } : undefined,
+      );
       // linebreak's trie, inflated now rather than at the first line break of every run
       b.onLoad({ filter: /[\\/]node_modules[\\/]linebreak[\\/]dist[\\/]module\.mjs$/ }, async (args) => ({ contents: inflateLinebreak(await readFile(args.path, 'utf8')), loader: 'js' }));
       // pdfkit: import.meta.url is its installed file (data/ and '#standard-fonts' are resolved from there)
