@@ -102,6 +102,23 @@ function plugin(dist) {
         const rel = posix(path.relative(outDir, compiled));
         return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`), loader: 'ts' };
       });
+      // htmlparser2's parseDocument without its index module, whose re-exports
+      // kept for backward compatibility (DomUtils, getFeed) bring in
+      // dom-serializer and an older entities that builds its tables at load
+      b.onResolve({ filter: /^htmlparser2$/ }, (args) => (args.importer.startsWith(SRC + path.sep) ? { path: 'htmlparser2', namespace: 'htmlparser2-parse' } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'htmlparser2-parse' }, () => ({
+        contents: [
+          `import { Parser } from ${JSON.stringify(path.join(path.dirname(createRequire(import.meta.url).resolve('htmlparser2')), '..', 'esm', 'Parser.js'))};`,
+          `import { DomHandler } from 'domhandler';`,
+          `export function parseDocument(data, options) {`,
+          `  const handler = new DomHandler(undefined, options);`,
+          `  new Parser(handler, options).end(data);`,
+          `  return handler.root;`,
+          `}`,
+        ].join('\n'),
+        loader: 'js',
+        resolveDir: ROOT,
+      }));
       // entities' base64 tables decoded with Buffer instead of atob (scripts/entities-decode.mjs)
       b.onResolve({ filter: /[\\/]internal[\\/]decode-shared\.js$/ }, (args) =>
         /[\\/]node_modules[\\/]entities[\\/]dist[\\/]esm[\\/]/.test(args.importer) ? { path: ENTITIES_DECODE } : undefined,
