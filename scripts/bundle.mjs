@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inflateLinebreak } from './inflated-trie.mjs';
 import { precompiledModule } from './precompile-templates.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,6 +27,10 @@ const DIST = path.join(ROOT, 'dist');
 // the bundled templates, compiled now rather than at every start (src/render/precompiled.ts)
 const PRECOMPILED = path.join(SRC, 'render', 'precompiled.ts');
 const LAZY_TRIE = path.join(ROOT, 'scripts', 'lazy-unicode-trie.mjs');
+const ENTITIES_DECODE = path.join(ROOT, 'scripts', 'entities-decode.mjs');
+// loads `yaml` on first use (src/workspace/yaml-lib.ts); in the bundle, YAML_CJS (every output file is one folder deep)
+const YAML_LIB = path.join(SRC, 'workspace', 'yaml-lib.ts');
+const YAML_CJS = 'chunks/yaml.cjs';
 
 const EXTERNAL = ['harfbuzzjs'];
 
@@ -39,6 +44,9 @@ const DEFERRED = {
   '@noble/ciphers/aes': ['cbc', 'ecb'],
   'brotli/decompress.js': ['default'],
 };
+// commander's child_process (with net, dgram and the like: ≈ 2 ms at every
+// start) serves only executable subcommands, which hiwar has none of
+const DEFERRED_FOR = { 'node:child_process': { importer: /[\\/]node_modules[\\/]commander[\\/]/, names: ['spawn'] } };
 
 const posix = (p) => p.split(path.sep).join('/');
 
@@ -62,12 +70,13 @@ function plugin(dist) {
       // fontkit builds three at load for shapers hiwar never runs (HarfBuzz shapes)
       b.onResolve({ filter: /^unicode-trie$/ }, (args) => (args.importer === LAZY_TRIE ? undefined : { path: LAZY_TRIE }));
       b.onResolve({ filter: /^(@noble\/ciphers\/aes|brotli\/decompress\.js)$/ }, (args) => ({ path: args.path, namespace: 'deferred' }));
+      b.onResolve({ filter: /^node:child_process$/ }, (args) => (DEFERRED_FOR[args.path].importer.test(args.importer) ? { path: args.path, namespace: 'deferred' } : undefined));
       b.onLoad({ filter: /.*/, namespace: 'deferred' }, (args) => ({
         contents: [
           `import { createRequire } from 'node:module';`,
           `let real;`,
           `const load = () => (real ??= createRequire(import.meta.url)(${JSON.stringify(args.path)}));`,
-          ...DEFERRED[args.path].map((name) =>
+          ...(DEFERRED[args.path] ?? DEFERRED_FOR[args.path].names).map((name) =>
             name === 'default' ? `export default (...a) => load()(...a);` : `export const ${name} = (...a) => load().${name}(...a);`,
           ),
         ].join('\n'),
@@ -76,6 +85,16 @@ function plugin(dist) {
       }));
       // our sources: import.meta.url is where tsc put the module
       b.onLoad({ filter: /\.ts$/ }, async (args) => {
+        if (args.path === YAML_LIB) {
+          return {
+            contents: [
+              `import { createRequire } from 'node:module';`,
+              `let lib;`,
+              `export const yamlLib = () => (lib ??= createRequire(import.meta.url)(${JSON.stringify(`../${YAML_CJS}`)}));`,
+            ].join('\n'),
+            loader: 'js',
+          };
+        }
         if (args.path === PRECOMPILED) return { contents: precompiledModule(path.join(ROOT, 'templates')), loader: 'js' };
         const text = await readFile(args.path, 'utf8');
         if (!text.includes('import.meta.url') || !args.path.startsWith(SRC + path.sep)) return { contents: text, loader: 'ts' };
@@ -83,6 +102,29 @@ function plugin(dist) {
         const rel = posix(path.relative(outDir, compiled));
         return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`), loader: 'ts' };
       });
+      // htmlparser2's parseDocument without its index module, whose re-exports
+      // kept for backward compatibility (DomUtils, getFeed) bring in
+      // dom-serializer and an older entities that builds its tables at load
+      b.onResolve({ filter: /^htmlparser2$/ }, (args) => (args.importer.startsWith(SRC + path.sep) ? { path: 'htmlparser2', namespace: 'htmlparser2-parse' } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'htmlparser2-parse' }, () => ({
+        contents: [
+          `import { Parser } from ${JSON.stringify(path.join(path.dirname(createRequire(import.meta.url).resolve('htmlparser2')), '..', 'esm', 'Parser.js'))};`,
+          `import { DomHandler } from 'domhandler';`,
+          `export function parseDocument(data, options) {`,
+          `  const handler = new DomHandler(undefined, options);`,
+          `  new Parser(handler, options).end(data);`,
+          `  return handler.root;`,
+          `}`,
+        ].join('\n'),
+        loader: 'js',
+        resolveDir: ROOT,
+      }));
+      // entities' base64 tables decoded with Buffer instead of atob (scripts/entities-decode.mjs)
+      b.onResolve({ filter: /[\\/]internal[\\/]decode-shared\.js$/ }, (args) =>
+        /[\\/]node_modules[\\/]entities[\\/]dist[\\/]esm[\\/]/.test(args.importer) ? { path: ENTITIES_DECODE } : undefined,
+      );
+      // linebreak's trie, inflated now rather than at the first line break of every run
+      b.onLoad({ filter: /[\\/]node_modules[\\/]linebreak[\\/]dist[\\/]module\.mjs$/ }, async (args) => ({ contents: inflateLinebreak(await readFile(args.path, 'utf8')), loader: 'js' }));
       // pdfkit: import.meta.url is its installed file (data/ and '#standard-fonts' are resolved from there)
       b.onLoad({ filter: /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, async (args) => {
         const text = await readFile(args.path, 'utf8');
@@ -116,6 +158,18 @@ export async function bundleAll(dist = DIST) {
     plugins: [plugin(dist)],
     // CommonJS packages inside an ES module bundle still require() Node's own modules
     banner: { js: "import { createRequire as __hiwarRequire } from 'node:module';\nconst require = __hiwarRequire(import.meta.url);" },
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  // yaml's ES module build as one CommonJS file, for src/workspace/yaml-lib.ts to
+  // require() when first needed (an ES module cannot be loaded synchronously in Node 20)
+  await build({
+    entryPoints: [YAML_ESM],
+    outfile: path.join(dist, YAML_CJS),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
     legalComments: 'none',
     logLevel: 'warning',
   });

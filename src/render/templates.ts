@@ -2,11 +2,22 @@
 // a view model into markup. Escaping stays on; templates get no helpers that
 // touch files, and prototype access stays off (Handlebars' safe defaults).
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+import HandlebarsRuntime from 'handlebars/runtime.js';
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
+type Env = typeof Handlebars;
+
+// The bundled templates come precompiled (src/render/precompiled.ts), and
+// running them needs only Handlebars' runtime. The compiler (parser, code
+// generator and source-map: ~10 times the runtime's code to load at every
+// start) is loaded only for a template that is not precompiled: a teacher's
+// own, or a bundled one edited since the build, or when running from sources.
+let compiler: Env | undefined;
+const loadCompiler = (): Env => (compiler ??= createRequire(import.meta.url)('handlebars') as Env);
 import { UserError, error } from '../workspace/diagnostics.js';
 import { normalizeSource } from '../workspace/source.js';
 import { PRECOMPILED } from './precompiled.js';
@@ -14,6 +25,7 @@ import { PRECOMPILED } from './precompiled.js';
 export const BUNDLED_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 
 export type TemplateName = 'lesson' | 'cover' | 'contents';
+const PAGES: readonly TemplateName[] = ['lesson', 'cover', 'contents'];
 
 export interface TemplateSet {
   dir: string;
@@ -91,10 +103,10 @@ function runtimeError(file: string, err: unknown, sources: Map<string, string>):
 }
 
 /** Read and syntax-check a template (Handlebars compiles lazily: parse now, so a broken partial names its own file). */
-function compileTemplate(hb: typeof Handlebars, file: string, sources: Map<string, string>, options?: CompileOptions): Handlebars.TemplateDelegate {
+function compileTemplate(hb: Env, file: string, sources: Map<string, string>, options?: CompileOptions, text?: string): Handlebars.TemplateDelegate {
   let source: string | undefined;
   try {
-    source = readTemplate(file);
+    source = text ?? readTemplate(file);
     sources.set(file, source);
     const pre = precompiled(file, source, options);
     if (pre) return hb.template(pre);
@@ -139,13 +151,8 @@ export function loadTemplates(dir: string = BUNDLED_TEMPLATES): TemplateSet {
   if (!fs.existsSync(key) || !fs.statSync(key).isDirectory()) {
     throw new UserError(error(key, 0, 0, 'the templates folder does not exist', 'give --templates a folder holding lesson.hbs (copy hiwar\'s templates/ folder to start)'));
   }
-  const hb = Handlebars.create();
   // every template's text, for errors Handlebars finds only while rendering (a missing helper)
   const sources = new Map<string, string>();
-  // Templates get Handlebars' built-in block helpers and nothing else: no
-  // helper reads files or the environment, and `{{log}}` prints nothing
-  // (it would write to the console in the middle of a build).
-  hb.registerHelper('log', () => '');
   const files: string[] = [];
   const pick = (rel: string): string | undefined => {
     for (const base of [key, BUNDLED_TEMPLATES]) {
@@ -159,10 +166,33 @@ export function loadTemplates(dir: string = BUNDLED_TEMPLATES): TemplateSet {
     const pdir = path.join(base, 'partials');
     if (fs.existsSync(pdir)) for (const f of fs.readdirSync(pdir)) if (f.endsWith('.hbs')) partialNames.add(f.slice(0, -4));
   }
-  for (const name of [...partialNames].sort()) {
-    const file = pick(path.join('partials', `${name}.hbs`))!;
+  const partialFiles = [...partialNames].sort().map((name) => ({ name, file: pick(path.join('partials', `${name}.hbs`))! }));
+  // the texts read to choose the environment (a file that cannot be read is read again where its error is reported)
+  const texts = new Map<string, string>();
+  const isPrecompiled = (file: string, options?: CompileOptions): boolean => {
+    try {
+      const text = readTemplate(file);
+      texts.set(file, text);
+      return precompiled(file, text, options) !== undefined;
+    } catch {
+      return false;
+    }
+  };
+  const runtimeOnly =
+    PRECOMPILED !== undefined &&
+    partialFiles.every(({ file }) => isPrecompiled(file, { strict: false })) &&
+    PAGES.every((name) => {
+      const file = pick(`${name}.hbs`);
+      return !file || isPrecompiled(file);
+    });
+  const hb: Env = runtimeOnly ? (HandlebarsRuntime as Env).create() : loadCompiler().create();
+  // Templates get Handlebars' built-in block helpers and nothing else: no
+  // helper reads files or the environment, and `{{log}}` prints nothing
+  // (it would write to the console in the middle of a build).
+  hb.registerHelper('log', () => '');
+  for (const { name, file } of partialFiles) {
     files.push(file);
-    hb.registerPartial(name, compileTemplate(hb, file, sources, { strict: false }));
+    hb.registerPartial(name, compileTemplate(hb, file, sources, { strict: false }, texts.get(file)));
   }
   const compiled = new Map<TemplateName, { file: string; fn: Handlebars.TemplateDelegate }>();
   const set: TemplateSet = {
@@ -174,7 +204,7 @@ export function loadTemplates(dir: string = BUNDLED_TEMPLATES): TemplateSet {
       if (!entry) {
         const file = pick(`${name}.hbs`);
         if (!file) throw new UserError(error(path.join(key, `${name}.hbs`), 0, 0, `template ${name}.hbs not found`));
-        entry = { file, fn: compileTemplate(hb, file, sources) };
+        entry = { file, fn: compileTemplate(hb, file, sources, undefined, texts.get(file)) };
         compiled.set(name, entry);
         files.push(file);
       }

@@ -1,8 +1,9 @@
 // YAML with positions: every node keeps its offset, so any problem maps to FILE:LINE:COL.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, YAMLParseError, type Document, type Node, type Scalar, type YAMLError, type YAMLMap } from 'yaml';
+import type { Document, LineCounter, Node, Scalar, YAMLError, YAMLMap } from 'yaml';
 import { error, warning, type Diagnostic } from './diagnostics.js';
 import { issueMessage, sanitizeText } from '../safety/text.js';
 import { readPlainYaml } from './yaml-plain.js';
+import { yamlLib } from './yaml-lib.js';
 
 export type Path = readonly (string | number)[];
 
@@ -109,6 +110,7 @@ export function parseYaml(file: string, text: string, lineOffset = 0): YamlFile 
 
 /** Parse with `yaml`: the document with positions, its problems, its value. */
 export function parseYamlFully(file: string, text: string, lineOffset = 0): YamlFile {
+  const { LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
   // uniqueKeys is checked below in linear time (yaml's own check compares every key with every other)
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, strict: true });
@@ -193,21 +195,26 @@ export function positionInString(f: YamlFile, value: string, index: number): Pos
  * about a fifth of parsing. Aliases are not followed.
  */
 export function walkNodes(node: unknown, on: { map?(map: YAMLMap): void; scalar?(scalar: Scalar, isKey: boolean): void }, isKey = false): void {
-  if (isScalar(node)) on.scalar?.(node, isKey);
-  else if (isMap(node) || isSeq(node)) {
-    if (isMap(node)) on.map?.(node);
-    for (const item of node.items) {
-      if (isPair(item)) {
-        walkNodes(item.key, on, true);
-        walkNodes(item.value, on);
-      } else walkNodes(item, on);
+  const { isMap, isPair, isScalar, isSeq } = yamlLib();
+  const walk = (node: unknown, isKey: boolean): void => {
+    if (isScalar(node)) on.scalar?.(node, isKey);
+    else if (isMap(node) || isSeq(node)) {
+      if (isMap(node)) on.map?.(node);
+      for (const item of node.items) {
+        if (isPair(item)) {
+          walk(item.key, true);
+          walk(item.value, false);
+        } else walk(item, false);
+      }
     }
-  }
+  };
+  walk(node, isKey);
 }
 
 /** "Map keys must be unique", as yaml says it, for every repeated scalar key (one Set per map). */
 function duplicateKeys(doc: Document.Parsed): YAMLError[] {
   if (doc.errors.length) return [];
+  const { isScalar, YAMLParseError } = yamlLib();
   const out: YAMLError[] = [];
   walkNodes(doc.contents, {
     map(map) {
@@ -238,6 +245,7 @@ function nodeStart(n: unknown): number | undefined {
  * When the path does not exist, the deepest existing node is used (e.g. the map a field is missing from).
  */
 export function positionOf(f: YamlFile, path: Path, target: 'value' | 'key' = 'value'): Pos {
+  const { isAlias, isMap, isPair, isSeq } = yamlLib();
   let node: unknown = f.doc.contents;
   let best = nodeStart(node) ?? 0;
   for (let i = 0; i < path.length; i++) {
@@ -271,7 +279,7 @@ export function positionOf(f: YamlFile, path: Path, target: 'value' | 'key' = 'v
 }
 
 function keyString(k: unknown): string | undefined {
-  if (isScalar(k)) return String(k.value);
+  if (yamlLib().isScalar(k)) return String(k.value);
   return undefined;
 }
 
@@ -283,6 +291,7 @@ export function diagAt(f: YamlFile, path: Path, message: string, hint?: string, 
 
 /** The YAML node at `path`, if any (aliases resolved). */
 export function nodeAt(f: YamlFile, path: Path): Node | undefined {
+  const { isAlias, isMap, isPair, isSeq } = yamlLib();
   let node: unknown = f.doc.contents;
   for (const seg of path) {
     if (isAlias(node)) node = node.resolve(f.doc);

@@ -22,6 +22,13 @@ const BROKEN = path.join(BAD, 'schema.yaml');
 fs.writeFileSync(BROKEN, 'id: x\ntitle: 5\narticle: [a]\nduration: abc\n');
 const BAD_YAML = path.join(BAD, 'syntax.yaml');
 fs.writeFileSync(BAD_YAML, 'id: x\nnotes: {a: 1, a: 2}\ntitle: "open\n');
+// a teacher's own templates: compiled by the Handlebars compiler the bundle loads only for them
+const OWN_TEMPLATES = path.join(BAD, 'templates');
+fs.mkdirSync(OWN_TEMPLATES);
+fs.writeFileSync(path.join(OWN_TEMPLATES, 'cover.hbs'), '<h1>{{title}}</h1>\n');
+const BROKEN_TEMPLATES = path.join(BAD, 'broken-templates');
+fs.mkdirSync(BROKEN_TEMPLATES);
+fs.writeFileSync(path.join(BROKEN_TEMPLATES, 'lesson.hbs'), '<p>\n{{#if title}}\n{{title}}\n');
 
 // a package folder of its own: the bundles in its dist/, the rest linked to this repository
 let pkg: string;
@@ -77,6 +84,8 @@ describe('the bundled CLI', () => {
     ['a missing file', ['check', 'tests/fixtures/workspace/nope.yaml']],
     ['a lesson with schema errors', ['check', BROKEN]],
     ['a lesson with YAML errors', ['check', BAD_YAML]],
+    ['a course with own templates', ['build', 'lessons/course.yaml', '--templates', OWN_TEMPLATES, '--out', path.join(BAD, 'out-own'), '--quiet']],
+    ['a lesson with a broken own template', ['build', LESSON, '--templates', BROKEN_TEMPLATES, '--out', path.join(BAD, 'out-broken'), '--quiet']],
     ['passages', ['passages', 'lessons/articles/virtual-caliphate.md', '--ref', 'p2.s1-s2']],
     ['questions', ['questions', ...fs.readdirSync(path.join(ROOT, 'lessons/questions')).map((f) => `lessons/questions/${f}`)]],
     ['help', ['--help']],

@@ -101,4 +101,11 @@ describe('precompiled bundled templates', () => {
     clearTemplateCache();
     expect(user).toBe(loadTemplates().render('cover', data));
   });
+
+  test('run on Handlebars\' runtime alone with the same built-in helpers as the compiler\'s environment', () => {
+    const full = loadTemplates().helpers;
+    clearTemplateCache();
+    state.precompiled = bundled();
+    expect(loadTemplates().helpers).toEqual(full);
+  });
 });
