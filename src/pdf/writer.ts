@@ -402,22 +402,11 @@ class Writer {
 const RUNNING_STYLE = { size: TYPE.running, color: COLORS.muted, weight: 'regular' as const };
 
 /**
- * Running header and footer lines, laid out once per text and family for the
- * process: every page of a lesson repeats its header. Footers differ per page,
- * so the cache starts over when it grows large (a long watch session).
+ * A running header or footer line. The text engine's own bounded line cache
+ * (layoutLine) lays each text out once: every page of a lesson repeats its header.
  */
-const RUNNING_LINES = new WeakMap<FontFamily, Map<string, LaidLine>>();
-const RUNNING_LINES_MAX = 2000;
 export function runningLine(text: string, family: FontFamily): LaidLine {
-  let lines = RUNNING_LINES.get(family);
-  if (!lines) RUNNING_LINES.set(family, (lines = new Map()));
-  let line = lines.get(text);
-  if (!line) {
-    if (lines.size >= RUNNING_LINES_MAX) lines.clear();
-    line = layoutLine(text, RUNNING_STYLE, family, 'rtl');
-    lines.set(text, line);
-  }
-  return line;
+  return layoutLine(text, RUNNING_STYLE, family, 'rtl');
 }
 
 /** Header (start: right, end: left) and footer, in small grey type. */
