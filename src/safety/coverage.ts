@@ -7,7 +7,7 @@
 // the regular face maps it, and otherwise when HarfBuzz shapes it to a real
 // glyph (space fallbacks, canonical decompositions) or removes it (default
 // ignorables). Bold-only gaps are left to the renderer's warning.
-import { loadFamily, type BundledFamily } from '../text/fonts.js';
+import { hasGlyph, loadFamily, type BundledFamily } from '../text/fonts.js';
 import { shapeText } from '../text/shape.js';
 import type { FontFace } from '../text/types.js';
 
@@ -24,7 +24,7 @@ const astral = new Map<string, Map<number, boolean>>();
 
 function decide(face: FontFace, cp: number): boolean {
   if (cp === 0x0a || cp === 0x09 || cp === 0x0d) return true;
-  if (face.font.hasGlyphForCodePoint(cp)) return true;
+  if (hasGlyph(face, cp)) return true;
   const ch = String.fromCodePoint(cp);
   if (/\p{Default_Ignorable_Code_Point}/u.test(ch)) return true;
   // HarfBuzz may still draw it: a space of another width, a decomposed letter

@@ -92,3 +92,17 @@ function faceFromFont(font: Font, path: string, key: string): FontFace {
     descent: useTypo ? os2!.typoDescender : font.descent,
   };
 }
+
+// per face, per BMP code point: 0 = not asked yet, 1 = has a glyph, 2 = has none
+// (fontkit searches the cmap on every question; itemize asks for every
+// character of bold text, the printable check for every character typed)
+const coverage = new WeakMap<FontFace, Uint8Array>();
+
+/** Whether the face's cmap maps `cp` to a glyph; asked of fontkit once per face and code point. */
+export function hasGlyph(face: FontFace, cp: number): boolean {
+  if (cp > 0xffff) return face.font.hasGlyphForCodePoint(cp);
+  let known = coverage.get(face);
+  if (!known) coverage.set(face, (known = new Uint8Array(0x10000)));
+  if (known[cp] === 0) known[cp] = face.font.hasGlyphForCodePoint(cp) ? 1 : 2;
+  return known[cp] === 1;
+}

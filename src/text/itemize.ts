@@ -3,6 +3,7 @@
 // script system) and one style (so one face and size).
 import type { FontFace, FontFamily, StyledText, TextStyle } from './types.js';
 import { mirrorCodePoint } from './bidi.js';
+import { hasGlyph } from './fonts.js';
 
 export interface Item {
   /** UTF-16 range in the paragraph's logical text */
@@ -166,18 +167,6 @@ export function itemize(text: string, levels: ArrayLike<number>, runs: StyledTex
     }
   }
   return withFallback(items, text, family);
-}
-
-// per face, per BMP code point: 0 = not asked yet, 1 = has a glyph, 2 = has none
-// (fontkit searches the cmap on every question; bold text asks for each character)
-const coverage = new WeakMap<FontFace, Uint8Array>();
-
-function hasGlyph(face: FontFace, cp: number): boolean {
-  if (cp > 0xffff) return face.font.hasGlyphForCodePoint(cp);
-  let known = coverage.get(face);
-  if (!known) coverage.set(face, (known = new Uint8Array(0x10000)));
-  if (known[cp] === 0) known[cp] = face.font.hasGlyphForCodePoint(cp) ? 1 : 2;
-  return known[cp] === 1;
 }
 
 /**

@@ -12,6 +12,7 @@
 // contextual lookups). fontkit still opens the fonts, answers metrics and cmap
 // questions, and is what pdfkit embeds; glyph ids are the same by construction.
 import { hbFont, hbShape } from './harfbuzz.js';
+import { hasGlyph } from './fonts.js';
 import type { FontFace, GlyphSegment } from './types.js';
 import type { Direction } from './bidi.js';
 
@@ -213,7 +214,7 @@ function shapeUncached(face: FontFace, text: string, script: string, direction: 
       let reported = false;
       for (let i = c; i < end; i++) {
         const cp = text.codePointAt(i)!;
-        if (!face.font.hasGlyphForCodePoint(cp)) {
+        if (!hasGlyph(face, cp)) {
           if (!missing.some((m) => m.offset === i)) missing.push({ offset: i, codePoint: cp });
           reported = true;
         }
