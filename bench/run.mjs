@@ -51,15 +51,10 @@ function ensureDist() {
   const stale = !fs.existsSync(path.join(dist, 'cli/main.js')) || newestMtime(path.join(ROOT, 'src'), '.ts') > newestMtime(dist, '.js');
   if (!stale) return;
   process.stderr.write('dist/ is older than src/: npm run build … ');
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], { stdio: ['ignore', 'inherit', 'inherit'] });
+  // the same steps as install: tsc, then the bundles the CLI really runs
+  const r = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
   if (r.status !== 0) {
-    console.error('the TypeScript build failed; fix it before benchmarking');
-    process.exit(1);
-  }
-  // and the bundles the CLI really runs (scripts/bundle.mjs, as `npm run build` does)
-  const b = spawnSync(process.execPath, [path.join(ROOT, 'scripts/bundle.mjs')], { stdio: ['ignore', 'inherit', 'inherit'] });
-  if (b.status !== 0) {
-    console.error('bundling failed; fix it before benchmarking');
+    console.error('npm run build failed; fix it before benchmarking');
     process.exit(1);
   }
   process.stderr.write('done\n');
