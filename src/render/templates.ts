@@ -10,6 +10,9 @@ import HandlebarsRuntime from 'handlebars/runtime.js';
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 type Env = typeof Handlebars;
+import { UserError, error } from '../workspace/diagnostics.js';
+import { normalizeSource } from '../workspace/source.js';
+import { PRECOMPILED } from './precompiled.js';
 
 // The bundled templates come precompiled (src/render/precompiled.ts), and
 // running them needs only Handlebars' runtime. The compiler (parser, code
@@ -18,9 +21,6 @@ type Env = typeof Handlebars;
 // own, or a bundled one edited since the build, or when running from sources.
 let compiler: Env | undefined;
 const loadCompiler = (): Env => (compiler ??= createRequire(import.meta.url)('handlebars') as Env);
-import { UserError, error } from '../workspace/diagnostics.js';
-import { normalizeSource } from '../workspace/source.js';
-import { PRECOMPILED } from './precompiled.js';
 
 export const BUNDLED_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 
