@@ -1,6 +1,7 @@
 // Problems in a teacher's files, reported as `FILE:LINE:COL: error: MESSAGE`
 // with an optional hint line. Never a stack trace for a user mistake.
 import path from 'node:path';
+import { CATALOGUE, fill, message as catalogueMessage, type Lang, type Params } from '../i18n/catalogue.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -11,8 +12,12 @@ export interface Diagnostic {
   /** 1-based; 0 when the problem concerns the whole file */
   line: number;
   col: number;
+  /** the English text (what tests and --lang en show) */
   message: string;
   hint?: string;
+  /** the message's code in the catalogue (src/i18n), when it has one: --lang ar shows its Arabic twin */
+  code?: string;
+  params?: Params;
 }
 
 /** Thrown for anything that is the user's mistake; carries every problem found. */
@@ -34,13 +39,45 @@ export function warning(file: string, line: number, col: number, message: string
   return { severity: 'warning', file, line, col, message, hint };
 }
 
-/** `FILE:LINE:COL: error: MESSAGE` (+ `  hint: …` on the next line). Paths are shown relative to cwd. */
-export function formatDiagnostic(d: Diagnostic, cwd = process.cwd()): string {
+/**
+ * A diagnostic from the catalogue: `code` names a message of src/i18n, whose
+ * English text (and hint, if the entry has one) is filled in here; `hint`
+ * given here is used when the entry has none (e.g. a list of what exists).
+ */
+export function diagnostic(severity: Severity, file: string, line: number, col: number, code: string, params: Params = {}, hint?: string): Diagnostic {
+  const entry = CATALOGUE[code];
+  return {
+    severity,
+    file,
+    line,
+    col,
+    message: catalogueMessage(code, 'en', params),
+    hint: entry?.hint ? fill(entry.hint.en, params) : hint,
+    code,
+    params,
+  };
+}
+
+/** The message and hint of a diagnostic in a language (the English text when it has no catalogue code). */
+export function localized(d: Diagnostic, lang: Lang): { message: string; hint?: string } {
+  const entry = d.code ? CATALOGUE[d.code] : undefined;
+  if (lang === 'en' || !entry) return { message: d.message, hint: d.hint };
+  return { message: fill(entry[lang], d.params), hint: entry.hint ? fill(entry.hint[lang], d.params) : d.hint };
+}
+
+/**
+ * `FILE:LINE:COL: error: MESSAGE` (+ `  hint: …` on the next line). Paths are
+ * shown relative to cwd. In Arabic the place stays first and in Latin order
+ * (editors and terminals jump to it); the words after it are Arabic.
+ */
+export function formatDiagnostic(d: Diagnostic, cwd = process.cwd(), lang: Lang = 'en'): string {
   const rel = path.isAbsolute(d.file) ? path.relative(cwd, d.file) || d.file : d.file;
   const shown = rel.startsWith('..') && path.isAbsolute(d.file) ? d.file : rel;
   const where = d.line > 0 ? `${shown}:${d.line}:${d.col || 1}` : `${shown}:1:1`;
-  let out = `${terminalSafe(shown)}:${where.slice(shown.length + 1)}: ${d.severity}: ${terminalSafe(d.message)}`;
-  if (d.hint) out += `\n  hint: ${terminalSafe(d.hint)}`;
+  const { message, hint } = localized(d, lang);
+  const severity = lang === 'en' ? d.severity : catalogueMessage(`core.severity-${d.severity}`, lang);
+  let out = `${terminalSafe(shown)}:${where.slice(shown.length + 1)}: ${severity}: ${terminalSafe(message)}`;
+  if (hint) out += `\n  ${lang === 'en' ? 'hint' : catalogueMessage('core.hint', lang)}: ${terminalSafe(hint)}`;
   return out;
 }
 

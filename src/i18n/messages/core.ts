@@ -1,0 +1,8 @@
+// Messages of the diagnostics machinery itself (labels around every problem).
+import { defineMessages } from '../define.js';
+
+export const CORE_MESSAGES = defineMessages({
+  'core.severity-error': { en: 'error', ar: 'خطأ' },
+  'core.severity-warning': { en: 'warning', ar: 'تنبيه' },
+  'core.hint': { en: 'hint', ar: 'تلميح' },
+});
