@@ -137,10 +137,10 @@ function yamlDiagnostic(file: string, text: string, lines: readonly string[], e:
     return here('yaml.colon-in-text');
   }
   if (/same column/i.test(m) || e.code === 'BAD_INDENT' || e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'MULTILINE_IMPLICIT_KEY') {
+    const line = lines[p.line - 1] ?? '';
+    if (/^\s*-[^\s-]/.test(line)) return at(p.line, line.indexOf('-') + 1, 'yaml.dash-needs-space');
     const d = indentProblem(p.line - 1);
     if (d) return d;
-    const line = lines[p.line - 1] ?? '';
-    if (/^\s*-[^\s-]/.test(line)) return here('yaml.dash-needs-space');
     if (/^\s*-(\s|$)/.test(line) && e.code === 'MULTILINE_IMPLICIT_KEY') return here('yaml.item-among-fields');
     if (e.code === 'MULTILINE_IMPLICIT_KEY') return here('yaml.missing-colon');
     return here('yaml.bad-indent');

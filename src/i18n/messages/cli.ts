@@ -66,7 +66,7 @@ export const CLI_MESSAGES = defineMessages({
   },
   'cli.ok-files-one': { en: 'ok: 1 file', ar: 'سليم: ملف واحد' },
   'cli.ok-files': { en: 'ok: {n} files', ar: 'سليم: عدد الملفات {n}' },
-  'cli.errors-in-files': { en: '{errors} in {files}', ar: '{errors}، في: {files}' },
+  'cli.errors-in-files': { en: '{errors} in {files}', ar: '{errors} في {files}' },
 
   // ------------------------------------------------------------ writing files (import, new)
   'cli.exists': { en: '{file} already exists; it is not overwritten', ar: 'الملف {file} موجود من قبل؛ ولن يُكتب فوقه' },

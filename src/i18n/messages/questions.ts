@@ -65,7 +65,7 @@ export const QUESTIONS_MESSAGES = defineMessages({
   },
   'questions.pick-none': { en: 'none', ar: 'لا يوجد أي سؤال' },
   'questions.pick-only': { en: 'only {n}', ar: 'لا يوجد إلا {n}' },
-  'questions.pick-tagged': { en: ' tagged {tags}', ar: ' من الموسومة بـ {tags}' },
+  'questions.pick-tagged': { en: ' tagged {tags}', ar: ' موسوم بـ {tags}' },
   'questions.pick-level': { en: ' at level {levels}', ar: ' من المستوى {levels}' },
   'questions.pick-taken': { en: ' (not counting {n} this list already uses)', ar: ' (دون حساب {n} تستعملها هذه القائمة من قبل)' },
   'questions.pick-matching': {
