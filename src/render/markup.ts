@@ -4,10 +4,19 @@
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import type { Block, BoxVariant, Inline } from '../layout/document.js';
+import path from 'node:path';
+import { message, msg, type Params } from '../i18n/catalogue.js';
+import { errorAt, UserError } from '../workspace/diagnostics.js';
+import type { TemplateName, TemplateSet } from './templates.js';
 
+/** Markup a template got wrong: a message of the catalogue (src/i18n/messages/render.ts), and where in the markup. */
 export class MarkupError extends Error {
-  constructor(message: string, readonly offset: number) {
-    super(message);
+  constructor(
+    readonly code: string,
+    readonly params: Params,
+    readonly offset: number,
+  ) {
+    super(message(code, 'en', params));
     this.name = 'MarkupError';
   }
 }
@@ -33,7 +42,7 @@ function inlinesOf(nodes: ChildNode[], style: Omit<Inline, 'text'> = {}): Inline
       if (node.name === 'b') out.push(...inlinesOf(node.children, { ...style, bold: true }));
       else if (node.name === 'muted') out.push(...inlinesOf(node.children, { ...style, muted: true }));
       else if (node.name === 'br') out.push({ text: '\n', ...style });
-      else throw new MarkupError(`<${node.name}> cannot stand inside a line of text`, node.startIndex ?? 0);
+      else throw new MarkupError('markup.not-inline', { tag: node.name }, node.startIndex ?? 0);
     }
   }
   return trimInlines(out);
@@ -63,7 +72,7 @@ function attr(el: Element, name: string): string | undefined {
 
 function required(el: Element, name: string): string {
   const v = attr(el, name);
-  if (v === undefined) throw new MarkupError(`<${el.name}> needs a ${name}="…" attribute`, el.startIndex ?? 0);
+  if (v === undefined) throw new MarkupError('markup.needs-attribute', { tag: el.name, name }, el.startIndex ?? 0);
   return v;
 }
 
@@ -71,10 +80,10 @@ function childElements(el: Element, allowed: string): Element[] {
   const out: Element[] = [];
   for (const c of el.children) {
     if (isElement(c)) {
-      if (c.name !== allowed) throw new MarkupError(`<${el.name}> may only contain <${allowed}>, not <${c.name}>`, c.startIndex ?? 0);
+      if (c.name !== allowed) throw new MarkupError('markup.only-contains', { tag: el.name, allowed, got: c.name }, c.startIndex ?? 0);
       out.push(c);
     } else if (c.type === 'text' && fold(c.data).trim()) {
-      throw new MarkupError(`<${el.name}> may only contain <${allowed}> elements, not loose text`, c.startIndex ?? 0);
+      throw new MarkupError('markup.no-loose-text-in', { tag: el.name, allowed }, c.startIndex ?? 0);
     }
   }
   return out;
@@ -85,7 +94,7 @@ function blocksOf(nodes: ChildNode[]): Block[] {
   for (const node of nodes) {
     if (node.type === 'text') {
       if (fold(node.data).trim()) {
-        throw new MarkupError(`loose text "${fold(node.data).trim().slice(0, 40)}" outside a block; wrap it in <p>`, node.startIndex ?? 0);
+        throw new MarkupError('markup.loose-text', { text: fold(node.data).trim().slice(0, 40) }, node.startIndex ?? 0);
       }
       continue;
     }
@@ -103,7 +112,7 @@ function blockOf(el: Element): Block {
     }
     case 'spacer': {
       const h = Number(required(el, 'h'));
-      if (!Number.isFinite(h) || h < 0 || h > 600) throw new MarkupError(`<spacer h="${attr(el, 'h')}"> needs a height in points from 0 to 600`, el.startIndex ?? 0);
+      if (!Number.isFinite(h) || h < 0 || h > 600) throw new MarkupError('markup.spacer-height', { h: attr(el, 'h') ?? '' }, el.startIndex ?? 0);
       return { kind: 'spacer', height: h };
     }
     case 'rule':
@@ -124,7 +133,7 @@ function blockOf(el: Element): Block {
       return { kind: 'para', inlines: inlinesOf(el.children, { muted: true }), small: true, align: 'start' };
     case 'box': {
       const variant = required(el, 'variant') as BoxVariant;
-      if (!BOX_VARIANTS.has(variant)) throw new MarkupError(`<box variant="${variant}"> is not one of ${[...BOX_VARIANTS].join(', ')}`, el.startIndex ?? 0);
+      if (!BOX_VARIANTS.has(variant)) throw new MarkupError('markup.box-variant', { variant, variants: [...BOX_VARIANTS].join(', ') }, el.startIndex ?? 0);
       return { kind: 'box', variant, title: attr(el, 'title'), children: blocksOf(el.children) };
     }
     case 'passage':
@@ -141,13 +150,13 @@ function blockOf(el: Element): Block {
         if (isElement(c) && QUESTION_PARTS.has(c.name)) children.push(blockOf(c));
         else if (children.length === 0) textNodes.push(c);
         else if (c.type === 'text' && !fold(c.data).trim()) continue;
-        else throw new MarkupError('the text of a <question> must come before its answer parts', c.startIndex ?? 0);
+        else throw new MarkupError('markup.question-text-first', {}, c.startIndex ?? 0);
       }
       return { kind: 'question', number: required(el, 'n'), meta: attr(el, 'meta'), inlines: inlinesOf(textNodes), children };
     }
     case 'lines': {
       const count = Number(required(el, 'n'));
-      if (!Number.isInteger(count) || count < 0 || count > 60) throw new MarkupError(`<lines n="${attr(el, 'n')}"> needs a whole number from 0 to 60`, el.startIndex ?? 0);
+      if (!Number.isInteger(count) || count < 0 || count > 60) throw new MarkupError('markup.lines-count', { n: attr(el, 'n') ?? '' }, el.startIndex ?? 0);
       return { kind: 'lines', count };
     }
     case 'options':
@@ -162,7 +171,7 @@ function blockOf(el: Element): Block {
     case 'pagebreak':
       return { kind: 'pagebreak' };
     default:
-      throw new MarkupError(`unknown tag <${el.name}>`, el.startIndex ?? 0);
+      throw new MarkupError('markup.unknown-tag', { tag: el.name }, el.startIndex ?? 0);
   }
 }
 
@@ -176,4 +185,20 @@ function textOf(el: Element): string {
 export function parseMarkup(markup: string): Block[] {
   const doc = parseDocument(markup, { xmlMode: true, decodeEntities: true, withStartIndices: true, recognizeSelfClosing: true });
   return blocksOf(doc.children);
+}
+
+/**
+ * Template `name` rendered and read as blocks. Markup the template gets wrong
+ * is a mistake in the teacher's template (--templates), said at that file; in
+ * hiwar's own templates it would be our bug, and is said the same way.
+ */
+export function templateBlocks(templates: TemplateSet, name: TemplateName, data: object): Block[] {
+  const markup = templates.render(name, data);
+  try {
+    return parseMarkup(markup);
+  } catch (err) {
+    if (!(err instanceof MarkupError)) throw err;
+    const file = templates.files.find((f) => path.basename(f) === `${name}.hbs`) ?? path.join(templates.dir, `${name}.hbs`);
+    throw new UserError(errorAt(file, 0, 0, 'template.bad-markup', { problem: msg(err.code, err.params) }));
+  }
 }

@@ -227,6 +227,20 @@ describe('the command line in Arabic', () => {
     expect(arMissing.lines).toEqual(["خطأ: ينقص معطًى مطلوب 'files'", '(شغّل "hiwar --help" لمعرفة طريقة الاستعمال)']);
   });
 
+  test("markup a teacher's template gets wrong is a mistake in that template, not a bug of hiwar", async () => {
+    const dir = workspace({ 'l.yaml': head + tail, 't/lesson.hbs': '<p>{{title}}</p>\nloose text\n' });
+    const en = await run(dir, ['build', 'l.yaml', '--edition', 'student', '--templates', 't']);
+    expect(en.code).toBe(1);
+    expect(en.lines.slice(0, 2)).toEqual([
+      't/lesson.hbs:1:1: error: template error: the template prints markup hiwar cannot lay out: loose text "loose text" outside a block; wrap it in <p>',
+      "  hint: a template may print only hiwar's tags (see templates/lesson.hbs): <p>, <h1>, <box>, <question>, …",
+    ]);
+    const ar = await run(dir, ['build', 'l.yaml', '--edition', 'student', '--templates', 't', '--lang', 'ar']);
+    expect(ar.code).toBe(1);
+    expect(ar.lines[0]).toBe('t/lesson.hbs:1:1: خطأ: خطأ في القالب: يُخرج القالب وسومًا لا يستطيع hiwar تنسيقها: نص منفرد "loose text" خارج أي كتلة؛ ضعه داخل <p>');
+    expectArabic(ar.lines);
+  });
+
   test('--lang takes ar or en; anything else is a usage mistake', async () => {
     const dir = workspace();
     const r = await run(dir, ['check', 'x.yaml', '--lang', 'fr']);
