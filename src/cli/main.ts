@@ -43,34 +43,37 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
     io = { ...io, lang };
   }
   let exitCode = 0;
+  // descriptions in --help come from the catalogue too (commander's headings stay English)
+  const h = (code: string) => ioText(io, code);
   const program = new Command();
   program
     .name('hiwar')
-    .description('حوار — Arabic discussion handouts from news articles (student and teacher editions, course packs)')
-    .version('0.1.0')
+    .description(h('help.hiwar'))
+    .version('0.1.0', '-V, --version', h('help.version'))
+    .helpOption('-h, --help', h('help.help'))
+    .helpCommand('help [command]', h('help.help'))
     .exitOverride()
     .showHelpAfterError(ioText(io, 'cli.run-help'))
     // commander's own messages (unknown option, missing argument, …) in the catalogue's words
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: (s, write) => write(commanderMessage(s, io)) });
-  const LANG_HELP = 'language of messages: ar | en (default: from HIWAR_LANG or the locale)';
-  program.option('--lang <lang>', LANG_HELP);
+  program.option('--lang <lang>', h('help.lang'));
 
   program
     .command('build')
-    .option('--lang <lang>', LANG_HELP)
-    .description('build lessons and courses into PDFs (student and teacher editions)')
-    .argument('<files...>', 'lesson or course YAML files')
-    .option('--out <dir>', 'output folder', 'out')
-    .addOption(new Option('--edition <edition>', 'which edition(s) to build').choices(['student', 'teacher', 'both']).default('both'))
-    .addOption(new Option('--paper <paper>', 'paper size').choices(['A4', 'letter']))
-    .addOption(new Option('--digits <digits>', 'digits for numbering and page numbers').choices(['arabic', 'western']))
-    .addOption(new Option('--font <font>', 'typeface').choices(['amiri', 'noto-naskh']))
-    .option('--seed <n>', 'seed for `pick` and shuffles', parseSeed)
-    .option('--templates <dir>', 'use your own Handlebars templates from this folder')
-    .option('--split', 'a course also writes each lesson alone')
-    .option('--json', 'print a machine-readable summary on stdout')
-    .option('--quiet', 'print nothing but errors')
-    .option('--watch', 'rebuild when a lesson, bank, article or template changes')
+    .option('--lang <lang>', h('help.lang'))
+    .description(h('help.build'))
+    .argument('<files...>', h('help.lesson-files'))
+    .option('--out <dir>', h('help.out'), 'out')
+    .addOption(new Option('--edition <edition>', h('help.edition')).choices(['student', 'teacher', 'both']).default('both'))
+    .addOption(new Option('--paper <paper>', h('help.paper')).choices(['A4', 'letter']))
+    .addOption(new Option('--digits <digits>', h('help.digits')).choices(['arabic', 'western']))
+    .addOption(new Option('--font <font>', h('help.font')).choices(['amiri', 'noto-naskh']))
+    .option('--seed <n>', h('help.seed-build'), parseSeed)
+    .option('--templates <dir>', h('help.templates'))
+    .option('--split', h('help.split'))
+    .option('--json', h('help.json'))
+    .option('--quiet', h('help.quiet'))
+    .option('--watch', h('help.watch'))
     .action(async (files: string[], opts) => {
       const { buildCommand } = await import('./build.js');
       const { checkOutDir } = await import('../safety/paths.js');
@@ -92,12 +95,12 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
 
   program
     .command('check')
-    .option('--lang <lang>', LANG_HELP)
-    .description('validate everything a build would read; writes nothing')
-    .argument('<files...>', 'lesson or course YAML files')
+    .option('--lang <lang>', h('help.lang'))
+    .description(h('help.check'))
+    .argument('<files...>', h('help.lesson-files'))
     .addOption(new Option('--paper <paper>').choices(['A4', 'letter']))
     .addOption(new Option('--digits <digits>').choices(['arabic', 'western']))
-    .option('--seed <n>', 'seed for `pick`', parseSeed)
+    .option('--seed <n>', h('help.seed-check'), parseSeed)
     .action(async (files: string[], opts) => {
       const { checkCommand } = await import('./commands/check.js');
       exitCode = await checkCommand(files, opts, io);
@@ -105,10 +108,10 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
 
   program
     .command('passages')
-    .option('--lang <lang>', LANG_HELP)
-    .description('list the paragraph and sentence refs of an article with their text')
-    .argument('<article>', 'article file (.md)')
-    .option('--ref <ref>', 'show what one ref resolves to, e.g. p5.s1-s2')
+    .option('--lang <lang>', h('help.lang'))
+    .description(h('help.passages'))
+    .argument('<article>', h('help.article-file'))
+    .option('--ref <ref>', h('help.ref'))
     .action(async (article: string, opts) => {
       const { passagesCommand } = await import('./commands/passages.js');
       exitCode = await passagesCommand(article, opts, io);
@@ -116,11 +119,11 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
 
   program
     .command('questions')
-    .option('--lang <lang>', LANG_HELP)
-    .description('list the questions of one or more question banks')
-    .argument('<banks...>', 'question bank files')
-    .option('--tag <tag>', 'only questions with this tag (repeatable)', collect)
-    .option('--level <level>', 'only questions of this Bloom level')
+    .option('--lang <lang>', h('help.lang'))
+    .description(h('help.questions'))
+    .argument('<banks...>', h('help.bank-files'))
+    .option('--tag <tag>', h('help.tag'), collect)
+    .option('--level <level>', h('help.level'))
     .action(async (banks: string[], opts) => {
       const { questionsCommand } = await import('./commands/questions.js');
       exitCode = await questionsCommand(banks, opts, io);
@@ -128,12 +131,12 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
 
   program
     .command('import')
-    .option('--lang <lang>', LANG_HELP)
-    .description('make an article file from a raw text copied from a web page')
-    .argument('<raw>', 'the raw text file')
-    .requiredOption('--id <id>', 'the article id ([a-z0-9-]+)')
-    .option('--out <dir>', 'folder to write <id>.md into')
-    .option('--force', 'overwrite an existing article file')
+    .option('--lang <lang>', h('help.lang'))
+    .description(h('help.import'))
+    .argument('<raw>', h('help.raw'))
+    .requiredOption('--id <id>', h('help.article-id'))
+    .option('--out <dir>', h('help.import-out'))
+    .option('--force', h('help.force'))
     .action(async (raw: string, opts) => {
       const { importCommand } = await import('./commands/import.js');
       exitCode = await importCommand(raw, opts, io);
@@ -141,11 +144,11 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
 
   program
     .command('new')
-    .option('--lang <lang>', LANG_HELP)
-    .description('scaffold a lesson that lists the article\'s passages')
-    .argument('<id>', 'lesson id ([a-z0-9-]+)')
-    .requiredOption('--article <path>', 'the article the lesson quotes')
-    .option('--dir <dir>', 'folder to write <id>.yaml into', '.')
+    .option('--lang <lang>', h('help.lang'))
+    .description(h('help.new'))
+    .argument('<id>', h('help.lesson-id'))
+    .requiredOption('--article <path>', h('help.new-article'))
+    .option('--dir <dir>', h('help.dir'), '.')
     .action(async (id: string, opts) => {
       const { newCommand } = await import('./commands/new.js');
       exitCode = await newCommand(id, opts, io);

@@ -20,6 +20,7 @@ import { SAFETY_MESSAGES } from './messages/safety.js';
 import { CLI_MESSAGES } from './messages/cli.js';
 import { FIELD_MESSAGES } from './messages/fields.js';
 import { QUESTIONS_MESSAGES } from './messages/questions.js';
+import { HELP_MESSAGES } from './messages/help.js';
 
 export { defineMessages, type MessageEntry, type MessagePair } from './define.js';
 
@@ -48,6 +49,7 @@ export const CATALOGUE: Record<string, MessageEntry> = {
   ...CLI_MESSAGES,
   ...FIELD_MESSAGES,
   ...QUESTIONS_MESSAGES,
+  ...HELP_MESSAGES,
 };
 
 /** A message of the catalogue as a parameter or hint of another (filled in the language it is shown in). */
