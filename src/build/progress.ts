@@ -4,7 +4,7 @@
 // the errors.
 import path from 'node:path';
 import { ioText, type IO } from '../cli/io.js';
-import type { Params } from '../i18n/catalogue.js';
+import type { MessageCode, Params } from '../i18n/catalogue.js';
 import { formatDiagnostic, type Diagnostic } from '../workspace/diagnostics.js';
 
 export interface ProgressOptions {
@@ -67,7 +67,7 @@ export class Progress {
   }
 
   /** A line for a person reading along (not with --quiet, --json or in CI): catalogue message `code`. */
-  note(code: string, params?: Params): void {
+  note(code: MessageCode, params?: Params): void {
     if (this.chatty) this.line(ioText(this.io, code, params));
   }
 

@@ -1,5 +1,5 @@
 // Where a command writes: injectable so tests run commands in-process.
-import { chooseLang, message, type Lang, type Params } from '../i18n/catalogue.js';
+import { chooseLang, message, type Lang, type MessageCode, type Params } from '../i18n/catalogue.js';
 
 export interface IO {
   out(text: string): void;
@@ -26,6 +26,6 @@ export const processIO: IO = {
 };
 
 /** The catalogue message `code` in the language of `io`. */
-export function ioText(io: Pick<IO, 'lang'>, code: string, params?: Params): string {
+export function ioText(io: Pick<IO, 'lang'>, code: MessageCode, params?: Params): string {
   return message(code, io.lang ?? 'en', params);
 }

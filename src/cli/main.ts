@@ -5,7 +5,7 @@
 // `--lang ar|en` (any command), else HIWAR_LANG, else the locale.
 import { Command, CommanderError, Option } from 'commander';
 import { ioText, processIO, type IO } from './io.js';
-import { parseLang } from '../i18n/catalogue.js';
+import { parseLang, type MessageCode } from '../i18n/catalogue.js';
 import { commanderMessage } from './usage.js';
 
 const EXIT_USAGE = 2;
@@ -44,7 +44,7 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
   }
   let exitCode = 0;
   // descriptions in --help come from the catalogue too (commander's headings stay English)
-  const h = (code: string) => ioText(io, code);
+  const h = (code: MessageCode) => ioText(io, code);
   const program = new Command();
   program
     .name('hiwar')

@@ -3,10 +3,10 @@
 // them to `outputError` as finished English sentences; each is matched here
 // and said again from the catalogue (its English twin is commander's text).
 // A message we do not know passes through as commander wrote it.
-import { message, msg, type Lang, type Params } from '../i18n/catalogue.js';
+import { message, msg, type Lang, type MessageCode, type Params } from '../i18n/catalogue.js';
 import type { IO } from './io.js';
 
-type Rule = [RegExp, string, (m: RegExpExecArray) => Params];
+type Rule = [RegExp, MessageCode, (m: RegExpExecArray) => Params];
 
 const RULES: Rule[] = [
   [/^error: unknown option '(.+?)'(?:\n\(Did you mean (.+?)\?\))?$/s, 'cli.unknown-option', (m) => ({ option: m[1], dym: dym(m[2]) })],

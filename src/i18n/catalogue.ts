@@ -30,7 +30,7 @@ export const LANGS: readonly Lang[] = ['ar', 'en'];
 
 /** A message of the catalogue with its parameters, not yet put into words. */
 export interface MessageRef {
-  code: string;
+  code: MessageCode;
   params?: Params;
 }
 
@@ -38,7 +38,7 @@ export type Param = string | number | MessageRef | readonly Param[];
 
 export type Params = Record<string, Param>;
 
-export const CATALOGUE: Record<string, MessageEntry> = {
+const MESSAGES = {
   ...CORE_MESSAGES,
   ...WORKSPACE_MESSAGES,
   ...YAML_MESSAGES,
@@ -52,8 +52,13 @@ export const CATALOGUE: Record<string, MessageEntry> = {
   ...HELP_MESSAGES,
 };
 
+/** The code of a message of the catalogue: a code that is not there does not compile. */
+export type MessageCode = keyof typeof MESSAGES;
+
+export const CATALOGUE: Readonly<Record<string, MessageEntry>> = MESSAGES;
+
 /** A message of the catalogue as a parameter or hint of another (filled in the language it is shown in). */
-export function msg(code: string, params?: Params): MessageRef {
+export function msg(code: MessageCode, params?: Params): MessageRef {
   return params ? { code, params } : { code };
 }
 
@@ -71,14 +76,14 @@ export function fill(template: string, params: Params = {}, lang: Lang = 'en'): 
 }
 
 /** The message with this code in this language, filled; throws on an unknown code (a bug in hiwar). */
-export function message(code: string, lang: Lang, params?: Params): string {
+export function message(code: MessageCode, lang: Lang, params?: Params): string {
   const entry = CATALOGUE[code];
   if (!entry) throw new Error(`no message ${code} in the catalogue`);
   return fill(entry[lang], params, lang);
 }
 
 /** The hint of the message with this code, or undefined when it has none. */
-export function messageHint(code: string, lang: Lang, params?: Params): string | undefined {
+export function messageHint(code: MessageCode, lang: Lang, params?: Params): string | undefined {
   const hint = CATALOGUE[code]?.hint;
   return hint ? fill(hint[lang], params, lang) : undefined;
 }

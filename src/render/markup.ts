@@ -5,14 +5,14 @@ import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import type { Block, BoxVariant, Inline } from '../layout/document.js';
 import path from 'node:path';
-import { message, msg, type Params } from '../i18n/catalogue.js';
+import { message, msg, type MessageCode, type Params } from '../i18n/catalogue.js';
 import { errorAt, UserError } from '../workspace/diagnostics.js';
 import type { TemplateName, TemplateSet } from './templates.js';
 
 /** Markup a template got wrong: a message of the catalogue (src/i18n/messages/render.ts), and where in the markup. */
 export class MarkupError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: MessageCode,
     readonly params: Params,
     readonly offset: number,
   ) {

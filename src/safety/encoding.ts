@@ -2,10 +2,10 @@
 // Teachers' Arabic files come from Windows (windows-1256), old Macs, Word, or
 // are not text at all (a PDF, a .docx given by mistake).
 
-import { msg, type MessageRef } from '../i18n/catalogue.js';
+import { msg, type MessageCode, type MessageRef } from '../i18n/catalogue.js';
 
 /** Well-known file signatures a teacher may hand us by mistake. */
-const SIGNATURES: Array<{ magic: number[]; what: string }> = [
+const SIGNATURES: Array<{ magic: number[]; what: MessageCode }> = [
   { magic: [0x25, 0x50, 0x44, 0x46], what: 'encoding.kind-pdf' },
   { magic: [0x50, 0x4b, 0x03, 0x04], what: 'encoding.kind-zip' },
   { magic: [0xd0, 0xcf, 0x11, 0xe0], what: 'encoding.kind-doc' },
@@ -118,8 +118,8 @@ export function diagnoseNotUtf8(buf: Uint8Array): NotUtf8 {
   // a legacy single-byte encoding: which one reads as sensible text? Arabic
   // ones first (every Arabic byte also decodes as some accented Latin letter)
   const arabic = /[\u0621-\u064a]/g;
-  let guess: string | undefined;
-  for (const c of [
+  let guess: MessageCode | undefined;
+  for (const c of <{ enc: string; name: MessageCode }[]>[
     { enc: 'windows-1256', name: 'encoding.guess-1256' },
     { enc: 'iso-8859-6', name: 'encoding.guess-8859-6' },
   ]) {

@@ -27,7 +27,7 @@
 //                     and line breaking. Warning.
 // Everything else is kept. Characters the font cannot draw are found later,
 // when the font is known (src/safety/coverage.ts).
-import { msg, type Param, type Params } from '../i18n/catalogue.js';
+import { msg, type MessageCode, type Param, type Params } from '../i18n/catalogue.js';
 
 export const LRE = 0x202a;
 export const RLE = 0x202b;
@@ -231,7 +231,7 @@ export function sanitizeText(text: string): Sanitized {
 }
 
 /** The warning for one issue as a catalogue code and its parameters (the caller adds FILE:LINE:COL). */
-export function issueMessage(issue: TextIssue): [code: string, params: Params] {
+export function issueMessage(issue: TextIssue): [code: MessageCode, params: Params] {
   const what = describeChar(issue.codePoint);
   const more: Param = issue.more ? msg('safety.more-on-line', { n: issue.more }) : '';
   switch (issue.kind) {

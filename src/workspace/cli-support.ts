@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { formatDiagnostic, type Diagnostic } from './diagnostics.js';
 import { ioText, type IO } from '../cli/io.js';
-import { messageHint, say, type MessageRef, type Params } from '../i18n/catalogue.js';
+import { messageHint, say, type MessageCode, type MessageRef, type Params } from '../i18n/catalogue.js';
 import { writeFileAtomicSync } from '../pdf/output.js';
 
 export const EXIT_OK = 0;
@@ -18,14 +18,14 @@ export function printDiagnostics(ds: Diagnostic[], io: IO): void {
  * `error: MESSAGE` (and `  hint: …`) for a mistake that is not in a file (a
  * command-line value): catalogue message `code` in the language of `io`.
  */
-export function printError(io: IO, code: string, params?: Params, hint?: MessageRef | string): void {
+export function printError(io: IO, code: MessageCode, params?: Params, hint?: MessageRef | string): void {
   const [line, hintLine] = errorLines(io, code, params, hint);
   io.err(line);
   if (hintLine) io.err(hintLine);
 }
 
 /** The `error: …` line and the `  hint: …` line (or undefined) of `printError`. */
-export function errorLines(io: IO, code: string, params?: Params, hint?: MessageRef | string): [string, string | undefined] {
+export function errorLines(io: IO, code: MessageCode, params?: Params, hint?: MessageRef | string): [string, string | undefined] {
   const h = typeof hint === 'string' ? hint : hint ? say(hint, io.lang ?? 'en') : messageHint(code, io.lang ?? 'en', params);
   return [`${ioText(io, 'core.severity-error')}: ${ioText(io, code, params)}`, h ? `  ${ioText(io, 'core.hint')}: ${h}` : undefined];
 }
@@ -44,6 +44,6 @@ export async function writeAtomic(file: string, text: string): Promise<void> {
 }
 
 /** `code` for one thing, else `code` + `s`: the catalogue has both forms (`cli.files-one`, `cli.files`). */
-export function countCode(n: number, code: string): string {
-  return n === 1 ? `${code}-one` : code;
+export function countCode(n: number, code: MessageCode): MessageCode {
+  return n === 1 ? (`${code}-one` as MessageCode) : code;
 }

@@ -1,7 +1,7 @@
 // Problems in a teacher's files, reported as `FILE:LINE:COL: error: MESSAGE`
 // with an optional hint line. Never a stack trace for a user mistake.
 import path from 'node:path';
-import { CATALOGUE, fill, message as catalogueMessage, say, type Lang, type MessageRef, type Params } from '../i18n/catalogue.js';
+import { CATALOGUE, fill, message as catalogueMessage, say, type Lang, type MessageCode, type MessageRef, type Params } from '../i18n/catalogue.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -16,7 +16,7 @@ export interface Diagnostic {
   message: string;
   hint?: string;
   /** the message's code in the catalogue (src/i18n): every diagnostic has one, so it prints in every language */
-  code: string;
+  code: MessageCode;
   params?: Params;
   /** the hint as a catalogue message, when the entry has no hint of its own */
   hintRef?: MessageRef;
@@ -40,7 +40,7 @@ export class UserError extends Error {
  * shown in the reader's language) or, rarely, a text that reads the same in
  * every language (a list of ids).
  */
-export function diagnostic(severity: Severity, file: string, line: number, col: number, code: string, params: Params = {}, hint?: string | MessageRef): Diagnostic {
+export function diagnostic(severity: Severity, file: string, line: number, col: number, code: MessageCode, params: Params = {}, hint?: string | MessageRef): Diagnostic {
   const entry = CATALOGUE[code];
   const hintRef = typeof hint === 'object' ? hint : undefined;
   const d: Diagnostic = {
@@ -59,12 +59,12 @@ export function diagnostic(severity: Severity, file: string, line: number, col: 
 }
 
 /** `diagnostic('error', …)` */
-export function errorAt(file: string, line: number, col: number, code: string, params?: Params, hint?: string | MessageRef): Diagnostic {
+export function errorAt(file: string, line: number, col: number, code: MessageCode, params?: Params, hint?: string | MessageRef): Diagnostic {
   return diagnostic('error', file, line, col, code, params, hint);
 }
 
 /** `diagnostic('warning', …)` */
-export function warningAt(file: string, line: number, col: number, code: string, params?: Params, hint?: string | MessageRef): Diagnostic {
+export function warningAt(file: string, line: number, col: number, code: MessageCode, params?: Params, hint?: string | MessageRef): Diagnostic {
   return diagnostic('warning', file, line, col, code, params, hint);
 }
 

@@ -7,12 +7,12 @@ import { readFailure, readSource, type ReadResult } from './source.js';
 import { bankSchema, validate, type BankQuestionSpec, type BankSpec, type Validation } from './schema.js';
 import { diagAt, parseYaml, type Path, type YamlFile } from './yaml.js';
 import { codes, suggestionLead } from './suggest.js';
-import { msg, type MessageRef, type Param, type Params } from '../i18n/catalogue.js';
+import { msg, type MessageCode, type MessageRef, type Param, type Params } from '../i18n/catalogue.js';
 
 /** What a file is, as the messages name it ("cannot find the lesson `x`"). */
 export type FileWhat = 'file' | 'lesson' | 'article' | 'question bank' | 'course';
 
-const WHAT_CODES: Record<FileWhat, string> = {
+const WHAT_CODES: Record<FileWhat, MessageCode> = {
   file: 'load.what-file',
   lesson: 'load.what-lesson',
   article: 'load.what-article',
@@ -204,7 +204,7 @@ export async function loadBank(ctx: Ctx, abs: string, from?: RefFrom): Promise<B
 }
 
 /** "no question `x` in bank; did you mean `y`?" */
-export function missingBankId(bank: Bank, written: string, id: string): [code: string, params: Params, hint: MessageRef] {
+export function missingBankId(bank: Bank, written: string, id: string): [code: MessageCode, params: Params, hint: MessageRef] {
   const dym = suggestionLead(id, bank.ids);
   const hint = bank.ids.length ? msg('load.bank-questions-are', { dym, list: codes(bank.ids, 30) }) : msg('load.bank-has-none', { dym });
   return ['load.bank-no-question', { bank: written, id }, hint];

@@ -2,7 +2,7 @@
 import type { ResolvedPassage } from './model.js';
 import type { Article, Paragraph } from './article.js';
 import { fold, foldQuery, unfoldSpan, type Folded } from './arabic.js';
-import { message, messageHint, msg, say, type MessageRef, type Params } from '../i18n/catalogue.js';
+import { message, messageHint, msg, say, type MessageCode, type MessageRef, type Params } from '../i18n/catalogue.js';
 
 export type Ref =
   | { type: 'paragraphs'; from: number; to: number }
@@ -15,7 +15,7 @@ export type Ref =
  * English text.
  */
 export interface RefProblem {
-  code: string;
+  code: MessageCode;
   params: Params;
   /** the hint, when the message's entry has none of its own */
   hintRef?: MessageRef;
@@ -23,7 +23,7 @@ export interface RefProblem {
   hint?: string;
 }
 
-function problem(code: string, params: Params = {}, hint?: MessageRef): RefProblem {
+function problem(code: MessageCode, params: Params = {}, hint?: MessageRef): RefProblem {
   const p: RefProblem = { code, params, message: message(code, 'en', params) };
   const h = hint ? say(hint) : messageHint(code, 'en', params);
   if (hint) p.hintRef = hint;

@@ -1,7 +1,7 @@
 // YAML with positions: every node keeps its offset, so any problem maps to FILE:LINE:COL.
 import type { Document, LineCounter, Node, Scalar, YAMLError, YAMLMap } from 'yaml';
 import { errorAt, warningAt, type Diagnostic } from './diagnostics.js';
-import type { MessageRef, Params } from '../i18n/catalogue.js';
+import type { MessageCode, MessageRef, Params } from '../i18n/catalogue.js';
 import { issueMessage, sanitizeText } from '../safety/text.js';
 import { readPlainYaml } from './yaml-plain.js';
 import { yamlLib } from './yaml-lib.js';
@@ -89,8 +89,8 @@ function misalignedSibling(lines: readonly string[], at: number): { line: number
 /** A problem the yaml parser found, in words a teacher knows, at the place to fix. */
 function yamlDiagnostic(file: string, text: string, lines: readonly string[], e: YAMLError, lineCounter: LineCounter, lineOffset: number): Diagnostic {
   const p = lineCounter.linePos(e.pos[0]);
-  const at = (line: number, col: number, code: string, params?: Params, hint?: MessageRef) => errorAt(file, line + lineOffset, col, code, params, hint);
-  const here = (code: string, params?: Params, hint?: MessageRef) => at(p.line, p.col, code, params, hint);
+  const at = (line: number, col: number, code: MessageCode, params?: Params, hint?: MessageRef) => errorAt(file, line + lineOffset, col, code, params, hint);
+  const here = (code: MessageCode, params?: Params, hint?: MessageRef) => at(p.line, p.col, code, params, hint);
   const m = e.message;
   if (/call stack/i.test(m)) return here('yaml.too-deep');
   const indentProblem = (lineIndex: number) => {
@@ -374,7 +374,7 @@ function keyString(k: unknown): string | undefined {
 }
 
 /** An error at the node of `path` in this file: message `code` of the catalogue (src/i18n) with its parameters. */
-export function diagAt(f: YamlFile, path: Path, code: string, params?: Params, hint?: MessageRef | string, target: 'value' | 'key' = 'value'): Diagnostic {
+export function diagAt(f: YamlFile, path: Path, code: MessageCode, params?: Params, hint?: MessageRef | string, target: 'value' | 'key' = 'value'): Diagnostic {
   const p = positionOf(f, path, target);
   return errorAt(f.path, p.line, p.col, code, params, hint);
 }

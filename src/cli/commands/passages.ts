@@ -5,7 +5,7 @@ import { Ctx, loadArticle } from '../../workspace/load.js';
 import { formatRef, parseRef, resolveAnchor, resolveRef, type Resolved } from '../../workspace/refs.js';
 import { ioText, type IO } from '../io.js';
 import { countCode, EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics, errorLines } from '../../workspace/cli-support.js';
-import { messageHint, msg, say } from '../../i18n/catalogue.js';
+import { messageHint, msg, say, type MessageCode } from '../../i18n/catalogue.js';
 
 export interface PassagesFlags {
   ref?: string;
@@ -28,7 +28,7 @@ export async function passagesCommand(article: string, opts: PassagesFlags, io: 
   }
   if (opts.ref === undefined) {
     const sentences = a.paragraphs.reduce((n, p) => n + p.sentences.length, 0);
-    const count = (n: number, code: string) => msg(countCode(n, code), { n });
+    const count = (n: number, code: MessageCode) => msg(countCode(n, code), { n });
     io.out(ioText(io, 'passages.title', { title: a.title, paragraphs: count(a.paragraphs.length, 'cli.n-paragraphs'), sentences: count(sentences, 'cli.n-sentences') }));
     io.out(ioText(io, 'passages.forms'));
     for (const p of a.paragraphs) {

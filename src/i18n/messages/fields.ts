@@ -3,6 +3,7 @@
 // description in the JSON Schemas (src/workspace/schema.ts), which finds its
 // twin here by that text.
 import { defineMessages } from '../define.js';
+import type { MessageCode } from '../catalogue.js';
 
 export const FIELD_MESSAGES = defineMessages({
   'field.id-names-files': { en: '[a-z0-9-]+; names the output files', ar: '[a-z0-9-]+؛ ومنه تُسمّى ملفات الناتج' },
@@ -40,4 +41,4 @@ export const FIELD_MESSAGES = defineMessages({
 });
 
 /** A field's English description -> the code of its twin. */
-export const FIELD_DESCRIPTIONS = new Map<string, string>(Object.entries(FIELD_MESSAGES).map(([code, m]) => [m.en, code]));
+export const FIELD_DESCRIPTIONS = new Map<string, MessageCode>(Object.entries(FIELD_MESSAGES).map(([code, m]) => [m.en, code as MessageCode]));
