@@ -1,7 +1,7 @@
 // YAML with positions: every node keeps its offset, so any problem maps to FILE:LINE:COL.
 import type { Document, LineCounter, Node, Scalar, YAMLError, YAMLMap } from 'yaml';
 import { errorAt, warningAt, type Diagnostic } from './diagnostics.js';
-import type { MessageCode, MessageRef, Params } from '../i18n/catalogue.js';
+import { msg, type MessageCode, type MessageRef, type Params } from '../i18n/catalogue.js';
 import { issueMessage, sanitizeText } from '../safety/text.js';
 import { readPlainYaml } from './yaml-plain.js';
 import { yamlLib } from './yaml-lib.js';
@@ -92,10 +92,13 @@ function yamlDiagnostic(file: string, text: string, lines: readonly string[], e:
   const at = (line: number, col: number, code: MessageCode, params?: Params, hint?: MessageRef) => errorAt(file, line + lineOffset, col, code, params, hint);
   const here = (code: MessageCode, params?: Params, hint?: MessageRef) => at(p.line, p.col, code, params, hint);
   const m = e.message;
+  // "indented by 3 spaces instead of 4, like line 6 above it"
+  const misaligned = (line: number, got: number, want: number, other: number) =>
+    at(line, 1, got === 1 ? 'yaml.indent-mismatch-one' : 'yaml.indent-mismatch', { got, want, other }, msg(want === 0 ? 'yaml.indent-hint-none' : 'yaml.indent-hint', { want }));
   if (/call stack/i.test(m)) return here('yaml.too-deep');
   const indentProblem = (lineIndex: number) => {
     const sib = misalignedSibling(lines, lineIndex);
-    return sib ? at(lineIndex + 1, 1, 'yaml.indent-mismatch', { got: sib.got, want: sib.want, other: sib.line + lineOffset }) : undefined;
+    return sib ? misaligned(lineIndex + 1, sib.got, sib.want, sib.line + lineOffset) : undefined;
   };
   switch (e.code) {
     case 'TAB_AS_INDENT':
@@ -132,11 +135,11 @@ function yamlDiagnostic(file: string, text: string, lines: readonly string[], e:
     const above = shapeOf(lines[p.line - 1] ?? '');
     const below = shapeOf(lines[next] ?? '');
     if (above.field !== undefined && below.field !== undefined && below.field > above.field && below.dash === undefined) {
-      return at(next + 1, 1, 'yaml.indent-mismatch', { got: below.field, want: above.field, other: p.line + lineOffset });
+      return misaligned(next + 1, below.field, above.field, p.line + lineOffset);
     }
     return here('yaml.colon-in-text');
   }
-  if (/same column/i.test(m) || e.code === 'BAD_INDENT' || e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'MULTILINE_IMPLICIT_KEY') {
+  if (/same column|without - indicator/i.test(m) || e.code === 'BAD_INDENT' || e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'MULTILINE_IMPLICIT_KEY') {
     const line = lines[p.line - 1] ?? '';
     if (/^\s*-[^\s-]/.test(line)) return at(p.line, line.indexOf('-') + 1, 'yaml.dash-needs-space');
     const d = indentProblem(p.line - 1);

@@ -149,16 +149,16 @@ describe('common mistakes, exactly as a teacher reads them in Arabic', () => {
       'an item indented by three spaces instead of four',
       head + 'passages:\n    - ref: p1\n      heading: "أولًا"\n   - ref: p2\nquestions:\n  - text: "سؤال؟"\n',
       [
-        'lesson.yaml:8:1: خطأ: في بداية هذا السطر 3 من المسافات بدلًا من 4 كما في السطر 6 فوقه',
-        '  تلميح: الأسطر التي تنتمي إلى مجموعة واحدة (حقول الكتلة الواحدة، وعناصر القائمة الواحدة التي تبدأ بـ `- `) تبدأ من العمود نفسه: اجعل في بداية هذا السطر 4 من المسافات',
+        'lesson.yaml:8:1: خطأ: عدد المسافات في بداية هذا السطر 3، بدلًا من 4 كما في السطر 6 فوقه',
+        '  تلميح: الأسطر التي تنتمي إلى مجموعة واحدة (حقول الكتلة الواحدة، وعناصر القائمة الواحدة التي تبدأ بـ `- `) تبدأ من العمود نفسه: اجعل عدد المسافات في بداية هذا السطر 4',
       ],
     ],
     [
       'a field indented deeper than the one above it',
       head + 'passages:\n  - ref: p1\nteacher:\n  facilitation: "نقاش"\n    ground_rules: ["الاحترام"]\nquestions:\n  - text: "سؤال؟"\n',
       [
-        'lesson.yaml:9:1: خطأ: في بداية هذا السطر 4 من المسافات بدلًا من 2 كما في السطر 8 فوقه',
-        '  تلميح: الأسطر التي تنتمي إلى مجموعة واحدة (حقول الكتلة الواحدة، وعناصر القائمة الواحدة التي تبدأ بـ `- `) تبدأ من العمود نفسه: اجعل في بداية هذا السطر 2 من المسافات',
+        'lesson.yaml:9:1: خطأ: عدد المسافات في بداية هذا السطر 4، بدلًا من 2 كما في السطر 8 فوقه',
+        '  تلميح: الأسطر التي تنتمي إلى مجموعة واحدة (حقول الكتلة الواحدة، وعناصر القائمة الواحدة التي تبدأ بـ `- `) تبدأ من العمود نفسه: اجعل عدد المسافات في بداية هذا السطر 2',
       ],
     ],
     [
@@ -179,12 +179,20 @@ describe('common mistakes, exactly as a teacher reads them in Arabic', () => {
     expect(r.lines.at(-1)).toBe('خطأ واحد في ملف واحد');
   });
 
-  test('the English of the indentation message names the same lines and columns', async () => {
-    const dir = workspace({ 'lesson.yaml': head + 'passages:\n    - ref: p1\n      heading: "أولًا"\n   - ref: p2\n' });
-    const r = await run(dir, ['check', 'lesson.yaml']);
-    expect(r.lines.slice(0, 2)).toEqual([
+  test('the English of the indentation message names the same lines and counts', async () => {
+    const en = async (lesson: string) => (await run(workspace({ 'lesson.yaml': lesson }), ['check', 'lesson.yaml'])).lines.slice(0, 2);
+    expect(await en(head + 'passages:\n    - ref: p1\n      heading: "أولًا"\n   - ref: p2\n')).toEqual([
       'lesson.yaml:8:1: error: this line is indented by 3 spaces instead of 4, like line 6 above it',
       '  hint: lines that belong together (the fields of one block, the `- ` items of one list) start in the same column: indent this one by 4 spaces',
+    ]);
+    // a field of a question one space short of the fields above it
+    expect(await en(head + 'passages:\n  - ref: p1\nquestions:\n  - text: "سؤال؟"\n   kind: open\n')).toEqual([
+      'lesson.yaml:9:1: error: this line is indented by 3 spaces instead of 4, like line 8 above it',
+      '  hint: lines that belong together (the fields of one block, the `- ` items of one list) start in the same column: indent this one by 4 spaces',
+    ]);
+    expect(await en('id: demo\n title: "درس"\n')).toEqual([
+      'lesson.yaml:2:1: error: this line is indented by 1 space instead of 0, like line 1 above it',
+      '  hint: lines that belong together (the fields of one block, the `- ` items of one list) start in the same column: start this one at the beginning of the line, with no spaces',
     ]);
   });
 });

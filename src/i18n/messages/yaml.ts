@@ -3,13 +3,22 @@
 import { defineMessages } from '../define.js';
 
 export const YAML_MESSAGES = defineMessages({
+  // {got} and {want} count the spaces before the line's first character
   'yaml.indent-mismatch': {
     en: 'this line is indented by {got} spaces instead of {want}, like line {other} above it',
-    ar: 'في بداية هذا السطر {got} من المسافات بدلًا من {want} كما في السطر {other} فوقه',
-    hint: {
-      en: 'lines that belong together (the fields of one block, the `- ` items of one list) start in the same column: indent this one by {want} spaces',
-      ar: 'الأسطر التي تنتمي إلى مجموعة واحدة (حقول الكتلة الواحدة، وعناصر القائمة الواحدة التي تبدأ بـ `- `) تبدأ من العمود نفسه: اجعل في بداية هذا السطر {want} من المسافات',
-    },
+    ar: 'عدد المسافات في بداية هذا السطر {got}، بدلًا من {want} كما في السطر {other} فوقه',
+  },
+  'yaml.indent-mismatch-one': {
+    en: 'this line is indented by 1 space instead of {want}, like line {other} above it',
+    ar: 'في بداية هذا السطر مسافة واحدة، بدلًا من {want} كما في السطر {other} فوقه',
+  },
+  'yaml.indent-hint': {
+    en: 'lines that belong together (the fields of one block, the `- ` items of one list) start in the same column: indent this one by {want} spaces',
+    ar: 'الأسطر التي تنتمي إلى مجموعة واحدة (حقول الكتلة الواحدة، وعناصر القائمة الواحدة التي تبدأ بـ `- `) تبدأ من العمود نفسه: اجعل عدد المسافات في بداية هذا السطر {want}',
+  },
+  'yaml.indent-hint-none': {
+    en: 'lines that belong together (the fields of one block, the `- ` items of one list) start in the same column: start this one at the beginning of the line, with no spaces',
+    ar: 'الأسطر التي تنتمي إلى مجموعة واحدة (حقول الكتلة الواحدة، وعناصر القائمة الواحدة التي تبدأ بـ `- `) تبدأ من العمود نفسه: ابدأ هذا السطر من أوله بلا مسافات',
   },
   'yaml.bad-indent': {
     en: 'YAML syntax: this line does not line up with the lines it belongs with',
