@@ -16,6 +16,15 @@ function parseSeed(value: string): number {
   return n;
 }
 
+/** commander's help headings, by the English it passes to `styleTitle` */
+const HELP_TITLES: Record<string, MessageCode> = {
+  'Usage:': 'help.title-usage',
+  'Arguments:': 'help.title-arguments',
+  'Options:': 'help.title-options',
+  'Global Options:': 'help.title-global-options',
+  'Commands:': 'help.title-commands',
+};
+
 /** The value of `--lang` in `argv` (`--lang ar`, `--lang=ar`), read before commander so its own errors are in that language. */
 function langArg(argv: string[]): string | undefined {
   let value: string | undefined;
@@ -55,6 +64,7 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
     .exitOverride()
     .showHelpAfterError(ioText(io, 'cli.run-help'))
     // commander's own messages (unknown option, missing argument, …) in the catalogue's words
+    .configureHelp({ styleTitle: (title) => (HELP_TITLES[title] ? h(HELP_TITLES[title]) : title) })
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: (s, write) => write(commanderMessage(s, io)) });
   program.option('--lang <lang>', h('help.lang'));
 

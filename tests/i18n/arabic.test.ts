@@ -249,6 +249,24 @@ describe('the command line in Arabic', () => {
     expectArabic(ar.lines);
   });
 
+  test('--help: descriptions and headings from the catalogue, in English as before and in Arabic', async () => {
+    const dir = workspace();
+    const help = async (argv: string[]) => {
+      const io = recordingIO(dir);
+      const code = await main(argv, io);
+      return { code, text: io.stdout.join('') };
+    };
+    const e = await help(['build', '--help']);
+    expect(e.code).toBe(0);
+    expect(e.text).toMatch(/^Usage: hiwar build \[options\] <files\.\.\.>\n\nbuild lessons and courses into PDFs \(student and teacher editions\)\n/);
+    expect(e.text).toMatch(/\n  --out <dir> +output folder \(default: "out"\)\n/);
+    const a = await help(['build', '--help', '--lang', 'ar']);
+    expect(a.code).toBe(0);
+    expect(a.text).toMatch(/^طريقة الاستعمال: hiwar build \[options\] <files\.\.\.>\n\nبناء الدروس والمقررات ملفاتِ PDF \(نسخة الطالب ونسخة المعلم\)\n/);
+    expect(a.text).toContain('الخيارات:');
+    expect(a.text).toMatch(/\n  --out <dir> +مجلد الناتج \(default: "out"\)\n/);
+  });
+
   test('--lang takes ar or en; anything else is a usage mistake', async () => {
     const dir = workspace();
     const r = await run(dir, ['check', 'x.yaml', '--lang', 'fr']);

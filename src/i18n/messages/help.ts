@@ -36,5 +36,10 @@ export const HELP_MESSAGES = defineMessages({
   'help.new-article': { en: 'the article the lesson quotes', ar: 'المقالة التي يقتبس منها الدرس' },
   'help.dir': { en: 'folder to write <id>.yaml into', ar: 'المجلد الذي يُكتب فيه <id>.yaml' },
   'help.help': { en: 'display help for command', ar: 'عرض المساعدة لهذا الأمر' },
+  'help.title-usage': { en: 'Usage:', ar: 'طريقة الاستعمال:' },
+  'help.title-arguments': { en: 'Arguments:', ar: 'المعطيات:' },
+  'help.title-options': { en: 'Options:', ar: 'الخيارات:' },
+  'help.title-global-options': { en: 'Global Options:', ar: 'الخيارات العامة:' },
+  'help.title-commands': { en: 'Commands:', ar: 'الأوامر:' },
   'help.version': { en: 'output the version number', ar: 'عرض رقم الإصدار' },
 });
