@@ -267,6 +267,21 @@ describe('the command line in Arabic', () => {
     expect(a.text).toMatch(/\n  --out <dir> +مجلد الناتج \(default: "out"\)\n/);
   });
 
+  test('what a command did, and what to run next, in Arabic', async () => {
+    const dir = workspace();
+    const out = async (argv: string[]) => (await run(dir, [...argv, '--lang', 'ar'])).stdout;
+    expect((await out(['passages', 'articles/sample.md'])).slice(0, 2)).toEqual([
+      expect.stringMatching(/^«.+» — عدد الفقرات 4، عدد الجمل \d+$/),
+      'الإحالات: p3 (فقرة) · p3-p5 (فقرات) · p5.s2 (جملة) · p5.s1-s2 (جمل) · {from: "…", to: "…"} (اقتباس)',
+    ]);
+    expect((await out(['passages', 'articles/sample.md', '--ref', 'p2']))[0]).toBe('p2 → الفقرة 2');
+    expect(await out(['new', 'my-lesson', '--article', 'articles/sample.md'])).toEqual([
+      expect.stringMatching(/^كُتب الملف my-lesson\.yaml: درس عن «.+» \(وفيه قائمة فقرات المقالة، وعددها 4\)$/),
+      'الخطوة التالية: عدّله، ثم   hiwar check my-lesson.yaml   ثم   hiwar build my-lesson.yaml',
+    ]);
+    expect(await out(['check', 'my-lesson.yaml'])).toEqual(['سليم: عدد الملفات 2']); // the lesson and its article
+  });
+
   test('--lang takes ar or en; anything else is a usage mistake', async () => {
     const dir = workspace();
     const r = await run(dir, ['check', 'x.yaml', '--lang', 'fr']);
