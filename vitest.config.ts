@@ -35,7 +35,11 @@ const mocking = testFiles(TESTS).filter((f) => MOCKS.test(readFileSync(path.join
 
 export default defineConfig({
   test: {
-    testTimeout: 30_000,
+    // Time limits catch hangs only: generous, so a machine busy with other
+    // work (2 cores, loaded) cannot fail a test (a course build in a
+    // beforeAll hook took over 10 s, the default, at load average 15).
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     pool: 'forks',
     projects: [
       {
