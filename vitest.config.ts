@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
@@ -41,6 +42,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // one worker per core (vitest's default leaves one core idle: on 2 cores
+    // the suite ran in one process, 95 s instead of 67 s)
+    maxWorkers: availableParallelism(),
+    minWorkers: 1,
     projects: [
       {
         extends: true,
