@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
@@ -35,8 +36,16 @@ const mocking = testFiles(TESTS).filter((f) => MOCKS.test(readFileSync(path.join
 
 export default defineConfig({
   test: {
-    testTimeout: 30_000,
+    // Time limits catch hangs only: generous, so a machine busy with other
+    // work (2 cores, loaded) cannot fail a test (a course build in a
+    // beforeAll hook took over 10 s, the default, at load average 15).
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     pool: 'forks',
+    // one worker per core (vitest's default leaves one core idle: on 2 cores
+    // the suite ran in one process, 95 s instead of 67 s)
+    maxWorkers: availableParallelism(),
+    minWorkers: 1,
     projects: [
       {
         extends: true,

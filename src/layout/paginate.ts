@@ -105,8 +105,10 @@ export function paginateSections(sections: Section[], paper: Paper): { pages: Pa
       }
       const room = g.bottom - y;
       const pageRoom = g.bottom - g.top;
-      const fitsAlone = before + item.height <= room || (item.glue && before + item.height <= room + item.height + 2);
-      if (!atTop && ((need > room && need <= pageRoom) || !fitsAlone)) {
+      const fits = before + item.height <= room;
+      // box padding may hang into the bottom margin rather than start a page of its own
+      const hangs = !fits && item.glue === true && before <= room + 2;
+      if (!atTop && !hangs && ((need > room && need <= pageRoom) || !fits)) {
         open(section);
         before = 0;
       }

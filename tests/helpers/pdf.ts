@@ -3,7 +3,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface PageText {
   /** items in content-stream order, with their baseline y measured from the top of the page */
-  items: { str: string; x: number; y: number; fontSize: number }[];
+  items: { str: string; x: number; y: number; fontSize: number; width: number }[];
   height: number;
 }
 
@@ -20,7 +20,7 @@ export async function readPages(bytes: Uint8Array): Promise<PageText[]> {
     const tc = await page.getTextContent();
     const items = tc.items
       .filter((it): it is Extract<typeof it, { str: string }> => 'str' in it)
-      .map((it) => ({ str: it.str, x: it.transform[4], y: height - it.transform[5], fontSize: Math.hypot(it.transform[2], it.transform[3]) }));
+      .map((it) => ({ str: it.str, x: it.transform[4], y: height - it.transform[5], fontSize: Math.hypot(it.transform[2], it.transform[3]), width: it.width }));
     pages.push({ items, height });
   }
   await doc.destroy();
