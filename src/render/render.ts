@@ -9,7 +9,7 @@ import type { Page } from '../layout/ops.js';
 import { writePdf } from '../pdf/writer.js';
 import { EDITION_LABELS, LABELS } from './labels.js';
 import { lessonSection, type LessonSectionOptions } from './lesson.js';
-import { parseMarkup } from './markup.js';
+import type { Block } from '../layout/document.js';
 import { formatNumber } from '../text/digits.js';
 import type { TemplateSet } from './templates.js';
 
@@ -106,9 +106,9 @@ interface ContentsEntry {
   sections: { title: string; page: string }[];
 }
 
-function flowOf(markup: string, family: FontFamily, course: ResolvedCourse, bookmarkLevel: number): FlowBuilder {
+function flowOf(blocks: Block[], family: FontFamily, course: ResolvedCourse, bookmarkLevel: number): FlowBuilder {
   const flow = new FlowBuilder({ family, width: geometry(course.options.paper).contentWidth, digits: course.options.digits, bookmarkLevel });
-  flow.blocks(parseMarkup(markup));
+  flow.blocks(blocks);
   return flow;
 }
 
@@ -158,7 +158,7 @@ export async function renderCourse(course: ResolvedCourse, edition: Edition, opt
   // an Arabic comma between the counts: a middle dot beside Arabic-Indic digits reads as a zero (٠)
   const summary = countedNoun(course.lessons.length, LESSON_NOUN, digits) + (minutes ? `، ${countedNoun(minutes, MINUTE_NOUN, digits)}` : '');
   const cover = flowOf(
-    opts.templates.render('cover', { title: course.title, subtitle: course.subtitle, author: course.author, summary, editionLabel: EDITION_LABELS[edition], labels: LABELS }),
+    opts.templates.blocks('cover', { title: course.title, subtitle: course.subtitle, author: course.author, summary, editionLabel: EDITION_LABELS[edition], labels: LABELS }),
     family,
     course,
     0,
@@ -191,7 +191,7 @@ export async function renderCourse(course: ResolvedCourse, edition: Edition, opt
   const coverPages = paginateSections([{ items: cover.items, newPage: true, decorated: false }], paper).pages;
   const lessons = paginateSections(lessonSections, paper);
   const contentsPages = (entries: ContentsEntry[]) =>
-    paginateSections([{ items: flowOf(opts.templates.render('contents', { entries, labels: LABELS }), family, course, 1).items, head: { start: course.title, end: EDITION_LABELS[edition] }, newPage: true }], paper).pages;
+    paginateSections([{ items: flowOf(opts.templates.blocks('contents', { entries, labels: LABELS }), family, course, 1).items, head: { start: course.title, end: EDITION_LABELS[edition] }, newPage: true }], paper).pages;
   const wide = formatNumber(888, digits);
   let entries: ContentsEntry[] = course.lessons.map((l, i) => ({
     title: l.title,

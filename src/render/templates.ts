@@ -10,7 +10,9 @@ import HandlebarsRuntime from 'handlebars/runtime.js';
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 type Env = typeof Handlebars;
-import { UserError, error } from '../workspace/diagnostics.js';
+import { UserError, diagnostic, error } from '../workspace/diagnostics.js';
+import type { Block } from '../layout/document.js';
+import { MarkupError, parseMarkup } from './markup.js';
 import { normalizeSource } from '../workspace/source.js';
 import { PRECOMPILED } from './precompiled.js';
 
@@ -30,6 +32,8 @@ const PAGES: readonly TemplateName[] = ['lesson', 'cover', 'contents'];
 export interface TemplateSet {
   dir: string;
   render(name: TemplateName, data: object): string;
+  /** render, then parse the markup; markup hiwar cannot lay out is a user error at the template line that printed it */
+  blocks(name: TemplateName, data: object): Block[];
   /** every file the set was read from (for watch mode) */
   files: string[];
   /** the helpers templates may call (Handlebars' built-ins only: none reads a file) */
@@ -87,20 +91,58 @@ function templateError(file: string, err: unknown, source?: string): UserError {
 
 /** An error met while rendering: a missing helper is found in the template (or partial) that calls it. */
 function runtimeError(file: string, err: unknown, sources: Map<string, string>): UserError {
-  const helper = /^Missing helper: "([^"]+)"/.exec((err as Error)?.message ?? '')?.[1];
-  if (helper) {
-    const re = new RegExp(`\\{\\{~?\\s*[#^]?\\s*${helper.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\s}~]`);
+  if (err instanceof UserError) return err;
+  const msg = (err as Error)?.message ?? '';
+  // `{{helperMissing}}` and `{{blockHelperMissing}}` name Handlebars' own fallbacks, which fail inside Handlebars when called
+  const helpers = /^Missing helper: "([^"]+)"/.exec(msg)?.[1] ?? (/reading 'call'/.test(msg) ? 'helperMissing|blockHelperMissing' : undefined);
+  if (helpers) {
+    const names = helpers === 'helperMissing|blockHelperMissing' ? helpers : helpers.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const re = new RegExp(`\\{\\{~?\\s*[#^]?\\s*(${names})[\\s}~]`);
     for (const [f, source] of sources) {
       const m = re.exec(source);
       if (!m) continue;
-      const before = source.slice(0, m.index).split('\n');
-      return new UserError(
-        error(f, before.length, before[before.length - 1].length + 1, `template error: there is no helper \`${helper}\``, 'templates may use only Handlebars\' own helpers (if, unless, each, with, lookup); none of them reads files'),
-      );
+      const at = lineCol(source, m.index);
+      return new UserError(diagnostic('error', f, at.line, at.col, 'errors.template-no-helper', { name: m[1], helpers: TEMPLATE_HELPERS }));
     }
   }
   return templateError(file, err);
 }
+
+const TEMPLATE_HELPERS = 'if, unless, each, with, lookup';
+
+/** 1-based line and column of `offset` in `source`. */
+function lineCol(source: string, offset: number): { line: number; col: number } {
+  const before = source.slice(0, offset).split('\n');
+  return { line: before.length, col: before[before.length - 1].length + 1 };
+}
+
+/**
+ * Where a template most likely wrote the markup at `offset`: the same opening
+ * tag (else any tag of that name, else the start of that loose text) in the
+ * teacher's own files first, the page template before the partials.
+ * Handlebars keeps no map from output back to source, so this is a search.
+ */
+function locateMarkup(markup: string, offset: number, files: string[], sources: Map<string, string>): { file: string; line: number; col: number } | undefined {
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const needles: RegExp[] = [];
+  const tag = /^<([\w-]+)[^>]*>/.exec(markup.slice(offset));
+  if (tag) needles.push(new RegExp(escape(tag[0])), new RegExp(`<${escape(tag[1])}(?=[\\s/>])`));
+  else {
+    const text = markup.slice(offset).trim().split(/[\n<{]/)[0].slice(0, 30).trim();
+    if (text) needles.push(new RegExp(escape(text)));
+  }
+  const ordered = [...files.filter((f) => !isBundled(f)), ...files.filter(isBundled)];
+  for (const re of needles) {
+    for (const f of ordered) {
+      const source = sources.get(f);
+      const m = source === undefined ? null : re.exec(source);
+      if (m) return { file: f, ...lineCol(source!, m.index) };
+    }
+  }
+  return undefined;
+}
+
+const isBundled = (file: string): boolean => !path.relative(BUNDLED_TEMPLATES, file).startsWith('..');
 
 /** Read and syntax-check a template (Handlebars compiles lazily: parse now, so a broken partial names its own file). */
 function compileTemplate(hb: Env, file: string, sources: Map<string, string>, options?: CompileOptions, text?: string): Handlebars.TemplateDelegate {
@@ -212,6 +254,18 @@ export function loadTemplates(dir: string = BUNDLED_TEMPLATES): TemplateSet {
         return entry.fn(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       } catch (err) {
         throw runtimeError(entry.file, err, sources);
+      }
+    },
+    blocks(name, data) {
+      const markup = set.render(name, data);
+      try {
+        return parseMarkup(markup);
+      } catch (err) {
+        // with hiwar's own templates, markup it cannot lay out is hiwar's bug
+        if (!(err instanceof MarkupError) || key === BUNDLED_TEMPLATES) throw err;
+        const page = compiled.get(name)!.file;
+        const at = locateMarkup(markup, err.offset, [page, ...files.filter((f) => f !== page)], sources) ?? { file: page, line: 0, col: 0 };
+        throw new UserError(diagnostic('error', at.file, at.line, at.col, err.code, err.params));
       }
     },
   };
