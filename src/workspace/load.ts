@@ -175,7 +175,7 @@ export async function loadBank(ctx: Ctx, abs: string, from?: RefFrom): Promise<B
   qs.forEach((q, i) => {
     const id = isObj(q) && typeof q.id === 'string' ? q.id : undefined;
     if (id === undefined) return;
-    if (ids.includes(id)) {
+    if (byId.has(id)) {
       ctx.add(diagAt(f, ['questions', i, 'id'], `two questions in this bank have the id \`${id}\``, 'ids must be unique in a bank: lessons refer to questions by them'));
       return;
     }
