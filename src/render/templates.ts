@@ -232,10 +232,12 @@ export function loadTemplates(dir: string = BUNDLED_TEMPLATES): TemplateSet {
   // helper reads files or the environment, and `{{log}}` prints nothing
   // (it would write to the console in the middle of a build).
   hb.registerHelper('log', () => '');
+  const budget = new OutputBudget();
   for (const { name, file } of partialFiles) {
     files.push(file);
-    hb.registerPartial(name, compileTemplate(hb, file, sources, { strict: false }, texts.get(file)));
+    hb.registerPartial(name, budget.partial(name, compileTemplate(hb, file, sources, { strict: false }, texts.get(file))));
   }
+  budget.guardEach(hb);
   const compiled = new Map<TemplateName, { file: string; fn: Handlebars.TemplateDelegate }>();
   const set: TemplateSet = {
     dir: key,
@@ -251,8 +253,10 @@ export function loadTemplates(dir: string = BUNDLED_TEMPLATES): TemplateSet {
         files.push(file);
       }
       try {
+        budget.reset();
         return entry.fn(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       } catch (err) {
+        if (err instanceof OutputTooLarge) throw tooLarge(entry.file, err.outermost, sources);
         throw runtimeError(entry.file, err, sources);
       }
     },
@@ -271,6 +275,80 @@ export function loadTemplates(dir: string = BUNDLED_TEMPLATES): TemplateSet {
   };
   cache.set(key, set);
   return set;
+}
+
+/**
+ * How much markup one render may print. Each partial and each `{{#each}}`
+ * pass adds what it printed itself (its output less that of the calls inside
+ * it), so the count is the size of the output as it grows, plus a small cost
+ * per call (empty partials called millions of times take time too). 25
+ * partials that each include the one before twice print 2^25 copies: the
+ * count stops them at the cap instead of after 2.5 GB. A lesson of a few
+ * hundred pages prints well under 1 MB.
+ */
+export const MAX_TEMPLATE_OUTPUT_MB = 16;
+const MAX_TEMPLATE_OUTPUT = MAX_TEMPLATE_OUTPUT_MB * 1024 * 1024;
+const CALL_COST = 64;
+
+class OutputTooLarge extends Error {
+  constructor(readonly outermost: string | undefined) {
+    super('template output too large');
+  }
+}
+
+/** Counts what the partials and `each` passes of one render print, and stops the render past the cap. */
+class OutputBudget {
+  private spent = 0;
+  /** partial names being rendered, outermost first */
+  private partials: string[] = [];
+  /** for each call being rendered: what the calls inside it printed */
+  private inner: number[] = [];
+
+  reset(): void {
+    this.spent = 0;
+    this.partials = [];
+    this.inner = [];
+  }
+
+  private count(print: () => string): string {
+    // (a render that throws leaves these stacks as they are: reset() starts the next one afresh)
+    this.inner.push(0);
+    const printed = print();
+    const nested = this.inner.pop()!;
+    this.spent += printed.length - nested + CALL_COST;
+    if (this.inner.length) this.inner[this.inner.length - 1] += printed.length;
+    if (this.spent > MAX_TEMPLATE_OUTPUT) throw new OutputTooLarge(this.partials[0]);
+    return printed;
+  }
+
+  partial(name: string, fn: Handlebars.TemplateDelegate): Handlebars.TemplateDelegate {
+    return (context, options) => {
+      this.partials.push(name);
+      const printed = this.count(() => fn(context, options));
+      this.partials.pop();
+      return printed;
+    };
+  }
+
+  /** Wrap the built-in `each` so that each pass is counted. */
+  guardEach(hb: Env): void {
+    const each = hb.helpers.each as (...args: unknown[]) => unknown;
+    const budget = this;
+    hb.registerHelper('each', function (this: unknown, ...args: unknown[]) {
+      const options = args[args.length - 1] as Handlebars.HelperOptions;
+      const fn = options.fn;
+      options.fn = (context: unknown, opts?: Handlebars.RuntimeOptions) => budget.count(() => fn(context, opts));
+      return each.apply(this, args);
+    });
+  }
+}
+
+/** Output past the cap: at the page template's `{{> partial}}` that grew it, else at the page template. */
+function tooLarge(file: string, outermost: string | undefined, sources: Map<string, string>): UserError {
+  const source = sources.get(file) ?? '';
+  const m = outermost ? new RegExp(`\\{\\{~?\\s*>\\s*${outermost.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\s}~]`).exec(source) : null;
+  const at = m ? lineCol(source, m.index) : { line: 0, col: 0 };
+  return new UserError(diagnostic('error', file, at.line, at.col, 'errors.template-too-large', { limit: MAX_TEMPLATE_OUTPUT_MB }));
 }
 
 /** Forget compiled templates (watch mode, after a template file changed). */
