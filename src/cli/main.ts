@@ -2,7 +2,8 @@
 // its module. Usage mistakes exit 2, invalid input 1; a crash that is our bug
 // still prints one clear line (and the stack only with HIWAR_DEBUG=1).
 import { Command, CommanderError, Option } from 'commander';
-import { processIO, type IO } from './io.js';
+import { processIO, quietOnClosedStdout, type IO } from './io.js';
+import { message } from '../i18n/catalogue.js';
 
 const EXIT_USAGE = 2;
 
@@ -116,6 +117,15 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
       const { newCommand } = await import('./commands/new.js');
       exitCode = await newCommand(id, opts, io);
     });
+
+  // `hiwar … | head`: once the reader is gone there is nobody left to tell
+  if (io === processIO) quietOnClosedStdout();
+
+  if (argv.length === 0) {
+    io.err(`error: ${message('errors.no-command', 'en')}\n`);
+    io.err(program.helpInformation());
+    return EXIT_USAGE;
+  }
 
   try {
     await program.parseAsync(argv, { from: 'user' });

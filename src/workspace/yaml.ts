@@ -1,6 +1,6 @@
 // YAML with positions: every node keeps its offset, so any problem maps to FILE:LINE:COL.
 import type { Document, LineCounter, Node, Scalar, YAMLError, YAMLMap } from 'yaml';
-import { error, warning, type Diagnostic } from './diagnostics.js';
+import { diagnostic, error, warning, type Diagnostic } from './diagnostics.js';
 import { issueMessage, sanitizeText } from '../safety/text.js';
 import { readPlainYaml } from './yaml-plain.js';
 import { yamlLib } from './yaml-lib.js';
@@ -113,7 +113,8 @@ export function parseYamlFully(file: string, text: string, lineOffset = 0): Yaml
   const { LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
   // uniqueKeys is checked below in linear time (yaml's own check compares every key with every other)
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, strict: true });
+  // logLevel 'error': yaml never prints to stderr itself (collection keys are reported below instead)
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, strict: true, logLevel: 'error' });
   const diagnostics: Diagnostic[] = [];
   const seenLines = new Set<number>();
   for (const e of [...doc.errors, ...duplicateKeys(doc)].sort((a, b) => a.pos[0] - b.pos[0])) {
@@ -121,8 +122,10 @@ export function parseYamlFully(file: string, text: string, lineOffset = 0): Yaml
     // one mistake often cascades into several parser errors on the same line: keep the first
     if (seenLines.has(p.line)) continue;
     seenLines.add(p.line);
-    diagnostics.push(error(file, p.line + lineOffset, p.col, cleanYamlMessage(e), yamlHint(e)));
+    if (e.code === 'MULTIPLE_DOCS') diagnostics.push(diagnostic('error', file, p.line + lineOffset, p.col, 'errors.yaml-many-documents'));
+    else diagnostics.push(error(file, p.line + lineOffset, p.col, cleanYamlMessage(e), yamlHint(e)));
   }
+  if (diagnostics.length === 0) diagnostics.push(...unsupported(doc, text, (offset) => lineCounter.linePos(offset), file, lineOffset));
   let value: unknown = undefined;
   const warnings: Diagnostic[] = [];
   const strings = new Map<string, [number, number]>();
@@ -209,6 +212,43 @@ export function walkNodes(node: unknown, on: { map?(map: YAMLMap): void; scalar?
     }
   };
   walk(node, isKey);
+}
+
+/**
+ * What yaml reads but hiwar does not: tags (`!!binary`, `!foo`: a lesson holds
+ * texts, numbers and lists), and keys that are themselves a list or a block of
+ * fields (`{ yaml-language-server: … }: …`), which yaml would turn into text
+ * with a warning printed to stderr.
+ */
+function unsupported(doc: Document.Parsed, text: string, linePos: (offset: number) => { line: number; col: number }, file: string, lineOffset: number): Diagnostic[] {
+  const { isCollection, visit } = yamlLib();
+  const out: Diagnostic[] = [];
+  const at = (offset: number, code: string, params: Record<string, string>) => {
+    const p = linePos(offset);
+    out.push(diagnostic('error', file, p.line + lineOffset, p.col, code, params));
+  };
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key;
+      if (isCollection(key) && key.range) at(key.range[0], 'errors.yaml-collection-key', { key: shortSource(text.slice(key.range[0], key.range[1])) });
+    },
+    Node(_, node) {
+      if (!node.tag || !node.range) return;
+      // the tag is written before the node's value, on its line
+      const lineStart = text.lastIndexOf('\n', node.range[0] - 1) + 1;
+      const before = text.slice(lineStart, node.range[0]);
+      const tag = /(!\S*)\s*$/.exec(before);
+      if (tag) at(lineStart + tag.index, 'errors.yaml-tag', { tag: tag[1] });
+      else at(node.range[0], 'errors.yaml-tag', { tag: node.tag });
+    },
+  });
+  return out;
+}
+
+/** A piece of the file on one line, at most 40 characters, to quote in a message. */
+function shortSource(s: string): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > 40 ? `${one.slice(0, 39)}…` : one;
 }
 
 /** "Map keys must be unique", as yaml says it, for every repeated scalar key (one Set per map). */
