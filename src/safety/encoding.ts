@@ -1,6 +1,7 @@
 // Files that are not UTF-8 text: say what they look like, and how to fix it.
 // Teachers' Arabic files come from Windows (windows-1256), old Macs, Word, or
 // are not text at all (a PDF, a .docx given by mistake).
+import { message, messageHint } from '../i18n/catalogue.js';
 
 /** Well-known file signatures a teacher may hand us by mistake. */
 const SIGNATURES: Array<{ magic: number[]; what: string }> = [
@@ -21,6 +22,9 @@ export interface NotUtf8 {
   /** where the first byte that is not UTF-8 is, when the file is mostly UTF-8 */
   line?: number;
   col?: number;
+  /** the catalogue message (src/i18n) that says all this, when there is one: it replaces detail and hint */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 const SAVE_AS = 'open it in your editor and save it as "UTF-8" (in Notepad: Save As → Encoding: UTF-8)';
@@ -97,6 +101,14 @@ export function diagnoseNotUtf8(buf: Uint8Array): NotUtf8 {
     if (b === 0 || (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c)) controls++;
   }
   if (controls > Math.max(2, sample.length * 0.02)) return { detail: 'this is not a text file (it holds binary data)', hint: 'give hiwar a .yaml lesson, course or question bank, or an .md article' };
+  // a NUL byte: no text encoding a teacher uses writes one (every legacy guess below would "read" it)
+  const nul = buf.indexOf(0);
+  if (nul >= 0) {
+    const lines = new TextDecoder('utf-8').decode(buf.subarray(0, nul)).split('\n');
+    const code = 'errors.binary-nul';
+    const params = { offset: nul };
+    return { detail: message(code, 'en', params), hint: messageHint(code, 'en', params)!, line: lines.length, col: [...lines[lines.length - 1]].length + 1, code, params };
+  }
 
   // mostly UTF-8 with a few damaged bytes: point at the first
   const bad = firstInvalidUtf8(buf);

@@ -2,7 +2,7 @@
 import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { diagnoseNotUtf8 } from '../safety/encoding.js';
-import { error, type Diagnostic } from './diagnostics.js';
+import { diagnostic, error, type Diagnostic } from './diagnostics.js';
 
 /** Normalize text as read from disk: no BOM, `\n` line ends, Unicode NFC. */
 export function normalizeSource(text: string): string {
@@ -14,7 +14,7 @@ export function normalizeSource(text: string): string {
 
 export type ReadResult =
   | { ok: true; text: string }
-  | { ok: false; reason: 'missing' | 'directory' | 'unreadable' | 'binary' | 'too-big'; detail: string; hint?: string; line?: number; col?: number };
+  | { ok: false; reason: 'missing' | 'directory' | 'unreadable' | 'binary' | 'too-big'; detail: string; hint?: string; line?: number; col?: number; code?: string; params?: Record<string, string | number> };
 
 /** Larger files are refused before they are read (a 10 MB article is fine). */
 export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
@@ -56,12 +56,13 @@ export async function readSource(file: string): Promise<ReadResult> {
   const text = decodeText(buf);
   if (text === undefined) {
     const why = diagnoseNotUtf8(buf);
-    return { ok: false, reason: 'binary', detail: why.detail, hint: why.hint, line: why.line, col: why.col };
+    return { ok: false, reason: 'binary', detail: why.detail, hint: why.hint, line: why.line, col: why.col, code: why.code, params: why.params };
   }
   return { ok: true, text: normalizeSource(text) };
 }
 
 /** A diagnostic for a file that could not be read, at the file itself. */
 export function readFailure(file: string, r: Exclude<ReadResult, { ok: true }>): Diagnostic {
+  if (r.code) return diagnostic('error', file, r.line ?? 0, r.col ?? 0, r.code, r.params);
   return error(file, r.line ?? 0, r.col ?? 0, `cannot read this file: ${r.detail}`, r.hint);
 }
