@@ -10,6 +10,7 @@ import { BUNDLED_TEMPLATES } from '../render/templates.js';
 import { buildBatch, exitCodeOf, summarize, templatesDirOf, type BuildFlags, type BuiltFile, type Summary } from './batch.js';
 import { chooseExecutor } from './pool.js';
 import { Progress } from './progress.js';
+import { message } from '../i18n/catalogue.js';
 
 export interface WatchOptions {
   /** how long to wait for more changes before rebuilding (ms) */
@@ -96,7 +97,11 @@ export async function watchBuild(files: string[], flags: BuildFlags, io: IO, sig
     const summary = summarize(results, seconds, executor, cwd);
     lastCode = exitCodeOf(results);
     if (flags.json) io.out(JSON.stringify({ ...summary, rebuild }));
-    else if (rebuild) progress.note(`rebuilt ${results.map((r) => path.relative(cwd, r.file) || r.file).join(', ')} in ${Math.round(seconds * 1000)} ms`);
+    else if (rebuild) {
+      const names = results.map((r) => path.relative(cwd, r.file) || r.file).join(', ');
+      // a failed rebuild wrote nothing: the PDFs of the last good build are still there
+      progress.note(summary.failed.length ? message('errors.watch-rebuild-failed', 'en', { files: summary.failed.join(', ') }) : message('errors.watch-rebuilt', 'en', { files: names, ms: Math.round(seconds * 1000) }));
+    }
     ensureWatchers();
     opts.onBuild?.(summary, results, rebuild);
   };
@@ -143,5 +148,6 @@ export async function watchBuild(files: string[], flags: BuildFlags, io: IO, sig
     if (running) await running;
     await executor.close();
     progress.finish();
+    if (signal.aborted) progress.note(message('errors.watch-stopped', 'en'));
   }
 }

@@ -124,8 +124,8 @@ export const ERROR_MESSAGES = defineMessages({
     ar: 'أُعيد بناء {files} في {ms} ملّي ثانية',
   },
   'errors.watch-rebuild-failed': {
-    en: 'rebuilding {files} failed ({errors} errors); the last good PDFs are kept',
-    ar: 'تعذّرت إعادة بناء {files} ({errors} أخطاء)؛ بقيت آخر ملفات PDF سليمة',
+    en: 'rebuilding {files} failed; its last good PDFs are kept',
+    ar: 'تعذّرت إعادة بناء {files}؛ بقيت آخر ملفات PDF سليمة منه',
   },
   'errors.watch-stopped': {
     en: 'stopped watching',
