@@ -5,12 +5,11 @@
 // Changes are gathered for a moment (debounce) so one save is one rebuild.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { IO } from '../cli/io.js';
+import { ioText, type IO } from '../cli/io.js';
 import { BUNDLED_TEMPLATES } from '../render/templates.js';
 import { buildBatch, exitCodeOf, summarize, templatesDirOf, type BuildFlags, type BuiltFile, type Summary } from './batch.js';
 import { chooseExecutor } from './pool.js';
 import { Progress } from './progress.js';
-import { message } from '../i18n/catalogue.js';
 
 export interface WatchOptions {
   /** how long to wait for more changes before rebuilding (ms) */
@@ -98,9 +97,9 @@ export async function watchBuild(files: string[], flags: BuildFlags, io: IO, sig
     lastCode = exitCodeOf(results);
     if (flags.json) io.out(JSON.stringify({ ...summary, rebuild }));
     else if (rebuild) {
-      const names = results.map((r) => path.relative(cwd, r.file) || r.file).join(', ');
       // a failed rebuild wrote nothing: the PDFs of the last good build are still there
-      progress.note(summary.failed.length ? message('errors.watch-rebuild-failed', 'en', { files: summary.failed.join(', ') }) : message('errors.watch-rebuilt', 'en', { files: names, ms: Math.round(seconds * 1000) }));
+      if (summary.failed.length) progress.note('errors.watch-rebuild-failed', { files: summary.failed.join(', ') });
+      else progress.note('watch.rebuilt', { files: results.map((r) => path.relative(cwd, r.file) || r.file).join(', '), ms: Math.round(seconds * 1000) });
     }
     ensureWatchers();
     opts.onBuild?.(summary, results, rebuild);
@@ -121,7 +120,7 @@ export async function watchBuild(files: string[], flags: BuildFlags, io: IO, sig
       return;
     }
     running = rebuild()
-      .catch((err) => io.err(`hiwar: internal error while rebuilding: ${(err as Error)?.message ?? String(err)}`))
+      .catch((err) => io.err(ioText(io, 'watch.internal-error', { detail: (err as Error)?.message ?? String(err) })))
       .finally(() => {
         running = null;
         if (again || pending.size) {
@@ -134,7 +133,7 @@ export async function watchBuild(files: string[], flags: BuildFlags, io: IO, sig
   try {
     await build(abs, false);
     if (signal.aborted) return lastCode;
-    progress.note(`watching ${abs.length} ${abs.length === 1 ? 'file' : 'files'} and ${watched().size - abs.length} more they read; press Ctrl-C to stop`);
+    progress.note(abs.length === 1 ? 'watch.watching-one' : 'watch.watching', { n: abs.length, more: watched().size - abs.length });
     opts.onReady?.();
     await new Promise<void>((resolve) => {
       if (signal.aborted) resolve();
@@ -148,6 +147,6 @@ export async function watchBuild(files: string[], flags: BuildFlags, io: IO, sig
     if (running) await running;
     await executor.close();
     progress.finish();
-    if (signal.aborted) progress.note(message('errors.watch-stopped', 'en'));
+    if (signal.aborted) progress.note('errors.watch-stopped');
   }
 }

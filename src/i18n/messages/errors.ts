@@ -57,14 +57,6 @@ export const ERROR_MESSAGES = defineMessages({
     ar: 'خطأ في القالب: يحتاج <lines n="{value}"> إلى عدد صحيح من 0 إلى 60',
   },
   // Handlebars while rendering (src/render/templates.ts)
-  'errors.template-no-helper': {
-    en: 'template error: there is no helper `{name}`',
-    ar: 'خطأ في القالب: لا توجد دالة مساعدة باسم `{name}`',
-    hint: {
-      en: 'templates may use only Handlebars\' own helpers ({helpers}); none of them reads files',
-      ar: 'لا تستعمل القوالب إلا الدوال المساعدة التي في Handlebars نفسها ({helpers})؛ ولا تقرأ أيٌّ منها الملفات',
-    },
-  },
   'errors.template-too-large': {
     en: 'template error: this template printed more than {limit} MB of markup',
     ar: 'خطأ في القالب: طبع هذا القالب أكثر من {limit} ميغابايت من الوسوم',
@@ -75,22 +67,14 @@ export const ERROR_MESSAGES = defineMessages({
   },
   // files that are not text (src/safety/encoding.ts)
   'errors.binary-nul': {
-    en: 'cannot read this file: it is not a text file (a NUL byte at byte {offset})',
-    ar: 'تعذّرت قراءة هذا الملف: ليس ملفًّا نصيًّا (بايت NUL عند البايت {offset})',
-    hint: {
-      en: 'give hiwar a .yaml lesson, course or question bank, or an .md article; if this is your text, retype what is at this place and save it as UTF-8',
-      ar: 'أعطِ «حوار» درسًا أو مقررًا أو بنك أسئلة بصيغة ‎.yaml أو مقالًا بصيغة ‎.md؛ وإن كان هذا نصك فأعد كتابة ما في هذا الموضع واحفظه بترميز UTF-8',
-    },
+    en: 'it is not a text file (a NUL byte at byte {offset})',
+    ar: 'ليس ملفًّا نصيًّا (بايت NUL عند البايت {offset})',
+  },
+  'errors.binary-nul-hint': {
+    en: 'give hiwar a .yaml lesson, course or question bank, or an .md article; if this is your text, retype what is at this place and save it as UTF-8',
+    ar: 'أعطِ «حوار» درسًا أو مقررًا أو بنك أسئلة بصيغة ‎.yaml أو مقالًا بصيغة ‎.md؛ وإن كان هذا نصك فأعد كتابة ما في هذا الموضع واحفظه بترميز UTF-8',
   },
   // YAML hiwar does not read (src/workspace/yaml.ts)
-  'errors.yaml-many-documents': {
-    en: 'this file holds more than one YAML document (a line `---` inside it)',
-    ar: 'يحوي هذا الملف أكثر من مستند YAML واحد (سطر `---` في داخله)',
-    hint: {
-      en: 'a lesson, course or question bank is one document: remove this `---` line, or put what follows it in a file of its own',
-      ar: 'الدرس والمقرر وبنك الأسئلة مستند واحد: احذف سطر `---` هذا، أو انقل ما بعده إلى ملف مستقل',
-    },
-  },
   'errors.yaml-tag': {
     en: 'YAML tags such as `{tag}` are not supported',
     ar: 'وسوم YAML مثل `{tag}` غير مدعومة',
@@ -119,10 +103,6 @@ export const ERROR_MESSAGES = defineMessages({
     ar: 'يحتاج «حوار» إلى أمر، مثل `hiwar build lesson.yaml`',
   },
   // watch mode (src/build/watch.ts)
-  'errors.watch-rebuilt': {
-    en: 'rebuilt {files} in {ms} ms',
-    ar: 'أُعيد بناء {files} في {ms} ملّي ثانية',
-  },
   'errors.watch-rebuild-failed': {
     en: 'rebuilding {files} failed; its last good PDFs are kept',
     ar: 'تعذّرت إعادة بناء {files}؛ بقيت آخر ملفات PDF سليمة منه',
