@@ -90,7 +90,7 @@ test('a finished build’s bar is not drawn again by the lines printed after it'
   p.fileDone();
   expect(screen.current()).toMatch(/^building .* 1\/1 files · 0\/0 PDFs/);
   p.finish();
-  p.note('rebuilt l.yaml in 5 ms');
+  p.note('watch.rebuilt', { files: 'l.yaml', ms: 5 });
   expect(screen.lines).toEqual(['rebuilt l.yaml in 5 ms']);
   expect(screen.current()).toBe('');
 });
