@@ -17,6 +17,12 @@ test('`hiwar` with no command: help on stderr, nothing on stdout, exit 2', async
   expect(r.stderr).toMatch(/^\s+build \[options\] <files\.\.\.>/m);
 });
 
+test('`hiwar --lang ar` with no command: the same, in Arabic', async () => {
+  const r = await hiwar(workspace({}, { base: false }), '--lang', 'ar');
+  expect(r.code).toBe(2);
+  expect(r.stderr.split('\n')[0]).toBe('خطأ: يحتاج «حوار» إلى أمر، مثل `hiwar build lesson.yaml`');
+});
+
 test('`hiwar passages … | head`: the reader goes away, hiwar stops quietly with exit 0', async () => {
   // an article long enough that hiwar is still writing when the reader has gone
   const dir = workspace();
