@@ -36,6 +36,8 @@ const mocking = testFiles(TESTS).filter((f) => MOCKS.test(readFileSync(path.join
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    // a beforeAll that builds the whole seed course takes 10-14 s on two loaded cores: the same bound as a test
+    hookTimeout: 30_000,
     pool: 'forks',
     projects: [
       {
