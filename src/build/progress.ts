@@ -71,10 +71,16 @@ export class Progress {
     if (this.chatty) this.line(ioText(this.io, code, params));
   }
 
-  /** Remove the bar (before the summary, or when the build is over). */
+  /**
+   * Remove the bar when the build is over: lines printed after it (watch
+   * mode's "rebuilt …") do not bring it back. The line is cleared even when no
+   * bar is drawn, so that what follows starts on a clean line (a `^C` the
+   * terminal echoed is wiped too).
+   */
   finish(): void {
-    if (this.bar && this.drawn) this.io.errRaw!('\r\x1b[2K');
+    if (this.bar) this.io.errRaw!('\r\x1b[2K');
     this.drawn = false;
+    this.files = 0;
   }
 
   private line(text: string): void {

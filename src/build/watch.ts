@@ -96,7 +96,11 @@ export async function watchBuild(files: string[], flags: BuildFlags, io: IO, sig
     const summary = summarize(results, seconds, executor, cwd);
     lastCode = exitCodeOf(results);
     if (flags.json) io.out(JSON.stringify({ ...summary, rebuild }));
-    else if (rebuild) progress.note('watch.rebuilt', { files: results.map((r) => path.relative(cwd, r.file) || r.file).join(', '), ms: Math.round(seconds * 1000) });
+    else if (rebuild) {
+      // a failed rebuild wrote nothing: the PDFs of the last good build are still there
+      if (summary.failed.length) progress.note('errors.watch-rebuild-failed', { files: summary.failed.join(', ') });
+      else progress.note('watch.rebuilt', { files: results.map((r) => path.relative(cwd, r.file) || r.file).join(', '), ms: Math.round(seconds * 1000) });
+    }
     ensureWatchers();
     opts.onBuild?.(summary, results, rebuild);
   };
@@ -143,5 +147,6 @@ export async function watchBuild(files: string[], flags: BuildFlags, io: IO, sig
     if (running) await running;
     await executor.close();
     progress.finish();
+    if (signal.aborted) progress.note('errors.watch-stopped');
   }
 }

@@ -15,8 +15,13 @@ export interface IO {
   lang?: Lang;
 }
 
+/** set once stdout's reader has gone (see quietOnClosedStdout) */
+let stdoutClosed = false;
+
 export const processIO: IO = {
-  out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
+  out: (t) => {
+    if (!stdoutClosed) process.stdout.write(t.endsWith('\n') ? t : t + '\n');
+  },
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
   isTTY: Boolean(process.stderr.isTTY) && !process.env.CI,
   ci: Boolean(process.env.CI),
@@ -24,6 +29,22 @@ export const processIO: IO = {
   errRaw: (t) => process.stderr.write(t),
   lang: chooseLang(undefined, process.env),
 };
+
+/**
+ * When stdout is a pipe whose reader has gone (`hiwar passages … | head`),
+ * writing fails with EPIPE: from then on what would go to stdout is dropped,
+ * and the command ends as it would have (a build still finishes and writes its
+ * PDFs), instead of crashing with a stack trace. Any other error is thrown.
+ */
+let watchingStdout = false;
+export function quietOnClosedStdout(): void {
+  if (watchingStdout) return;
+  watchingStdout = true;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    stdoutClosed = true;
+  });
+}
 
 /** The catalogue message `code` in the language of `io`. */
 export function ioText(io: Pick<IO, 'lang'>, code: MessageCode, params?: Params): string {

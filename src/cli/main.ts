@@ -4,7 +4,7 @@
 // Every message comes from the catalogue (src/i18n) in the language of
 // `--lang ar|en` (any command), else HIWAR_LANG, else the locale.
 import { Command, CommanderError, Option } from 'commander';
-import { ioText, processIO, type IO } from './io.js';
+import { ioText, processIO, quietOnClosedStdout, type IO } from './io.js';
 import { parseLang, type MessageCode } from '../i18n/catalogue.js';
 import { commanderMessage } from './usage.js';
 
@@ -163,6 +163,16 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
       const { newCommand } = await import('./commands/new.js');
       exitCode = await newCommand(id, opts, io);
     });
+
+  // `hiwar … | head`: once the reader is gone there is nobody left to tell
+  if (givenIO === processIO) quietOnClosedStdout();
+
+  // nothing but `--lang X`: no command
+  if (argv.every((a, i) => a === '--lang' || a.startsWith('--lang=') || argv[i - 1] === '--lang')) {
+    io.err(`${ioText(io, 'core.severity-error')}: ${ioText(io, 'errors.no-command')}\n`);
+    io.err(program.helpInformation());
+    return EXIT_USAGE;
+  }
 
   try {
     await program.parseAsync(argv, { from: 'user' });

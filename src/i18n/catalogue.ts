@@ -21,6 +21,7 @@ import { CLI_MESSAGES } from './messages/cli.js';
 import { FIELD_MESSAGES } from './messages/fields.js';
 import { QUESTIONS_MESSAGES } from './messages/questions.js';
 import { HELP_MESSAGES } from './messages/help.js';
+import { ERROR_MESSAGES } from './messages/errors.js';
 
 export { defineMessages, type MessageEntry, type MessagePair } from './define.js';
 
@@ -50,6 +51,7 @@ const MESSAGES = {
   ...FIELD_MESSAGES,
   ...QUESTIONS_MESSAGES,
   ...HELP_MESSAGES,
+  ...ERROR_MESSAGES,
 };
 
 /** The code of a message of the catalogue: a code that is not there does not compile. */

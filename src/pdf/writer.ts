@@ -13,6 +13,7 @@ import type { Bookmark, DrawOp, Page } from '../layout/ops.js';
 import { COLORS, PAGE, PAPER, TYPE } from '../layout/style.js';
 import { glyphRecord, isPlainTrueType, preloadLoca, useGlyphRecords } from './subset.js';
 import { circlePath, colorOps, deflateContent, pdfNum, rectPath, roundedRectPath, type ColorOps } from './content.js';
+import { shortenedTitle } from './shorten.js';
 
 /** A fixed date makes equal input give byte-equal PDFs. */
 const FIXED_DATE = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
@@ -419,13 +420,8 @@ function runningOps(page: Page, meta: PdfMeta, family: FontFamily): DrawOp[] {
     const end = runningLine(page.head.end, family);
     // a long title gives up its last words (with "…") rather than run into the other side
     const room = right - left - end.naturalWidth - 24;
-    let startText = page.head.start;
-    let start = runningLine(startText, family);
-    for (let words = startText.split(' '); start.naturalWidth > room && words.length > 1; ) {
-      words = words.slice(0, -1);
-      startText = `${words.join(' ')}…`;
-      start = runningLine(startText, family);
-    }
+    const startText = shortenedTitle(page.head.start, room, family.name, (t) => runningLine(t, family).naturalWidth);
+    const start = runningLine(startText, family);
     ops.push({ op: 'text', line: start, x: right - start.naturalWidth, y: PAGE.headerY });
     ops.push({ op: 'text', line: end, x: left, y: PAGE.headerY });
   }

@@ -3,7 +3,6 @@ import type { FontFamily, MissingGlyph } from '../text/types.js';
 import type { Edition, ResolvedLesson } from '../workspace/model.js';
 import { FlowBuilder } from '../layout/flow.js';
 import { geometry, type Section } from '../layout/paginate.js';
-import { templateBlocks } from './markup.js';
 import type { TemplateSet } from './templates.js';
 import { lessonView } from './viewModel.js';
 
@@ -21,7 +20,7 @@ export interface LessonSectionOptions {
 
 export function lessonSection(lesson: ResolvedLesson, edition: Edition, opts: LessonSectionOptions): Section {
   const view = lessonView(lesson, edition);
-  const blocks = templateBlocks(opts.templates, 'lesson', view);
+  const blocks = opts.templates.blocks('lesson', view);
   const g = geometry(lesson.options.paper);
   const flow = new FlowBuilder({
     family: opts.family,

@@ -4,12 +4,13 @@
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import type { Block, BoxVariant, Inline } from '../layout/document.js';
-import path from 'node:path';
-import { message, msg, type MessageCode, type Params } from '../i18n/catalogue.js';
-import { errorAt, UserError } from '../workspace/diagnostics.js';
-import type { TemplateName, TemplateSet } from './templates.js';
+import { message, type MessageCode, type Params } from '../i18n/catalogue.js';
 
-/** Markup a template got wrong: a message of the catalogue (src/i18n/messages/render.ts), and where in the markup. */
+/**
+ * Markup a template printed that hiwar cannot lay out: a catalogue message
+ * (src/i18n/messages/errors.ts) and the offset of the offending node in the
+ * markup. The template loader turns it into a user error at the template's line.
+ */
 export class MarkupError extends Error {
   constructor(
     readonly code: MessageCode,
@@ -20,6 +21,9 @@ export class MarkupError extends Error {
     this.name = 'MarkupError';
   }
 }
+
+/** Every tag a template may print (the hint of an unknown tag lists them). */
+export const MARKUP_TAGS = ['title', 'meta', 'h1', 'h2', 'p', 'small', 'b', 'muted', 'br', 'box', 'passage', 'ul', 'ol', 'li', 'term', 'question', 'lines', 'options', 'option', 'scale', 'label', 'rank', 'item', 'entry', 'spacer', 'rule', 'pagebreak'];
 
 const BOX_VARIANTS = new Set<BoxVariant>(['objectives', 'note', 'teacher', 'guidance', 'activity']);
 
@@ -42,7 +46,7 @@ function inlinesOf(nodes: ChildNode[], style: Omit<Inline, 'text'> = {}): Inline
       if (node.name === 'b') out.push(...inlinesOf(node.children, { ...style, bold: true }));
       else if (node.name === 'muted') out.push(...inlinesOf(node.children, { ...style, muted: true }));
       else if (node.name === 'br') out.push({ text: '\n', ...style });
-      else throw new MarkupError('markup.not-inline', { tag: node.name }, node.startIndex ?? 0);
+      else throw new MarkupError('errors.markup-not-inline', { tag: node.name }, node.startIndex ?? 0);
     }
   }
   return trimInlines(out);
@@ -72,7 +76,7 @@ function attr(el: Element, name: string): string | undefined {
 
 function required(el: Element, name: string): string {
   const v = attr(el, name);
-  if (v === undefined) throw new MarkupError('markup.needs-attribute', { tag: el.name, name }, el.startIndex ?? 0);
+  if (v === undefined) throw new MarkupError('errors.markup-needs-attribute', { tag: el.name, attribute: name }, el.startIndex ?? 0);
   return v;
 }
 
@@ -80,10 +84,10 @@ function childElements(el: Element, allowed: string): Element[] {
   const out: Element[] = [];
   for (const c of el.children) {
     if (isElement(c)) {
-      if (c.name !== allowed) throw new MarkupError('markup.only-contains', { tag: el.name, allowed, got: c.name }, c.startIndex ?? 0);
+      if (c.name !== allowed) throw new MarkupError('errors.markup-only-children', { tag: el.name, allowed, child: c.name }, c.startIndex ?? 0);
       out.push(c);
     } else if (c.type === 'text' && fold(c.data).trim()) {
-      throw new MarkupError('markup.no-loose-text-in', { tag: el.name, allowed }, c.startIndex ?? 0);
+      throw new MarkupError('errors.markup-loose-text-in', { tag: el.name, allowed }, c.startIndex ?? 0);
     }
   }
   return out;
@@ -94,7 +98,7 @@ function blocksOf(nodes: ChildNode[]): Block[] {
   for (const node of nodes) {
     if (node.type === 'text') {
       if (fold(node.data).trim()) {
-        throw new MarkupError('markup.loose-text', { text: fold(node.data).trim().slice(0, 40) }, node.startIndex ?? 0);
+        throw new MarkupError('errors.markup-loose-text', { text: fold(node.data).trim().slice(0, 40) }, node.startIndex ?? 0);
       }
       continue;
     }
@@ -112,7 +116,7 @@ function blockOf(el: Element): Block {
     }
     case 'spacer': {
       const h = Number(required(el, 'h'));
-      if (!Number.isFinite(h) || h < 0 || h > 600) throw new MarkupError('markup.spacer-height', { h: attr(el, 'h') ?? '' }, el.startIndex ?? 0);
+      if (!Number.isFinite(h) || h < 0 || h > 600) throw new MarkupError('errors.markup-spacer-height', { value: attr(el, 'h') ?? '' }, el.startIndex ?? 0);
       return { kind: 'spacer', height: h };
     }
     case 'rule':
@@ -133,7 +137,7 @@ function blockOf(el: Element): Block {
       return { kind: 'para', inlines: inlinesOf(el.children, { muted: true }), small: true, align: 'start' };
     case 'box': {
       const variant = required(el, 'variant') as BoxVariant;
-      if (!BOX_VARIANTS.has(variant)) throw new MarkupError('markup.box-variant', { variant, variants: [...BOX_VARIANTS].join(', ') }, el.startIndex ?? 0);
+      if (!BOX_VARIANTS.has(variant)) throw new MarkupError('errors.markup-box-variant', { variant, variants: [...BOX_VARIANTS].join(', ') }, el.startIndex ?? 0);
       return { kind: 'box', variant, title: attr(el, 'title'), children: blocksOf(el.children) };
     }
     case 'passage':
@@ -150,13 +154,13 @@ function blockOf(el: Element): Block {
         if (isElement(c) && QUESTION_PARTS.has(c.name)) children.push(blockOf(c));
         else if (children.length === 0) textNodes.push(c);
         else if (c.type === 'text' && !fold(c.data).trim()) continue;
-        else throw new MarkupError('markup.question-text-first', {}, c.startIndex ?? 0);
+        else throw new MarkupError('errors.markup-question-order', {}, c.startIndex ?? 0);
       }
       return { kind: 'question', number: required(el, 'n'), meta: attr(el, 'meta'), inlines: inlinesOf(textNodes), children };
     }
     case 'lines': {
       const count = Number(required(el, 'n'));
-      if (!Number.isInteger(count) || count < 0 || count > 60) throw new MarkupError('markup.lines-count', { n: attr(el, 'n') ?? '' }, el.startIndex ?? 0);
+      if (!Number.isInteger(count) || count < 0 || count > 60) throw new MarkupError('errors.markup-lines-count', { value: attr(el, 'n') ?? '' }, el.startIndex ?? 0);
       return { kind: 'lines', count };
     }
     case 'options':
@@ -171,7 +175,7 @@ function blockOf(el: Element): Block {
     case 'pagebreak':
       return { kind: 'pagebreak' };
     default:
-      throw new MarkupError('markup.unknown-tag', { tag: el.name }, el.startIndex ?? 0);
+      throw new MarkupError('errors.markup-unknown-tag', { tag: el.name, tags: MARKUP_TAGS.join(', ') }, el.startIndex ?? 0);
   }
 }
 
@@ -185,20 +189,4 @@ function textOf(el: Element): string {
 export function parseMarkup(markup: string): Block[] {
   const doc = parseDocument(markup, { xmlMode: true, decodeEntities: true, withStartIndices: true, recognizeSelfClosing: true });
   return blocksOf(doc.children);
-}
-
-/**
- * Template `name` rendered and read as blocks. Markup the template gets wrong
- * is a mistake in the teacher's template (--templates), said at that file; in
- * hiwar's own templates it would be our bug, and is said the same way.
- */
-export function templateBlocks(templates: TemplateSet, name: TemplateName, data: object): Block[] {
-  const markup = templates.render(name, data);
-  try {
-    return parseMarkup(markup);
-  } catch (err) {
-    if (!(err instanceof MarkupError)) throw err;
-    const file = templates.files.find((f) => path.basename(f) === `${name}.hbs`) ?? path.join(templates.dir, `${name}.hbs`);
-    throw new UserError(errorAt(file, 0, 0, 'template.bad-markup', { problem: msg(err.code, err.params) }));
-  }
 }

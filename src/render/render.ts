@@ -6,11 +6,10 @@ import { warningAt, type Diagnostic } from '../workspace/diagnostics.js';
 import { FlowBuilder } from '../layout/flow.js';
 import { geometry, paginateSections, type Section } from '../layout/paginate.js';
 import type { Page } from '../layout/ops.js';
-import type { Block } from '../layout/document.js';
 import { writePdf } from '../pdf/writer.js';
 import { EDITION_LABELS, LABELS } from './labels.js';
 import { lessonSection, type LessonSectionOptions } from './lesson.js';
-import { templateBlocks } from './markup.js';
+import type { Block } from '../layout/document.js';
 import { formatNumber } from '../text/digits.js';
 import type { TemplateSet } from './templates.js';
 
@@ -159,7 +158,7 @@ export async function renderCourse(course: ResolvedCourse, edition: Edition, opt
   // an Arabic comma between the counts: a middle dot beside Arabic-Indic digits reads as a zero (٠)
   const summary = countedNoun(course.lessons.length, LESSON_NOUN, digits) + (minutes ? `، ${countedNoun(minutes, MINUTE_NOUN, digits)}` : '');
   const cover = flowOf(
-    templateBlocks(opts.templates, 'cover', { title: course.title, subtitle: course.subtitle, author: course.author, summary, editionLabel: EDITION_LABELS[edition], labels: LABELS }),
+    opts.templates.blocks('cover', { title: course.title, subtitle: course.subtitle, author: course.author, summary, editionLabel: EDITION_LABELS[edition], labels: LABELS }),
     family,
     course,
     0,
@@ -192,7 +191,7 @@ export async function renderCourse(course: ResolvedCourse, edition: Edition, opt
   const coverPages = paginateSections([{ items: cover.items, newPage: true, decorated: false }], paper).pages;
   const lessons = paginateSections(lessonSections, paper);
   const contentsPages = (entries: ContentsEntry[]) =>
-    paginateSections([{ items: flowOf(templateBlocks(opts.templates, 'contents', { entries, labels: LABELS }), family, course, 1).items, head: { start: course.title, end: EDITION_LABELS[edition] }, newPage: true }], paper).pages;
+    paginateSections([{ items: flowOf(opts.templates.blocks('contents', { entries, labels: LABELS }), family, course, 1).items, head: { start: course.title, end: EDITION_LABELS[edition] }, newPage: true }], paper).pages;
   const wide = formatNumber(888, digits);
   let entries: ContentsEntry[] = course.lessons.map((l, i) => ({
     title: l.title,

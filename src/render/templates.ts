@@ -12,6 +12,8 @@ type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 type Env = typeof Handlebars;
 import { UserError, errorAt } from '../workspace/diagnostics.js';
 import { msg as message } from '../i18n/catalogue.js';
+import type { Block } from '../layout/document.js';
+import { MarkupError, parseMarkup } from './markup.js';
 import { normalizeSource } from '../workspace/source.js';
 import { PRECOMPILED } from './precompiled.js';
 
@@ -31,6 +33,8 @@ const PAGES: readonly TemplateName[] = ['lesson', 'cover', 'contents'];
 export interface TemplateSet {
   dir: string;
   render(name: TemplateName, data: object): string;
+  /** render, then parse the markup; markup hiwar cannot lay out is a user error at the template line that printed it */
+  blocks(name: TemplateName, data: object): Block[];
   /** every file the set was read from (for watch mode) */
   files: string[];
   /** the helpers templates may call (Handlebars' built-ins only: none reads a file) */
@@ -90,20 +94,56 @@ function templateError(file: string, err: unknown, source?: string): UserError {
 
 /** An error met while rendering: a missing helper is found in the template (or partial) that calls it. */
 function runtimeError(file: string, err: unknown, sources: Map<string, string>): UserError {
-  const helper = /^Missing helper: "([^"]+)"/.exec((err as Error)?.message ?? '')?.[1];
-  if (helper) {
-    const re = new RegExp(`\\{\\{~?\\s*[#^]?\\s*${helper.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\s}~]`);
+  if (err instanceof UserError) return err;
+  const msg = (err as Error)?.message ?? '';
+  // `{{helperMissing}}` and `{{blockHelperMissing}}` name Handlebars' own fallbacks, which fail inside Handlebars when called
+  const helpers = /^Missing helper: "([^"]+)"/.exec(msg)?.[1] ?? (/reading 'call'/.test(msg) ? 'helperMissing|blockHelperMissing' : undefined);
+  if (helpers) {
+    const names = helpers === 'helperMissing|blockHelperMissing' ? helpers : helpers.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const re = new RegExp(`\\{\\{~?\\s*[#^]?\\s*(${names})[\\s}~]`);
     for (const [f, source] of sources) {
       const m = re.exec(source);
       if (!m) continue;
-      const before = source.slice(0, m.index).split('\n');
-      return new UserError(
-        errorAt(f, before.length, before[before.length - 1].length + 1, 'template.no-helper', { helper }),
-      );
+      const at = lineCol(source, m.index);
+      return new UserError(errorAt(f, at.line, at.col, 'template.no-helper', { helper: m[1] }));
     }
   }
   return templateError(file, err);
 }
+
+/** 1-based line and column of `offset` in `source`. */
+function lineCol(source: string, offset: number): { line: number; col: number } {
+  const before = source.slice(0, offset).split('\n');
+  return { line: before.length, col: before[before.length - 1].length + 1 };
+}
+
+/**
+ * Where a template most likely wrote the markup at `offset`: the same opening
+ * tag (else any tag of that name, else the start of that loose text) in the
+ * teacher's own files first, the page template before the partials.
+ * Handlebars keeps no map from output back to source, so this is a search.
+ */
+function locateMarkup(markup: string, offset: number, files: string[], sources: Map<string, string>): { file: string; line: number; col: number } | undefined {
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const needles: RegExp[] = [];
+  const tag = /^<([\w-]+)[^>]*>/.exec(markup.slice(offset));
+  if (tag) needles.push(new RegExp(escape(tag[0])), new RegExp(`<${escape(tag[1])}(?=[\\s/>])`));
+  else {
+    const text = markup.slice(offset).trim().split(/[\n<{]/)[0].slice(0, 30).trim();
+    if (text) needles.push(new RegExp(escape(text)));
+  }
+  const ordered = [...files.filter((f) => !isBundled(f)), ...files.filter(isBundled)];
+  for (const re of needles) {
+    for (const f of ordered) {
+      const source = sources.get(f);
+      const m = source === undefined ? null : re.exec(source);
+      if (m) return { file: f, ...lineCol(source!, m.index) };
+    }
+  }
+  return undefined;
+}
+
+const isBundled = (file: string): boolean => !path.relative(BUNDLED_TEMPLATES, file).startsWith('..');
 
 /** Read and syntax-check a template (Handlebars compiles lazily: parse now, so a broken partial names its own file). */
 function compileTemplate(hb: Env, file: string, sources: Map<string, string>, options?: CompileOptions, text?: string): Handlebars.TemplateDelegate {
@@ -194,10 +234,12 @@ export function loadTemplates(dir: string = BUNDLED_TEMPLATES): TemplateSet {
   // helper reads files or the environment, and `{{log}}` prints nothing
   // (it would write to the console in the middle of a build).
   hb.registerHelper('log', () => '');
+  const budget = new OutputBudget();
   for (const { name, file } of partialFiles) {
     files.push(file);
-    hb.registerPartial(name, compileTemplate(hb, file, sources, { strict: false }, texts.get(file)));
+    hb.registerPartial(name, budget.partial(name, compileTemplate(hb, file, sources, { strict: false }, texts.get(file))));
   }
+  budget.guardEach(hb);
   const compiled = new Map<TemplateName, { file: string; fn: Handlebars.TemplateDelegate }>();
   const set: TemplateSet = {
     dir: key,
@@ -213,14 +255,102 @@ export function loadTemplates(dir: string = BUNDLED_TEMPLATES): TemplateSet {
         files.push(file);
       }
       try {
+        budget.reset();
         return entry.fn(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       } catch (err) {
+        if (err instanceof OutputTooLarge) throw tooLarge(entry.file, err.outermost, sources);
         throw runtimeError(entry.file, err, sources);
+      }
+    },
+    blocks(name, data) {
+      const markup = set.render(name, data);
+      try {
+        return parseMarkup(markup);
+      } catch (err) {
+        // with hiwar's own templates, markup it cannot lay out is hiwar's bug
+        if (!(err instanceof MarkupError) || key === BUNDLED_TEMPLATES) throw err;
+        const page = compiled.get(name)!.file;
+        const at = locateMarkup(markup, err.offset, [page, ...files.filter((f) => f !== page)], sources) ?? { file: page, line: 0, col: 0 };
+        throw new UserError(errorAt(at.file, at.line, at.col, err.code, err.params));
       }
     },
   };
   cache.set(key, set);
   return set;
+}
+
+/**
+ * How much markup one render may print. Each partial and each `{{#each}}`
+ * pass adds what it printed itself (its output less that of the calls inside
+ * it), so the count is the size of the output as it grows, plus a small cost
+ * per call (empty partials called millions of times take time too). 25
+ * partials that each include the one before twice print 2^25 copies: the
+ * count stops them at the cap instead of after 2.5 GB. A lesson of a few
+ * hundred pages prints well under 1 MB.
+ */
+export const MAX_TEMPLATE_OUTPUT_MB = 16;
+const MAX_TEMPLATE_OUTPUT = MAX_TEMPLATE_OUTPUT_MB * 1024 * 1024;
+const CALL_COST = 64;
+
+class OutputTooLarge extends Error {
+  constructor(readonly outermost: string | undefined) {
+    super('template output too large');
+  }
+}
+
+/** Counts what the partials and `each` passes of one render print, and stops the render past the cap. */
+class OutputBudget {
+  private spent = 0;
+  /** partial names being rendered, outermost first */
+  private partials: string[] = [];
+  /** for each call being rendered: what the calls inside it printed */
+  private inner: number[] = [];
+
+  reset(): void {
+    this.spent = 0;
+    this.partials = [];
+    this.inner = [];
+  }
+
+  private count(print: () => string): string {
+    // (a render that throws leaves these stacks as they are: reset() starts the next one afresh)
+    this.inner.push(0);
+    const printed = print();
+    const nested = this.inner.pop()!;
+    this.spent += printed.length - nested + CALL_COST;
+    if (this.inner.length) this.inner[this.inner.length - 1] += printed.length;
+    if (this.spent > MAX_TEMPLATE_OUTPUT) throw new OutputTooLarge(this.partials[0]);
+    return printed;
+  }
+
+  partial(name: string, fn: Handlebars.TemplateDelegate): Handlebars.TemplateDelegate {
+    return (context, options) => {
+      this.partials.push(name);
+      const printed = this.count(() => fn(context, options));
+      this.partials.pop();
+      return printed;
+    };
+  }
+
+  /** Wrap the built-in `each` so that each pass is counted. */
+  guardEach(hb: Env): void {
+    const each = hb.helpers.each as (...args: unknown[]) => unknown;
+    const budget = this;
+    hb.registerHelper('each', function (this: unknown, ...args: unknown[]) {
+      const options = args[args.length - 1] as Handlebars.HelperOptions;
+      const fn = options.fn;
+      options.fn = (context: unknown, opts?: Handlebars.RuntimeOptions) => budget.count(() => fn(context, opts));
+      return each.apply(this, args);
+    });
+  }
+}
+
+/** Output past the cap: at the page template's `{{> partial}}` that grew it, else at the page template. */
+function tooLarge(file: string, outermost: string | undefined, sources: Map<string, string>): UserError {
+  const source = sources.get(file) ?? '';
+  const m = outermost ? new RegExp(`\\{\\{~?\\s*>\\s*${outermost.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\s}~]`).exec(source) : null;
+  const at = m ? lineCol(source, m.index) : { line: 0, col: 0 };
+  return new UserError(errorAt(file, at.line, at.col, 'errors.template-too-large', { limit: MAX_TEMPLATE_OUTPUT_MB }));
 }
 
 /** Forget compiled templates (watch mode, after a template file changed). */

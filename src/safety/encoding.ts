@@ -23,6 +23,9 @@ export interface NotUtf8 {
   /** where the first byte that is not UTF-8 is, when the file is mostly UTF-8 */
   line?: number;
   col?: number;
+  /** the catalogue message (src/i18n) that says all this, when there is one: it replaces detail and hint */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 const SAVE_AS = msg('encoding.save-as-utf8');
@@ -99,6 +102,12 @@ export function diagnoseNotUtf8(buf: Uint8Array): NotUtf8 {
     if (b === 0 || (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c)) controls++;
   }
   if (controls > Math.max(2, sample.length * 0.02)) return { detail: msg('encoding.binary'), hint: msg('encoding.give-hiwar-files') };
+  // a NUL byte: no text encoding a teacher uses writes one (every legacy guess below would "read" it)
+  const nul = buf.indexOf(0);
+  if (nul >= 0) {
+    const lines = new TextDecoder('utf-8').decode(buf.subarray(0, nul)).split('\n');
+    return { detail: msg('errors.binary-nul', { offset: nul }), hint: msg('errors.binary-nul-hint'), line: lines.length, col: [...lines[lines.length - 1]].length + 1 };
+  }
 
   // mostly UTF-8 with a few damaged bytes: point at the first
   const bad = firstInvalidUtf8(buf);

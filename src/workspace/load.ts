@@ -191,7 +191,7 @@ export async function loadBank(ctx: Ctx, abs: string, from?: RefFrom): Promise<B
   qs.forEach((q, i) => {
     const id = isObj(q) && typeof q.id === 'string' ? q.id : undefined;
     if (id === undefined) return;
-    if (ids.includes(id)) {
+    if (byId.has(id)) {
       ctx.add(diagAt(f, ['questions', i, 'id'], 'load.bank-duplicate-id', { id }));
       return;
     }

@@ -9,7 +9,7 @@ import type { BuildOptions, ResolvedCourse, ResolvedLesson, ResolvedPassage } fr
 import { checkDuplicateIds, layerQuestions } from './questions.js';
 import { formatRef, parseRef, resolveAnchor, resolveRef } from './refs.js';
 import { courseSchema, isBad, isBroken, LESSON_REQUIRED, lessonSchema, validate, type CourseSpec, type LessonSpec, type OptionsSpec, type PassageSpec, type Validation } from './schema.js';
-import { diagAt, type YamlFile } from './yaml.js';
+import { diagAt, positionOf, type Path, type YamlFile } from './yaml.js';
 import { didYouMean } from './suggest.js';
 import { printableCourse, printableLesson } from './printable.js';
 
@@ -260,6 +260,14 @@ function resolvePassage(ctx: Ctx, file: YamlFile, i: number, p: PassageSpec, art
 
 // ---------------------------------------------------------------- courses
 
+/** At the lesson's `id:` line (every lesson states its own id), else at the course's entry. */
+function sameIdAsCourse(ctx: Ctx, lesson: ResolvedLesson, course: YamlFile, entry: Path): Diagnostic {
+  const file = ctx.yamlCache.get(lesson.path);
+  const [f, at] = file && isObj(file.value) && file.value.id === lesson.id ? [file, ['id']] : [course, entry];
+  const p = positionOf(f, at);
+  return errorAt(f.path, p.line, p.col, 'errors.course-lesson-same-id', { id: lesson.id });
+}
+
 async function resolveCourse(ctx: Ctx, f: YamlFile, cli: Partial<BuildOptions>): Promise<ResolvedCourse | null> {
   const v = validate(courseSchema, f, 'course');
   ctx.add(v.diagnostics);
@@ -276,6 +284,11 @@ async function resolveCourse(ctx: Ctx, f: YamlFile, cli: Partial<BuildOptions>):
       const abs = resolvePath(f.path, written);
       const l = await resolveLesson(ctx, abs, courseOptions, cli, { file: f, path: ['lessons', i], written });
       if (!l) continue;
+      if (l.id === data.id) {
+        // the course's PDFs and the lesson's (--split) would have the same names
+        ctx.add(sameIdAsCourse(ctx, l, f, ['lessons', i]));
+        continue;
+      }
       const prev = seenIds.get(l.id);
       if (prev && prev.path === l.path) {
         // the same file twice: almost surely a slip; the pack prints it once

@@ -206,7 +206,8 @@ export function parseYamlFully(file: string, text: string, lineOffset = 0): Yaml
   const { LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
   // uniqueKeys is checked below in linear time (yaml's own check compares every key with every other)
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, strict: true });
+  // logLevel 'error': yaml never prints to stderr itself (collection keys are reported below instead)
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, strict: true, logLevel: 'error' });
   const diagnostics: Diagnostic[] = [];
   const seenLines = new Set<number>();
   const lines = text.split('\n');
@@ -217,6 +218,7 @@ export function parseYamlFully(file: string, text: string, lineOffset = 0): Yaml
     seenLines.add(p.line);
     diagnostics.push(yamlDiagnostic(file, text, lines, e, lineCounter, lineOffset));
   }
+  if (diagnostics.length === 0) diagnostics.push(...unsupported(doc, text, (offset) => lineCounter.linePos(offset), file, lineOffset));
   let value: unknown = undefined;
   const warnings: Diagnostic[] = [];
   const strings = new Map<string, [number, number]>();
@@ -302,6 +304,43 @@ export function walkNodes(node: unknown, on: { map?(map: YAMLMap): void; scalar?
     }
   };
   walk(node, isKey);
+}
+
+/**
+ * What yaml reads but hiwar does not: tags (`!!binary`, `!foo`: a lesson holds
+ * texts, numbers and lists), and keys that are themselves a list or a block of
+ * fields (`{ yaml-language-server: … }: …`), which yaml would turn into text
+ * with a warning printed to stderr.
+ */
+function unsupported(doc: Document.Parsed, text: string, linePos: (offset: number) => { line: number; col: number }, file: string, lineOffset: number): Diagnostic[] {
+  const { isCollection, visit } = yamlLib();
+  const out: Diagnostic[] = [];
+  const at = (offset: number, code: MessageCode, params: Record<string, string>) => {
+    const p = linePos(offset);
+    out.push(errorAt(file, p.line + lineOffset, p.col, code, params));
+  };
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key;
+      if (isCollection(key) && key.range) at(key.range[0], 'errors.yaml-collection-key', { key: shortSource(text.slice(key.range[0], key.range[1])) });
+    },
+    Node(_, node) {
+      if (!node.tag || !node.range) return;
+      // the tag is written before the node's value, on its line
+      const lineStart = text.lastIndexOf('\n', node.range[0] - 1) + 1;
+      const before = text.slice(lineStart, node.range[0]);
+      const tag = /(!\S*)\s*$/.exec(before);
+      if (tag) at(lineStart + tag.index, 'errors.yaml-tag', { tag: tag[1] });
+      else at(node.range[0], 'errors.yaml-tag', { tag: node.tag });
+    },
+  });
+  return out;
+}
+
+/** A piece of the file on one line, at most 40 characters, to quote in a message. */
+function shortSource(s: string): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > 40 ? `${one.slice(0, 39)}…` : one;
 }
 
 /** "Map keys must be unique", as yaml says it, for every repeated scalar key (one Set per map). */

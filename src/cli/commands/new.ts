@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Article } from '../../workspace/article.js';
 import { Ctx, loadArticle } from '../../workspace/load.js';
 import { ID_PATTERN } from '../../workspace/schema.js';
+import { yamlLib } from '../../workspace/yaml-lib.js';
 import { ioText, type IO } from '../io.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics, printError, shown, writeAtomic } from '../../workspace/cli-support.js';
 import { msg } from '../../i18n/catalogue.js';
@@ -17,6 +18,12 @@ export interface NewFlags {
 
 const posix = (p: string) => p.split(path.sep).join('/');
 const q = (s: string) => JSON.stringify(s);
+
+/** A text as one YAML scalar, quoted only when YAML needs it (a path holding ` #` or starting with `[`). */
+function yamlText(s: string): string {
+  const out = yamlLib().stringify(s, { lineWidth: 0 }).trimEnd();
+  return out.includes('\n') ? q(s) : out;
+}
 
 function firstWords(text: string, n = 9): string {
   const words = text.split(/\s+/);
@@ -55,7 +62,7 @@ export function scaffold(id: string, article: Article, articleRef: string, opts:
     `# عنوان الدرس — the lesson title`,
     `title: ${q(article.title)}`,
     `# المقال، بالنسبة إلى هذا الملف — the article, relative to this file`,
-    `article: ${articleRef}`,
+    `article: ${yamlText(articleRef)}`,
     `# audience: "المرحلة الثانوية (16–18 سنة)"   # الفئة المستهدفة — optional`,
     `# duration: 45                                # المدة بالدقائق — minutes, optional`,
     `# أهداف التعلّم — what students will be able to do`,

@@ -73,35 +73,4 @@ export const RENDER_MESSAGES = defineMessages({
       ar: 'استبدله بحرف موجود في الخط، أو احذفه',
     },
   },
-  // what a template printed, read as hiwar's markup (src/render/markup.ts): tags stay as written
-  'template.bad-markup': {
-    en: 'template error: the template prints markup hiwar cannot lay out: {problem}',
-    ar: 'خطأ في القالب: يُخرج القالب وسومًا لا يستطيع hiwar تنسيقها: {problem}',
-    hint: {
-      en: "a template may print only hiwar's tags (see templates/lesson.hbs): <p>, <h1>, <box>, <question>, …",
-      ar: 'لا يطبع القالب إلا وسوم hiwar (انظر templates/lesson.hbs): <p> و<h1> و<box> و<question> و…',
-    },
-  },
-  'markup.not-inline': { en: '<{tag}> cannot stand inside a line of text', ar: 'لا يقع <{tag}> داخل سطر من النص' },
-  'markup.needs-attribute': { en: '<{tag}> needs a {name}="…" attribute', ar: '<{tag}> يحتاج إلى الخاصية {name}="…"' },
-  'markup.only-contains': { en: '<{tag}> may only contain <{allowed}>, not <{got}>', ar: 'لا يحوي <{tag}> إلا <{allowed}>، لا <{got}>' },
-  'markup.no-loose-text-in': {
-    en: '<{tag}> may only contain <{allowed}> elements, not loose text',
-    ar: 'لا يحوي <{tag}> إلا عناصر <{allowed}>، لا نصًا منفردًا',
-  },
-  'markup.loose-text': {
-    en: 'loose text "{text}" outside a block; wrap it in <p>',
-    ar: 'نص منفرد "{text}" خارج أي كتلة؛ ضعه داخل <p>',
-  },
-  'markup.spacer-height': {
-    en: '<spacer h="{h}"> needs a height in points from 0 to 600',
-    ar: '<spacer h="{h}"> يحتاج إلى ارتفاع بالنقاط من 0 إلى 600',
-  },
-  'markup.box-variant': { en: '<box variant="{variant}"> is not one of {variants}', ar: '<box variant="{variant}"> ليس واحدًا من {variants}' },
-  'markup.question-text-first': {
-    en: 'the text of a <question> must come before its answer parts',
-    ar: 'يأتي نص <question> قبل أجزاء الإجابة',
-  },
-  'markup.lines-count': { en: '<lines n="{n}"> needs a whole number from 0 to 60', ar: '<lines n="{n}"> يحتاج إلى عدد صحيح من 0 إلى 60' },
-  'markup.unknown-tag': { en: 'unknown tag <{tag}>', ar: 'وسم غير معروف <{tag}>' },
 });

@@ -130,11 +130,11 @@ export const YAML_MESSAGES = defineMessages({
     },
   },
   'yaml.two-documents': {
-    en: 'YAML syntax: a second `---` starts another document; a file holds only one',
-    ar: 'خطأ في كتابة YAML: سطر `---` الثاني يبدأ مستندًا آخر؛ والملف يحمل مستندًا واحدًا فقط',
+    en: 'this file holds more than one YAML document (a line `---` inside it)',
+    ar: 'يحوي هذا الملف أكثر من مستند YAML واحد (سطر `---` في داخله)',
     hint: {
-      en: 'remove the `---` line, or put the lessons in files of their own',
-      ar: 'احذف سطر `---`، أو ضع كل درس في ملف مستقل',
+      en: 'a lesson, course or question bank is one document: remove this `---` line, or put what follows it in a file of its own',
+      ar: 'الدرس والمقرر وبنك الأسئلة مستند واحد: احذف سطر `---` هذا، أو انقل ما بعده إلى ملف مستقل',
     },
   },
   'yaml.too-deep': {
