@@ -42,20 +42,23 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
     .option('--json', 'print a machine-readable summary on stdout')
     .option('--quiet', 'print nothing but errors')
     .option('--watch', 'rebuild when a lesson, bank, article or template changes')
+    .option('--root <dir>', 'read files only inside this folder (default: the folder of each file built)')
+    .option('--allow-outside', 'also read files outside the root folder (articles, banks, lessons, templates)')
     .action(async (files: string[], opts) => {
       const { buildCommand } = await import('./build.js');
-      const { checkOutDir } = await import('../safety/paths.js');
+      const { checkOutDir, checkRoot } = await import('../safety/paths.js');
       const { guardBuild } = await import('../safety/interrupt.js');
-      const outProblem = checkOutDir(opts.out, io.cwd);
+      const outProblem = checkOutDir(opts.out, io.cwd) ?? checkRoot(opts.root, io.cwd);
       if (outProblem) {
         io.err(`error: ${outProblem}`);
         exitCode = EXIT_USAGE;
         return;
       }
-      // Ctrl-C: report what was built and what was not, leave no partial PDF, exit 130
+      // Ctrl-C: report what was built and what was not, leave no partial PDF, exit 130;
+      // the guard listens until every PDF is in place
       const guard = opts.watch ? undefined : guardBuild(files, opts, io);
       try {
-        exitCode = await buildCommand(files, opts, io);
+        exitCode = await buildCommand(files, opts, io, undefined, () => guard?.finish());
       } finally {
         guard?.dispose();
       }
@@ -68,7 +71,16 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
     .addOption(new Option('--paper <paper>').choices(['A4', 'letter']))
     .addOption(new Option('--digits <digits>').choices(['arabic', 'western']))
     .option('--seed <n>', 'seed for `pick`', parseSeed)
+    .option('--root <dir>', 'read files only inside this folder (default: the folder of each file checked)')
+    .option('--allow-outside', 'also read files outside the root folder')
     .action(async (files: string[], opts) => {
+      const { checkRoot } = await import('../safety/paths.js');
+      const rootProblem = checkRoot(opts.root, io.cwd);
+      if (rootProblem) {
+        io.err(`error: ${rootProblem}`);
+        exitCode = EXIT_USAGE;
+        return;
+      }
       const { checkCommand } = await import('./commands/check.js');
       exitCode = await checkCommand(files, opts, io);
     });

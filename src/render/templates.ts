@@ -10,7 +10,10 @@ import HandlebarsRuntime from 'handlebars/runtime.js';
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 type Env = typeof Handlebars;
-import { UserError, error } from '../workspace/diagnostics.js';
+import { UserError, diagnostic, error } from '../workspace/diagnostics.js';
+import { readRegularFileSync } from '../safety/read.js';
+import { formatBytes, LIMITS } from '../safety/limits.js';
+import { isInside, realPathOf } from '../safety/scope.js';
 import { normalizeSource } from '../workspace/source.js';
 import { PRECOMPILED } from './precompiled.js';
 
@@ -103,16 +106,17 @@ function runtimeError(file: string, err: unknown, sources: Map<string, string>):
 }
 
 /** Read and syntax-check a template (Handlebars compiles lazily: parse now, so a broken partial names its own file). */
-function compileTemplate(hb: Env, file: string, sources: Map<string, string>, options?: CompileOptions, text?: string): Handlebars.TemplateDelegate {
+function compileTemplate(hb: Env, file: string, sources: Map<string, string>, options?: CompileOptions, text?: string, reader: (file: string) => string = readTemplate): Handlebars.TemplateDelegate {
   let source: string | undefined;
   try {
-    source = text ?? readTemplate(file);
+    source = text ?? reader(file);
     sources.set(file, source);
     const pre = precompiled(file, source, options);
     if (pre) return hb.template(pre);
     hb.parse(source);
     return hb.compile(source, options);
   } catch (err) {
+    if (err instanceof UserError) throw err;
     throw templateError(file, err, source);
   }
 }
@@ -125,32 +129,53 @@ function precompiled(file: string, source: string, options?: CompileOptions) {
   return entry.spec;
 }
 
-/** A template's text as every other file hiwar reads: no BOM, `\n` line ends, NFC. */
-function readTemplate(file: string): string {
-  let buf: Buffer;
-  try {
-    buf = fs.readFileSync(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new Error(code === 'EISDIR' ? 'this is a folder, not a template file' : code === 'EACCES' ? 'permission denied' : `cannot read this template (${code ?? (err as Error).message})`);
+/**
+ * A template's text as every other file hiwar reads: a regular file of at most
+ * LIMITS.template bytes, no BOM, `\n` line ends, NFC. In a teacher's folder,
+ * a template must not lead outside it (a symlink to /etc/passwd would show its
+ * first line in a syntax error): such a file is refused before it is read.
+ */
+function readTemplate(file: string, confine?: Confine): string {
+  if (confine && !confine.allowOutside && !isInside(confine.real, realPathOf(file))) {
+    throw new UserError(diagnostic('error', file, 0, 0, 'build.template-outside', { dir: confine.dir }));
+  }
+  const r = readRegularFileSync(file, LIMITS.template);
+  if (!r.ok) {
+    const name = path.basename(file);
+    if (r.reason === 'not-regular') throw new UserError(diagnostic('error', file, 0, 0, `build.${r.kind}`, { name }));
+    if (r.reason === 'too-big') throw new UserError(diagnostic('error', file, 0, 0, 'build.too-big', { name, limit: formatBytes(r.limit) }));
+    if (r.reason === 'busy') throw new UserError(diagnostic('error', file, 0, 0, 'build.too-many-open', { name, code: r.code ?? 'EMFILE' }));
+    const code = r.code;
+    throw new Error(r.reason === 'directory' ? 'this is a folder, not a template file' : code === 'EACCES' ? 'permission denied' : `cannot read this template (${code ?? r.reason})`);
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(r.bytes);
   } catch {
     throw new Error('this template is not UTF-8 text; save it as UTF-8');
   }
   return normalizeSource(text);
 }
 
+/** A teacher's templates folder: its files must stay inside it (after symlinks) unless allowed. */
+interface Confine {
+  dir: string;
+  real: string;
+  allowOutside?: boolean;
+}
+
 /** Load a template folder: NAME.hbs files, and partials/NAME.hbs. A user folder falls back to the bundled file for anything it lacks. */
-export function loadTemplates(dir: string = BUNDLED_TEMPLATES): TemplateSet {
+export function loadTemplates(dir: string = BUNDLED_TEMPLATES, opts: { allowOutside?: boolean } = {}): TemplateSet {
   const key = path.resolve(dir);
-  const hit = cache.get(key);
+  const cacheKey = opts.allowOutside ? `${key}\0outside` : key;
+  const hit = cache.get(cacheKey);
   if (hit) return hit;
   if (!fs.existsSync(key) || !fs.statSync(key).isDirectory()) {
     throw new UserError(error(key, 0, 0, 'the templates folder does not exist', 'give --templates a folder holding lesson.hbs (copy hiwar\'s templates/ folder to start)'));
   }
+  // the folder given is trusted (even as a symlink); what is inside it must stay inside it
+  const confine: Confine | undefined = key === BUNDLED_TEMPLATES ? undefined : { dir: key, real: realPathOf(key), allowOutside: opts.allowOutside };
+  const read = (file: string) => readTemplate(file, file.startsWith(key + path.sep) ? confine : undefined);
   // every template's text, for errors Handlebars finds only while rendering (a missing helper)
   const sources = new Map<string, string>();
   const files: string[] = [];
@@ -171,7 +196,7 @@ export function loadTemplates(dir: string = BUNDLED_TEMPLATES): TemplateSet {
   const texts = new Map<string, string>();
   const isPrecompiled = (file: string, options?: CompileOptions): boolean => {
     try {
-      const text = readTemplate(file);
+      const text = read(file);
       texts.set(file, text);
       return precompiled(file, text, options) !== undefined;
     } catch {
@@ -192,7 +217,7 @@ export function loadTemplates(dir: string = BUNDLED_TEMPLATES): TemplateSet {
   hb.registerHelper('log', () => '');
   for (const { name, file } of partialFiles) {
     files.push(file);
-    hb.registerPartial(name, compileTemplate(hb, file, sources, { strict: false }, texts.get(file)));
+    hb.registerPartial(name, compileTemplate(hb, file, sources, { strict: false }, texts.get(file), read));
   }
   const compiled = new Map<TemplateName, { file: string; fn: Handlebars.TemplateDelegate }>();
   const set: TemplateSet = {
@@ -204,7 +229,7 @@ export function loadTemplates(dir: string = BUNDLED_TEMPLATES): TemplateSet {
       if (!entry) {
         const file = pick(`${name}.hbs`);
         if (!file) throw new UserError(error(path.join(key, `${name}.hbs`), 0, 0, `template ${name}.hbs not found`));
-        entry = { file, fn: compileTemplate(hb, file, sources, undefined, texts.get(file)) };
+        entry = { file, fn: compileTemplate(hb, file, sources, undefined, texts.get(file), read) };
         compiled.set(name, entry);
         files.push(file);
       }
@@ -215,7 +240,7 @@ export function loadTemplates(dir: string = BUNDLED_TEMPLATES): TemplateSet {
       }
     },
   };
-  cache.set(key, set);
+  cache.set(cacheKey, set);
   return set;
 }
 

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { error, UserError, type Diagnostic } from './diagnostics.js';
 import type { Article } from './article.js';
-import { Ctx, detectKind, loadArticle, loadYaml, resolvePath, type RefFrom } from './load.js';
+import { Ctx, detectKind, loadArticle, loadYaml, resolvePath, scopeOf, type ReadScope, type RefFrom } from './load.js';
 import type { BuildOptions, ResolvedCourse, ResolvedLesson, ResolvedPassage } from './model.js';
 import { checkDuplicateIds, layerQuestions } from './questions.js';
 import { formatRef, parseRef, resolveAnchor, resolveRef } from './refs.js';
@@ -35,9 +35,11 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
  * `cli` options override the course's, which override the lesson's, which override the defaults.
  * Never throws for a user mistake: problems come back as diagnostics.
  */
-export async function resolveFile(file: string, cli: Partial<BuildOptions> = {}): Promise<ResolveResult> {
+export async function resolveFile(file: string, cli: Partial<BuildOptions> = {}, scope?: ReadScope): Promise<ResolveResult> {
   const ctx = new Ctx();
   const abs = path.resolve(file);
+  // reads stay inside the file's own folder unless the caller says otherwise
+  ctx.scope = scope ?? scopeOf(abs);
   try {
     const r = await resolveIn(ctx, abs, cli);
     if (r && !ctx.hasErrors()) {

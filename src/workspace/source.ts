@@ -1,8 +1,10 @@
 // Reading a teacher's text files: UTF-8, BOM stripped, CRLF/CR accepted, NFC.
 import { isUtf8 } from 'node:buffer';
-import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { diagnoseNotUtf8 } from '../safety/encoding.js';
-import { error, type Diagnostic } from './diagnostics.js';
+import { describeKind, readRegularFile } from '../safety/read.js';
+import { formatBytes, LIMITS } from '../safety/limits.js';
+import { diagnostic, error, type Diagnostic } from './diagnostics.js';
 
 /** Normalize text as read from disk: no BOM, `\n` line ends, Unicode NFC. */
 export function normalizeSource(text: string): string {
@@ -14,10 +16,17 @@ export function normalizeSource(text: string): string {
 
 export type ReadResult =
   | { ok: true; text: string }
-  | { ok: false; reason: 'missing' | 'directory' | 'unreadable' | 'binary' | 'too-big'; detail: string; hint?: string; line?: number; col?: number };
-
-/** Larger files are refused before they are read (a 10 MB article is fine). */
-export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
+  | {
+      ok: false;
+      reason: 'missing' | 'directory' | 'unreadable' | 'binary' | 'too-big' | 'not-regular' | 'busy';
+      detail: string;
+      hint?: string;
+      line?: number;
+      col?: number;
+      /** a catalogue message (src/i18n/messages/build.ts) for this refusal, with `{name}` still to fill */
+      code?: string;
+      params?: Record<string, string | number>;
+    };
 
 /**
  * The text of valid UTF-8 without NUL bytes, as a fatal TextDecoder decodes it
@@ -31,28 +40,33 @@ export function decodeText(buf: Buffer): string | undefined {
 }
 
 /**
- * Read a UTF-8 text file; never throws for the usual user mistakes (missing
- * file, folder, binary, another encoding). Reads are synchronous: a course
- * reads a hundred small files one after another, and each asynchronous read
- * (stat, open, read, close on the thread pool) left this thread idle for about
- * a millisecond — 90 ms of a 50-lesson course's 300 ms resolve.
+ * Read a UTF-8 text file of at most `limit` bytes; never throws for the usual
+ * user mistakes (missing file, folder, FIFO or device, too big, binary,
+ * another encoding). Reads are synchronous: a course reads a hundred small
+ * files one after another, and each asynchronous read (stat, open, read,
+ * close on the thread pool) left this thread idle for about a millisecond —
+ * 90 ms of a 50-lesson course's 300 ms resolve.
  */
-export async function readSource(file: string): Promise<ReadResult> {
-  let buf: Buffer;
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) return { ok: false, reason: 'directory', detail: 'this is a folder, not a file' };
-    if (st.size > MAX_SOURCE_BYTES) {
-      return { ok: false, reason: 'too-big', detail: `this file is ${Math.round(st.size / 1024 / 1024)} MB; hiwar reads files of up to ${MAX_SOURCE_BYTES / 1024 / 1024} MB`, hint: 'is it the right file? an article of a few hundred pages is still far below this' };
+export async function readSource(file: string, limit: number = LIMITS.article): Promise<ReadResult> {
+  const r = await readRegularFile(file, limit);
+  if (!r.ok) {
+    switch (r.reason) {
+      case 'missing':
+        return { ok: false, reason: 'missing', detail: 'file not found' };
+      case 'directory':
+        return { ok: false, reason: 'directory', detail: 'this is a folder, not a file' };
+      case 'not-regular':
+        return { ok: false, reason: 'not-regular', detail: `it is ${describeKind(r.kind)}, not a regular file`, code: `build.${r.kind}` };
+      case 'too-big':
+        return { ok: false, reason: 'too-big', detail: `it is larger than ${formatBytes(r.limit)}`, code: 'build.too-big', params: { limit: formatBytes(r.limit) } };
+      case 'busy':
+        return { ok: false, reason: 'busy', detail: `too many files are open at once (${r.code})`, code: 'build.too-many-open', params: { code: r.code ?? 'EMFILE' } };
+      default:
+        if (r.code === 'EACCES' || r.code === 'EPERM') return { ok: false, reason: 'unreadable', detail: 'permission denied', hint: 'you may not read this file; check its permissions' };
+        return { ok: false, reason: 'unreadable', detail: `${r.code ?? 'error'}` };
     }
-    buf = readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, reason: 'missing', detail: 'file not found' };
-    if (code === 'EISDIR') return { ok: false, reason: 'directory', detail: 'this is a folder, not a file' };
-    if (code === 'EACCES' || code === 'EPERM') return { ok: false, reason: 'unreadable', detail: 'permission denied', hint: 'you may not read this file; check its permissions' };
-    return { ok: false, reason: 'unreadable', detail: `${code ?? 'error'}: ${(e as Error).message.split(',')[0].replace(/^[A-Z]+: /, '')}` };
   }
+  const buf = r.bytes;
   const text = decodeText(buf);
   if (text === undefined) {
     const why = diagnoseNotUtf8(buf);
@@ -63,5 +77,6 @@ export async function readSource(file: string): Promise<ReadResult> {
 
 /** A diagnostic for a file that could not be read, at the file itself. */
 export function readFailure(file: string, r: Exclude<ReadResult, { ok: true }>): Diagnostic {
+  if (r.code) return diagnostic('error', file, 0, 0, r.code, { name: path.basename(file), ...r.params });
   return error(file, r.line ?? 0, r.col ?? 0, `cannot read this file: ${r.detail}`, r.hint);
 }

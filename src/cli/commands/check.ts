@@ -10,6 +10,8 @@ export interface CheckFlags {
   paper?: string;
   digits?: string;
   seed?: number;
+  root?: string;
+  allowOutside?: boolean;
 }
 
 /** Parse --paper/--digits/--seed; an error message for a usage mistake. */
@@ -47,7 +49,7 @@ export async function checkCommand(files: string[], opts: CheckFlags, io: IO): P
     io.err(`error: ${o.message}`);
     return EXIT_USAGE;
   }
-  const r = await checkFiles(files, o.options, io.cwd);
+  const r = await checkFiles(files, o.options, io.cwd, { root: opts.root, allowOutside: opts.allowOutside });
   printDiagnostics(r.diagnostics, io);
   if (r.ok) {
     io.out(`ok: ${plural(r.files.length, 'file')}`);

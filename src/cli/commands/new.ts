@@ -141,6 +141,20 @@ export async function newCommand(id: string, opts: NewFlags, io: IO): Promise<nu
   }
   const rel = shown(target, io.cwd);
   io.out(`wrote ${rel}: a lesson on «${article.title}» (${article.paragraphs.length} paragraphs listed in it)`);
-  io.out(`next: edit it, then   hiwar check ${rel}   and   hiwar build ${rel}`);
+  // reads stay inside the folder of the file built: an article outside it needs --root
+  const articleRel = path.relative(dir, articleAbs);
+  const outside = articleRel.startsWith('..') || path.isAbsolute(articleRel);
+  const root = outside ? commonFolder(dir, articleAbs) : undefined;
+  const here = (p: string) => (p === io.cwd ? '.' : shown(p, io.cwd));
+  const rootFlag = root ? ` --root ${here(root)}` : '';
+  io.out(`next: edit it, then   hiwar check ${rel}${rootFlag}   and   hiwar build ${rel}${rootFlag}`);
+  if (root) io.out(`(the article is outside ${here(dir)}: --root names the folder that holds both)`);
   return EXIT_OK;
+}
+
+/** The deepest folder holding both `dir` and `file`. */
+function commonFolder(dir: string, file: string): string {
+  let c = dir;
+  while (path.relative(c, file).startsWith('..') && path.dirname(c) !== c) c = path.dirname(c);
+  return c;
 }
