@@ -1,6 +1,7 @@
 // Schemas of every file kind (SPEC §2–§5), and validation that speaks to a teacher:
 // every problem of a file at once, each at its YAML position, with a hint where one helps.
 import { z } from 'zod';
+import { LIMITS } from '../safety/limits.js';
 import { error, type Diagnostic } from './diagnostics.js';
 import { didYouMean, listCode } from './suggest.js';
 import { diagAt, type Path, type YamlFile } from './yaml.js';
@@ -17,7 +18,10 @@ const ID_MESSAGE = 'may use only lowercase Latin letters, digits and single `-` 
 
 const text = (description: string) => z.string().min(1).meta({ description });
 const optText = (description: string) => z.string().meta({ description }).optional();
-const fileId = (description: string) => z.string().regex(ID_PATTERN, { message: ID_MESSAGE }).meta({ description });
+// An id names files (`ID-student.pdf`); a disk refuses names of more than 255 bytes (ENAMETOOLONG)
+export const MAX_ID_LENGTH = LIMITS.idLength;
+const ID_LENGTH_MESSAGE = `is too long: an id names the PDF files, and may have at most ${MAX_ID_LENGTH} characters (a long file name is refused by some disks and hard to read); shorten it`;
+const fileId = (description: string) => z.string().regex(ID_PATTERN, { message: ID_MESSAGE }).max(MAX_ID_LENGTH, { message: ID_LENGTH_MESSAGE }).meta({ description });
 const textList = (description: string) => z.array(z.string().min(1)).meta({ description });
 
 export const QUESTION_KINDS = ['open', 'choice', 'scale', 'rank'] as const;
@@ -495,7 +499,7 @@ function report(root: z.ZodType, value: unknown, file: YamlFile, issue: Issue, p
       bad.push(p);
       const max = Number(issue.maximum);
       if (issue.origin === 'array') out.push(diagAt(file, p, `${label(path)} has more than ${max} entries`));
-      else if (issue.origin === 'string') out.push(diagAt(file, p, `${label(path)} is longer than ${max} characters`));
+      else if (issue.origin === 'string') out.push(diagAt(file, p, issue.message === ID_LENGTH_MESSAGE ? `${label(path)} ${ID_LENGTH_MESSAGE}` : `${label(path)} is longer than ${max} characters`));
       else out.push(diagAt(file, p, `${label(path)} must be at most ${max}, not ${String(here)}`));
       return;
     }

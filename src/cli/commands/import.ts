@@ -5,9 +5,10 @@
 //   else the current folder. Existing files are never overwritten (pass `force` to replace one).
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { message } from '../../i18n/catalogue.js';
 import { parseArticle } from '../../workspace/article.js';
 import { importRawText, renderArticle } from '../../workspace/import.js';
-import { ID_PATTERN } from '../../workspace/schema.js';
+import { ID_PATTERN, MAX_ID_LENGTH } from '../../workspace/schema.js';
 import { readFailure, readSource } from '../../workspace/source.js';
 import type { IO } from '../io.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, plural, printDiagnostics, shown, writeAtomic } from '../../workspace/cli-support.js';
@@ -28,6 +29,10 @@ export function defaultArticleDir(cwd: string): string {
 }
 
 export async function importCommand(raw: string, opts: ImportFlags, io: IO): Promise<number> {
+  if (opts.id && opts.id.length > MAX_ID_LENGTH) {
+    io.err(`error: ${message('build.id-too-long', 'en', { what: '--id', length: opts.id.length, max: MAX_ID_LENGTH })}`);
+    return EXIT_USAGE;
+  }
   if (!opts.id || !ID_PATTERN.test(opts.id)) {
     io.err(`error: --id must use only lowercase Latin letters, digits and single \`-\` (it names the file), e.g. --id virtual-caliphate; got "${opts.id ?? ''}"`);
     return EXIT_USAGE;

@@ -2,10 +2,11 @@
 // that lists the article's passages (refs and first words) and passes `hiwar check` as it is.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { message } from '../../i18n/catalogue.js';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../../workspace/article.js';
 import { Ctx, loadArticle } from '../../workspace/load.js';
-import { ID_PATTERN } from '../../workspace/schema.js';
+import { ID_PATTERN, MAX_ID_LENGTH } from '../../workspace/schema.js';
 import type { IO } from '../io.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics, shown, writeAtomic } from '../../workspace/cli-support.js';
 
@@ -110,6 +111,10 @@ export function scaffold(id: string, article: Article, articleRef: string, opts:
 }
 
 export async function newCommand(id: string, opts: NewFlags, io: IO): Promise<number> {
+  if (id && id.length > MAX_ID_LENGTH) {
+    io.err(`error: ${message('build.id-too-long', 'en', { what: 'the id', length: id.length, max: MAX_ID_LENGTH })}`);
+    return EXIT_USAGE;
+  }
   if (!id || !ID_PATTERN.test(id)) {
     io.err(`error: the lesson id must use only lowercase Latin letters, digits and single \`-\` (it names the PDF files), e.g. virtual-caliphate-grade10; got "${id ?? ''}"`);
     return EXIT_USAGE;

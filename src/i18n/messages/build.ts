@@ -47,6 +47,10 @@ export const BUILD_MESSAGES = defineMessages({
     ar: '--root {root} ليس مجلدًا',
     hint: { en: 'name the folder that holds your lessons, articles and banks', ar: 'اذكر المجلد الذي يضم دروسك ومقالاتك وبنوك أسئلتك' },
   },
+  'build.id-too-long': {
+    en: '{what} is too long ({length} characters): an id names the files, and may have at most {max} characters',
+    ar: '{what} طويل جدًا ({length} حرفًا): المعرّف يسمّي الملفات، وأقصى طوله {max} حرفًا',
+  },
   'build.locked': {
     en: 'another hiwar (process {pid}) is writing into this folder; waited {seconds} s for it',
     ar: 'نسخة أخرى من «حوار» (العملية {pid}) تكتب في هذا المجلد؛ انتظرناها {seconds} ث',
