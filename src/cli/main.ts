@@ -139,6 +139,14 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
       if (err.code === 'hiwar.seed') io.err(`error: ${err.message}`);
       return EXIT_USAGE;
     }
+    const code = (err as NodeJS.ErrnoException)?.code;
+    if (code === 'EMFILE' || code === 'ENFILE') {
+      // the system's limit, not a bug in hiwar
+      const { message, messageHint } = await import('../i18n/catalogue.js');
+      io.err(`hiwar: error: ${message('build.too-many-files', 'en', { code })}`);
+      io.err(`  hint: ${messageHint('build.too-many-files', 'en', { code })}`);
+      return 1;
+    }
     io.err(`hiwar: internal error: ${(err as Error)?.message ?? String(err)}`);
     io.err('  this is a bug in hiwar, not in your files; please report it with the command you ran');
     if (process.env.HIWAR_DEBUG) io.err(String((err as Error)?.stack));

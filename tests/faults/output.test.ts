@@ -237,5 +237,15 @@ describe('the PDFs of one input are committed together: all or none', () => {
       'l.yaml:3:10: error: cannot read `articles/sample.md`: too many files are open at once (EMFILE)',
       '  hint: close other programs, or raise the limit of open files (ulimit -n), then build again',
     ]);
+    // and while writing a PDF: the limit, said as such, not "a bug in hiwar"
+    vi.restoreAllMocks();
+    vi.spyOn(fs, 'openSync').mockImplementation(((p: fs.PathLike, ...rest: unknown[]) => {
+      if (String(p).endsWith('.tmp')) throw errno('EMFILE', 'open');
+      return (realOpen as (...a: unknown[]) => number)(p, ...rest);
+    }) as typeof fs.openSync);
+    const w = await hiwar(dir, 'build', 'l.yaml', '--edition', 'student');
+    expect(w.code).toBe(1);
+    expectClean(w);
+    expect(w.stderr.split('\n')[0]).toBe('out/demo-student.pdf:1:1: error: cannot write output: EMFILE (too many files are open at once; close other programs or raise the limit (ulimit -n))');
   });
 });

@@ -24,6 +24,11 @@ export const BUILD_MESSAGES = defineMessages({
     ar: 'تعذّرت قراءة `{name}`: عدد الملفات المفتوحة في وقت واحد تجاوز الحد ({code})',
     hint: { en: 'close other programs, or raise the limit of open files (ulimit -n), then build again', ar: 'أغلق برامج أخرى، أو ارفع حد الملفات المفتوحة (ulimit -n)، ثم أعد البناء' },
   },
+  'build.too-many-files': {
+    en: 'too many files are open at once ({code}); nothing more was written',
+    ar: 'عدد الملفات المفتوحة في وقت واحد تجاوز الحد ({code})؛ لم يُكتب شيء آخر',
+    hint: { en: 'close other programs, or raise the limit of open files (ulimit -n), then build again', ar: 'أغلق برامج أخرى، أو ارفع حد الملفات المفتوحة (ulimit -n)، ثم أعد البناء' },
+  },
   'build.outside': {
     en: '`{name}` is outside the workspace folder {root}',
     ar: '`{name}` خارج مجلد العمل {root}',
