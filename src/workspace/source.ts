@@ -4,7 +4,8 @@ import path from 'node:path';
 import { diagnoseNotUtf8 } from '../safety/encoding.js';
 import { describeKind, readRegularFile } from '../safety/read.js';
 import { formatBytes, LIMITS } from '../safety/limits.js';
-import { diagnostic, error, type Diagnostic } from './diagnostics.js';
+import { errorAt, type Diagnostic } from './diagnostics.js';
+import { msg, type MessageRef } from '../i18n/catalogue.js';
 
 /** Normalize text as read from disk: no BOM, `\n` line ends, Unicode NFC. */
 export function normalizeSource(text: string): string {
@@ -19,11 +20,11 @@ export type ReadResult =
   | {
       ok: false;
       reason: 'missing' | 'directory' | 'unreadable' | 'binary' | 'too-big' | 'not-regular' | 'busy';
-      detail: string;
-      hint?: string;
+      detail: MessageRef;
+      hint?: MessageRef;
       line?: number;
       col?: number;
-      /** a catalogue message (src/i18n/messages/build.ts) for this refusal, with `{name}` still to fill */
+      /** a catalogue message (src/i18n/messages/build.ts) said at the place that names the file, with `{name}` still to fill */
       code?: string;
       params?: Record<string, string | number>;
     };
@@ -52,18 +53,18 @@ export async function readSource(file: string, limit: number = LIMITS.article): 
   if (!r.ok) {
     switch (r.reason) {
       case 'missing':
-        return { ok: false, reason: 'missing', detail: 'file not found' };
+        return { ok: false, reason: 'missing', detail: msg('source.not-found') };
       case 'directory':
-        return { ok: false, reason: 'directory', detail: 'this is a folder, not a file' };
+        return { ok: false, reason: 'directory', detail: msg('source.is-folder') };
       case 'not-regular':
-        return { ok: false, reason: 'not-regular', detail: `it is ${describeKind(r.kind)}, not a regular file`, code: `build.${r.kind}` };
+        return { ok: false, reason: 'not-regular', detail: msg('source.system-error', { code: 'EINVAL', detail: describeKind(r.kind) }), code: `build.${r.kind}` };
       case 'too-big':
-        return { ok: false, reason: 'too-big', detail: `it is larger than ${formatBytes(r.limit)}`, code: 'build.too-big', params: { limit: formatBytes(r.limit) } };
+        return { ok: false, reason: 'too-big', detail: msg('source.system-error', { code: 'EFBIG', detail: formatBytes(r.limit) }), code: 'build.too-big', params: { limit: formatBytes(r.limit) } };
       case 'busy':
-        return { ok: false, reason: 'busy', detail: `too many files are open at once (${r.code})`, code: 'build.too-many-open', params: { code: r.code ?? 'EMFILE' } };
+        return { ok: false, reason: 'busy', detail: msg('source.system-error', { code: r.code ?? 'EMFILE', detail: '' }), code: 'build.too-many-open', params: { code: r.code ?? 'EMFILE' } };
       default:
-        if (r.code === 'EACCES' || r.code === 'EPERM') return { ok: false, reason: 'unreadable', detail: 'permission denied', hint: 'you may not read this file; check its permissions' };
-        return { ok: false, reason: 'unreadable', detail: `${r.code ?? 'error'}` };
+        if (r.code === 'EACCES' || r.code === 'EPERM') return { ok: false, reason: 'unreadable', detail: msg('source.permission'), hint: msg('source.permission-hint') };
+        return { ok: false, reason: 'unreadable', detail: msg('source.system-error', { code: r.code ?? 'error', detail: r.reason }) };
     }
   }
   const buf = r.bytes;
@@ -77,6 +78,6 @@ export async function readSource(file: string, limit: number = LIMITS.article): 
 
 /** A diagnostic for a file that could not be read, at the file itself. */
 export function readFailure(file: string, r: Exclude<ReadResult, { ok: true }>): Diagnostic {
-  if (r.code) return diagnostic('error', file, 0, 0, r.code, { name: path.basename(file), ...r.params });
-  return error(file, r.line ?? 0, r.col ?? 0, `cannot read this file: ${r.detail}`, r.hint);
+  if (r.code) return errorAt(file, 0, 0, r.code, { name: path.basename(file), ...r.params });
+  return errorAt(file, r.line ?? 0, r.col ?? 0, 'source.cannot-read', { detail: r.detail }, r.hint);
 }

@@ -136,7 +136,7 @@ describe('ids and output names', () => {
     expect(r.stderr.split('\n')[0]).toBe(
       'l.yaml:1:5: error: `id` is too long: an id names the PDF files, and may have at most 100 characters (a long file name is refused by some disks and hard to read); shorten it',
     );
-    expect((await hiwar(dir, 'new', id, '--article', 'articles/sample.md')).stderr).toBe('error: the id is too long (235 characters): an id names the files, and may have at most 100 characters');
+    expect((await hiwar(dir, 'new', id, '--article', 'articles/sample.md')).stderr).toBe('error: ID is too long (235 characters): an id names the files, and may have at most 100 characters');
   });
 
   test('an id of 100 characters builds, with short temporary names', async () => {

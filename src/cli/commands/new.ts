@@ -2,13 +2,13 @@
 // that lists the article's passages (refs and first words) and passes `hiwar check` as it is.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { message } from '../../i18n/catalogue.js';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../../workspace/article.js';
 import { Ctx, loadArticle } from '../../workspace/load.js';
 import { ID_PATTERN, MAX_ID_LENGTH } from '../../workspace/schema.js';
-import type { IO } from '../io.js';
-import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics, shown, writeAtomic } from '../../workspace/cli-support.js';
+import { ioText, type IO } from '../io.js';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics, printError, shown, writeAtomic } from '../../workspace/cli-support.js';
+import { msg } from '../../i18n/catalogue.js';
 
 export interface NewFlags {
   article: string;
@@ -112,22 +112,21 @@ export function scaffold(id: string, article: Article, articleRef: string, opts:
 
 export async function newCommand(id: string, opts: NewFlags, io: IO): Promise<number> {
   if (id && id.length > MAX_ID_LENGTH) {
-    io.err(`error: ${message('build.id-too-long', 'en', { what: 'the id', length: id.length, max: MAX_ID_LENGTH })}`);
+    printError(io, 'build.id-too-long', { what: 'ID', length: id.length, max: MAX_ID_LENGTH });
     return EXIT_USAGE;
   }
   if (!id || !ID_PATTERN.test(id)) {
-    io.err(`error: the lesson id must use only lowercase Latin letters, digits and single \`-\` (it names the PDF files), e.g. virtual-caliphate-grade10; got "${id ?? ''}"`);
+    printError(io, 'cli.new-bad-id', { got: id ?? '' });
     return EXIT_USAGE;
   }
   if (!opts.article) {
-    io.err('error: name the article the lesson quotes: --article articles/NAME.md');
+    printError(io, 'cli.new-no-article');
     return EXIT_USAGE;
   }
   const dir = path.resolve(io.cwd, opts.dir ?? '.');
   const target = path.join(dir, `${id}.yaml`);
   if (existsSync(target)) {
-    io.err(`error: ${shown(target, io.cwd)} already exists; it is not overwritten`);
-    io.err('  hint: choose another id, or edit the existing lesson');
+    printError(io, 'cli.exists', { file: shown(target, io.cwd) }, msg('cli.new-exists-hint'));
     return EXIT_INVALID;
   }
   const ctx = new Ctx();
@@ -141,19 +140,18 @@ export async function newCommand(id: string, opts: NewFlags, io: IO): Promise<nu
   try {
     await writeAtomic(target, scaffold(id, article, articleRef, { schema: schemaRef(dir), bank: nearbyBank(dir) }));
   } catch (e) {
-    io.err(`error: cannot write ${shown(target, io.cwd)}: ${(e as Error).message}`);
+    printError(io, 'cli.cannot-write', { file: shown(target, io.cwd), detail: (e as Error).message });
     return EXIT_INVALID;
   }
   const rel = shown(target, io.cwd);
-  io.out(`wrote ${rel}: a lesson on «${article.title}» (${article.paragraphs.length} paragraphs listed in it)`);
+  io.out(ioText(io, 'new.wrote', { file: rel, title: article.title, n: article.paragraphs.length }));
   // reads stay inside the folder of the file built: an article outside it needs --root
   const articleRel = path.relative(dir, articleAbs);
   const outside = articleRel.startsWith('..') || path.isAbsolute(articleRel);
   const root = outside ? commonFolder(dir, articleAbs) : undefined;
   const here = (p: string) => (p === io.cwd ? '.' : shown(p, io.cwd));
-  const rootFlag = root ? ` --root ${here(root)}` : '';
-  io.out(`next: edit it, then   hiwar check ${rel}${rootFlag}   and   hiwar build ${rel}${rootFlag}`);
-  if (root) io.out(`(the article is outside ${here(dir)}: --root names the folder that holds both)`);
+  io.out(ioText(io, 'new.next', { file: root ? `${rel} --root ${here(root)}` : rel }));
+  if (root) io.out(ioText(io, 'build.new-root-note', { dir: here(dir) }));
   return EXIT_OK;
 }
 

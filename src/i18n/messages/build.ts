@@ -56,6 +56,14 @@ export const BUILD_MESSAGES = defineMessages({
     en: '{what} is too long ({length} characters): an id names the files, and may have at most {max} characters',
     ar: '{what} طويل جدًا ({length} حرفًا): المعرّف يسمّي الملفات، وأقصى طوله {max} حرفًا',
   },
+  'build.id-too-long-field': {
+    en: '{what} is too long: an id names the PDF files, and may have at most {max} characters (a long file name is refused by some disks and hard to read); shorten it',
+    ar: '{what} طويل جدًا: المعرّف يسمّي ملفات PDF، وأقصى طوله {max} حرفًا (بعض الأقراص ترفض أسماء الملفات الطويلة، وهي صعبة القراءة)؛ اختصره',
+  },
+  'build.new-root-note': {
+    en: '(the article is outside {dir}: --root names the folder that holds both)',
+    ar: '(المقالة خارج {dir}: يذكر --root المجلد الذي يضم الاثنين)',
+  },
   'build.locked': {
     en: 'another hiwar (process {pid}) is writing into this folder; waited {seconds} s for it',
     ar: 'نسخة أخرى من «حوار» (العملية {pid}) تكتب في هذا المجلد؛ انتظرناها {seconds} ث',
