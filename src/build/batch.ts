@@ -8,7 +8,9 @@ import path from 'node:path';
 import { errorAt, formatDiagnostic, localized, UserError, warningAt, type Diagnostic } from '../workspace/diagnostics.js';
 import { resolveFile } from '../workspace/index.js';
 import type { BuildOptions, Edition } from '../workspace/model.js';
-import { writeFileAtomic } from '../pdf/output.js';
+import { commitGroup } from '../pdf/output.js';
+import { LockError } from '../pdf/lock.js';
+import { scopeOf } from '../workspace/load.js';
 import { jobWeight, type RenderJob } from './job.js';
 import type { Executor } from './pool.js';
 import type { Progress } from './progress.js';
@@ -25,6 +27,10 @@ export interface BuildFlags {
   json?: boolean;
   quiet?: boolean;
   watch?: boolean;
+  /** the folder every file read must lie in (default: the folder of each file built) */
+  root?: string;
+  /** read files outside the root too */
+  allowOutside?: boolean;
 }
 
 export interface BuiltOutput {
@@ -75,7 +81,7 @@ export async function planFile(file: string, flags: BuildFlags, cwd: string, { t
   const jobs: PlannedFile['jobs'] = [];
   let resolved;
   try {
-    resolved = await resolveFile(abs, cliOptions(flags));
+    resolved = await resolveFile(abs, cliOptions(flags), scopeOf(abs, flags, cwd));
   } catch (err) {
     if (err instanceof UserError) {
       result.diagnostics.push(...err.diagnostics);
@@ -92,7 +98,7 @@ export async function planFile(file: string, flags: BuildFlags, cwd: string, { t
   const outDir = path.resolve(cwd, flags.out ?? 'out');
   const templates = templatesDirOf(flags, cwd);
   const add = (name: string, edition: Edition, target: RenderJob['target']) =>
-    jobs.push({ job: { name, edition, target, templates, templatesVersion, ...(cache ? { cache } : {}) }, target: path.join(outDir, name) });
+    jobs.push({ job: { name, edition, target, templates, templatesVersion, ...(cache ? { cache } : {}), ...(flags.allowOutside ? { allowOutside: true } : {}) }, target: path.join(outDir, name) });
   for (const edition of editionsOf(flags)) {
     if (resolved.kind === 'lesson') {
       add(`${resolved.lesson.id}-${edition}.pdf`, edition, { kind: 'lesson', lesson: resolved.lesson });
@@ -159,6 +165,8 @@ export interface BatchOptions {
   cache?: boolean;
   /** called when a file is resolved and its jobs are known (before they run) */
   onPlanned?: (planned: PlannedFile[]) => void;
+  /** aborted: nothing more is written (a file whose PDFs are already in place stays built) */
+  signal?: AbortSignal;
 }
 
 function dedupeDiagnostics(list: Diagnostic[]): Diagnostic[] {
@@ -215,15 +223,20 @@ export async function buildBatch(files: string[], opts: BatchOptions): Promise<B
     if (!result.diagnostics.some((d) => d.severity === 'error') && rendered.length) {
       try {
         await fs.promises.mkdir(path.dirname(rendered[0].target), { recursive: true });
-        // Every PDF of the file rendered: only now is anything written.
-        for (const r of rendered) {
-          await writeFileAtomic(r.target, r.bytes);
-          result.outputs.push({ path: r.target, edition: r.edition, pages: r.pages, bytes: r.bytes.byteLength });
-        }
+        // Every PDF of the file rendered: only now is anything written, and all of them or none.
+        const committed = await commitGroup(
+          rendered.map((r) => ({ target: r.target, data: r.bytes })),
+          { signal: opts.signal },
+        );
+        if (committed) for (const r of rendered) result.outputs.push({ path: r.target, edition: r.edition, pages: r.pages, bytes: r.bytes.byteLength });
       } catch (err) {
-        const e = err as NodeJS.ErrnoException;
-        if (typeof e?.code !== 'string') throw err;
-        result.diagnostics.push(errorAt(e.path ?? result.file, 0, 0, 'batch.cannot-write', { code: e.code, detail: e.message.split(',')[0] }));
+        if (err instanceof LockError) {
+          result.diagnostics.push(errorAt(err.dir, 0, 0, 'build.locked', { pid: err.pid, seconds: Math.round(err.waitedMs / 100) / 10, lock: err.lock }));
+        } else {
+          const e = err as NodeJS.ErrnoException;
+          if (typeof e?.code !== 'string') throw err;
+          result.diagnostics.push(errorAt(e.path ?? result.file, 0, 0, 'batch.cannot-write', { code: e.code, detail: e.message.split(',')[0] }));
+        }
       }
     }
     if (progress) {

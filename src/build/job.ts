@@ -18,6 +18,8 @@ export interface RenderJob {
   templatesVersion: number;
   /** keep laid-out lessons in the thread for the next build of the same file (watch mode) */
   cache?: boolean;
+  /** templates may be links to files outside their folder (--allow-outside) */
+  allowOutside?: boolean;
 }
 
 export interface JobResult {

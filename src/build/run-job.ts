@@ -17,7 +17,7 @@ export async function runJob(job: RenderJob): Promise<JobResult> {
     templatesVersion = job.templatesVersion;
   }
   try {
-    const templates = loadTemplates(job.templates);
+    const templates = loadTemplates(job.templates, { allowOutside: job.allowOutside });
     const t = job.target;
     // a course pack is set in the course's typeface throughout
     const family = loadFamily((t.kind === 'lesson' ? t.lesson.options.font : t.course.options.font) ?? 'amiri');

@@ -85,7 +85,7 @@ export async function watchBuild(files: string[], flags: BuildFlags, io: IO, sig
 
   const build = async (targets: string[], rebuild: boolean) => {
     const started = performance.now();
-    const results = await buildBatch(targets, { flags, cwd, executor, progress, templatesVersion, cache: true });
+    const results = await buildBatch(targets, { flags, cwd, executor, progress, templatesVersion, cache: true, signal });
     for (const r of results) {
       // keep what was read before too: a file that failed half-way still depends on it
       const set = deps.get(r.file) ?? new Set<string>();

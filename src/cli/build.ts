@@ -16,7 +16,8 @@ export async function buildFile(file: string, flags: BuildFlags, cwd: string): P
   return result;
 }
 
-export async function buildCommand(files: string[], flags: BuildFlags, io: IO, signal?: AbortSignal): Promise<number> {
+/** `committed` is called once every PDF of the batch is in place (before the workers are stopped). */
+export async function buildCommand(files: string[], flags: BuildFlags, io: IO, signal?: AbortSignal, committed?: () => void): Promise<number> {
   if (flags.watch) {
     const { watchBuild } = await import('../build/watch.js');
     return watchBuild(files, flags, io, signal ?? abortOnInterrupt());
@@ -26,7 +27,8 @@ export async function buildCommand(files: string[], flags: BuildFlags, io: IO, s
   const progress = new Progress(io, flags);
   let results: BuiltFile[];
   try {
-    results = await buildBatch(files, { flags, cwd: io.cwd, executor, progress });
+    results = await buildBatch(files, { flags, cwd: io.cwd, executor, progress, signal });
+    committed?.();
   } finally {
     await executor.close();
   }

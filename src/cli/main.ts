@@ -5,7 +5,7 @@
 // `--lang ar|en` (any command), else HIWAR_LANG, else the locale.
 import { Command, CommanderError, Option } from 'commander';
 import { ioText, processIO, quietOnClosedStdout, type IO } from './io.js';
-import { parseLang, type MessageCode } from '../i18n/catalogue.js';
+import { messageHint, parseLang, type MessageCode, type MessageRef } from '../i18n/catalogue.js';
 import { commanderMessage } from './usage.js';
 
 const EXIT_USAGE = 2;
@@ -54,6 +54,13 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
   let exitCode = 0;
   // descriptions in --help come from the catalogue too (commander's headings stay English)
   const h = (code: MessageCode) => ioText(io, code);
+  /** A mistake in the command itself: `error: …` (and its hint), exit 2. */
+  const usageError = (problem: MessageRef) => {
+    io.err(`${ioText(io, 'core.severity-error')}: ${ioText(io, problem.code, problem.params)}`);
+    const hint = messageHint(problem.code, io.lang ?? 'en', problem.params);
+    if (hint) io.err(`  ${ioText(io, 'core.hint')}: ${hint}`);
+    exitCode = EXIT_USAGE;
+  };
   const program = new Command();
   program
     .name('hiwar')
@@ -84,20 +91,22 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
     .option('--json', h('help.json'))
     .option('--quiet', h('help.quiet'))
     .option('--watch', h('help.watch'))
+    .option('--root <dir>', h('help.root-build'))
+    .option('--allow-outside', h('help.allow-outside'))
     .action(async (files: string[], opts) => {
       const { buildCommand } = await import('./build.js');
-      const { checkOutDir } = await import('../safety/paths.js');
+      const { checkOutDir, checkRoot } = await import('../safety/paths.js');
       const { guardBuild } = await import('../safety/interrupt.js');
-      const outProblem = checkOutDir(opts.out, io.cwd);
+      const outProblem = checkOutDir(opts.out, io.cwd) ?? checkRoot(opts.root, io.cwd);
       if (outProblem) {
-        io.err(`${ioText(io, 'core.severity-error')}: ${ioText(io, outProblem.code, outProblem.params)}`);
-        exitCode = EXIT_USAGE;
+        usageError(outProblem);
         return;
       }
-      // Ctrl-C: report what was built and what was not, leave no partial PDF, exit 130
+      // Ctrl-C: report what was built and what was not, leave no partial PDF, exit 130;
+      // the guard listens until every PDF is in place
       const guard = opts.watch ? undefined : guardBuild(files, opts, io);
       try {
-        exitCode = await buildCommand(files, opts, io);
+        exitCode = await buildCommand(files, opts, io, undefined, () => guard?.finish());
       } finally {
         guard?.dispose();
       }
@@ -111,7 +120,16 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
     .addOption(new Option('--paper <paper>').choices(['A4', 'letter']))
     .addOption(new Option('--digits <digits>').choices(['arabic', 'western']))
     .option('--seed <n>', h('help.seed-check'), parseSeed)
+    .option('--root <dir>', h('help.root-check'))
+    .option('--allow-outside', h('help.allow-outside'))
     .action(async (files: string[], opts) => {
+      const { checkRoot } = await import('../safety/paths.js');
+      const rootProblem = checkRoot(opts.root, io.cwd);
+      if (rootProblem) {
+        usageError(rootProblem);
+        exitCode = EXIT_USAGE;
+        return;
+      }
       const { checkCommand } = await import('./commands/check.js');
       exitCode = await checkCommand(files, opts, io);
     });
@@ -183,6 +201,13 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
       if (err.code === 'hiwar.seed') io.err(`${ioText(io, 'core.severity-error')}: ${ioText(io, 'cli.seed-got', { got: err.message })}`);
       return EXIT_USAGE;
+    }
+    const code = (err as NodeJS.ErrnoException)?.code;
+    if (code === 'EMFILE' || code === 'ENFILE') {
+      // the system's limit, not a bug in hiwar
+      io.err(`hiwar: ${ioText(io, 'core.severity-error')}: ${ioText(io, 'build.too-many-files', { code })}`);
+      io.err(`  ${ioText(io, 'core.hint')}: ${messageHint('build.too-many-files', io.lang ?? 'en', { code })}`);
+      return 1;
     }
     io.err(ioText(io, 'cli.internal-error', { detail: (err as Error)?.message ?? String(err) }));
     io.err(ioText(io, 'cli.internal-error-hint'));

@@ -22,6 +22,7 @@ import { FIELD_MESSAGES } from './messages/fields.js';
 import { QUESTIONS_MESSAGES } from './messages/questions.js';
 import { HELP_MESSAGES } from './messages/help.js';
 import { ERROR_MESSAGES } from './messages/errors.js';
+import { BUILD_MESSAGES } from './messages/build.js';
 
 export { defineMessages, type MessageEntry, type MessagePair } from './define.js';
 
@@ -52,6 +53,7 @@ const MESSAGES = {
   ...QUESTIONS_MESSAGES,
   ...HELP_MESSAGES,
   ...ERROR_MESSAGES,
+  ...BUILD_MESSAGES,
 };
 
 /** The code of a message of the catalogue: a code that is not there does not compile. */

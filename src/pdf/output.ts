@@ -1,23 +1,31 @@
-// A PDF appears complete or not at all: it is written to a temporary file
-// beside the target, flushed to disk, then renamed over the target. A failed
-// build never leaves a partial file and never destroys the good PDF that was
-// there.
+// Outputs appear complete or not at all, and the outputs of one input (a
+// lesson's student and teacher PDFs) appear together or not at all.
 //
-// The temporary file lives only inside one synchronous call (open, write,
-// fsync, close, rename): JavaScript cannot be interrupted in the middle of
-// it, so a Ctrl-C handler (src/safety/interrupt.ts) always runs either before
-// the temporary file exists or after it is renamed or removed. Only a hard
-// kill (SIGKILL, power loss) can leave one behind; the next write into that
-// folder removes the leftovers of processes that no longer run.
+// A group is committed in three steps: every file is written to a temporary
+// file in the output folder and flushed to disk (fsync); the event loop turns
+// once, so a Ctrl-C that came meanwhile is handled before anything is
+// replaced; then, holding the folder's lock (src/pdf/lock.ts) so that another
+// build cannot interleave its own pair, every temporary file is renamed over
+// its target in one synchronous step. A failure before the renames removes
+// the temporary files and leaves every old file as it was; a failing rename
+// puts back the files already replaced (kept as hard links until the group is
+// in place). JavaScript cannot be interrupted inside a synchronous step, so a
+// Ctrl-C handler (src/safety/interrupt.ts) runs before or after the renames,
+// never between them. Only a hard kill (SIGKILL, power loss) can leave a
+// temporary file behind; the next write into that folder removes the
+// leftovers of processes that no longer run.
 import fs from 'node:fs';
 import path from 'node:path';
+import { acquireLock, LockError } from './lock.js';
 
 let counter = 0;
-const TEMP_RE = /^\.(.+)\.(\d+)\.(\d+)\.tmp$/;
+// `.hiwar-PID-N.tmp`: short whatever the target's name (a long id once made
+// the temporary name too long for the disk: ENAMETOOLONG); older versions
+// named them `.TARGET.PID.N.tmp`.
+const TEMP_RE = /^\.(?:hiwar-(\d+)-\d+|.+\.pdf\.(\d+)\.\d+)\.tmp$/;
 
 export function tempPathFor(target: string): string {
-  const dir = path.dirname(target);
-  return path.join(dir, `.${path.basename(target)}.${process.pid}.${++counter}.tmp`);
+  return path.join(path.dirname(target), `.hiwar-${process.pid}-${++counter}.tmp`);
 }
 
 const listeners = new Set<(target: string) => void>();
@@ -53,8 +61,8 @@ export function sweepStaleTemps(dir: string, all = false): string[] {
   }
   for (const name of names) {
     const m = TEMP_RE.exec(name);
-    if (!m || !m[1].endsWith('.pdf')) continue;
-    const pid = Number(m[2]);
+    if (!m) continue;
+    const pid = Number(m[1] ?? m[2]);
     if (all ? pid === process.pid || !alive(pid) : !alive(pid)) {
       try {
         fs.rmSync(path.join(dir, name), { force: true });
@@ -87,6 +95,13 @@ function explain(code: string | undefined): string {
       return 'a folder has the name of the PDF';
     case 'EIO':
       return 'the disk reported an input/output error';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many files are open at once; close other programs or raise the limit (ulimit -n)';
+    case 'ENAMETOOLONG':
+      return 'the file name is too long for this disk; use a shorter id';
+    case 'ELOCKED':
+      return 'another hiwar is writing into this folder';
     default:
       return code ?? 'unknown error';
   }
@@ -107,12 +122,8 @@ export class OutputError extends Error {
   }
 }
 
-/**
- * Write `data` to `target` atomically. Throws an `OutputError` (with `code`
- * and `path` = target, like a Node file-system error) when it cannot.
- */
-export function writeFileAtomicSync(target: string, data: Uint8Array): void {
-  sweepStaleTemps(path.dirname(target));
+/** Write `data` to a new temporary file beside `target`, flushed to disk; returns its path. */
+function writeTemp(target: string, data: Uint8Array): string {
   const tmp = tempPathFor(target);
   let fd: number | undefined;
   try {
@@ -128,7 +139,7 @@ export function writeFileAtomicSync(target: string, data: Uint8Array): void {
     }
     fs.closeSync(fd);
     fd = undefined;
-    fs.renameSync(tmp, target);
+    return tmp;
   } catch (err) {
     if (fd !== undefined) {
       try {
@@ -137,17 +148,123 @@ export function writeFileAtomicSync(target: string, data: Uint8Array): void {
         // already failing; the temporary file is removed below
       }
     }
-    try {
-      fs.rmSync(tmp, { force: true });
-    } catch {
-      // nothing more can be done; a later build sweeps it
-    }
+    remove(tmp);
     throw new OutputError(target, err as NodeJS.ErrnoException);
   }
-  for (const fn of listeners) fn(target);
 }
 
-/** The same, for callers that await (kept for the batch builder). */
-export async function writeFileAtomic(target: string, data: Uint8Array): Promise<void> {
-  writeFileAtomicSync(target, data);
+function remove(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // nothing more can be done; a later build sweeps it
+  }
+}
+
+/**
+ * Rename each temporary file over its target, all or none: a target that is
+ * replaced is first kept as a hard link, so that a failing rename can put the
+ * earlier ones back. Synchronous: nothing can run between the renames.
+ */
+function renameAll(staged: { tmp: string; target: string }[]): void {
+  const done: { target: string; backup?: string }[] = [];
+  try {
+    for (const { tmp, target } of staged) {
+      let backup: string | undefined;
+      if (staged.length > 1) {
+        backup = tempPathFor(target);
+        try {
+          fs.linkSync(target, backup);
+        } catch {
+          backup = undefined; // no earlier file (or no hard links on this disk)
+        }
+      }
+      try {
+        fs.renameSync(tmp, target);
+      } catch (err) {
+        if (backup) remove(backup);
+        throw new OutputError(target, err as NodeJS.ErrnoException);
+      }
+      done.push({ target, backup });
+    }
+  } catch (err) {
+    for (const { target, backup } of done.reverse()) {
+      try {
+        if (backup) fs.renameSync(backup, target);
+        else fs.rmSync(target, { force: true });
+      } catch {
+        // the disk refuses even this; the error below still names the file
+      }
+    }
+    for (const { tmp } of staged) remove(tmp);
+    throw err;
+  }
+  for (const { backup } of done) if (backup) remove(backup);
+}
+
+export interface Output {
+  target: string;
+  data: Uint8Array;
+}
+
+export interface CommitOptions {
+  /** aborted (Ctrl-C in watch mode): nothing is replaced */
+  signal?: AbortSignal;
+  /** how long to wait for another build's lock on the folder */
+  lockWaitMs?: number;
+}
+
+/** Let the event loop turn (twice: the signal pipe is read in the poll phase, which one turn from some phases skips). */
+async function yieldToSignals(): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Write every output of one input as a group: all of them replace their
+ * targets, or none does. Returns false when `signal` was aborted before the
+ * commit (nothing replaced). Throws an `OutputError` (with `code` and `path`
+ * = the target, like a Node file-system error) when it cannot write.
+ */
+export async function commitGroup(outputs: Output[], opts: CommitOptions = {}): Promise<boolean> {
+  if (outputs.length === 0) return true;
+  for (const dir of new Set(outputs.map((o) => path.dirname(o.target)))) sweepStaleTemps(dir);
+  const staged: { tmp: string; target: string }[] = [];
+  try {
+    for (const o of outputs) staged.push({ tmp: writeTemp(o.target, o.data), target: o.target });
+    // the one place a Ctrl-C that came during the render or the writes is seen before anything is replaced
+    await yieldToSignals();
+    if (opts.signal?.aborted) {
+      for (const { tmp } of staged) remove(tmp);
+      return false;
+    }
+    const release = await acquireLock(path.dirname(outputs[0].target), { waitMs: opts.lockWaitMs, signal: opts.signal });
+    try {
+      if (opts.signal?.aborted) {
+        for (const { tmp } of staged) remove(tmp);
+        return false;
+      }
+      renameAll(staged);
+    } finally {
+      release();
+    }
+  } catch (err) {
+    for (const { tmp } of staged) remove(tmp);
+    if (err instanceof OutputError || err instanceof LockError) throw err;
+    const e = err as NodeJS.ErrnoException;
+    throw new OutputError(e.path && !staged.some((s) => s.tmp === e.path) ? e.path : outputs[0].target, e);
+  }
+  for (const o of outputs) for (const fn of listeners) fn(o.target);
+  return true;
+}
+
+/**
+ * Write one file atomically, synchronously (a lesson scaffold, an imported
+ * article). Throws an `OutputError` when it cannot.
+ */
+export function writeFileAtomicSync(target: string, data: Uint8Array): void {
+  sweepStaleTemps(path.dirname(target));
+  const tmp = writeTemp(target, data);
+  renameAll([{ tmp, target }]);
+  for (const fn of listeners) fn(target);
 }

@@ -14,6 +14,9 @@ import { UserError, errorAt } from '../workspace/diagnostics.js';
 import { msg as message } from '../i18n/catalogue.js';
 import type { Block } from '../layout/document.js';
 import { MarkupError, parseMarkup } from './markup.js';
+import { readRegularFileSync } from '../safety/read.js';
+import { formatBytes, LIMITS } from '../safety/limits.js';
+import { isInside, realPathOf } from '../safety/scope.js';
 import { normalizeSource } from '../workspace/source.js';
 import { PRECOMPILED } from './precompiled.js';
 
@@ -146,16 +149,17 @@ function locateMarkup(markup: string, offset: number, files: string[], sources: 
 const isBundled = (file: string): boolean => !path.relative(BUNDLED_TEMPLATES, file).startsWith('..');
 
 /** Read and syntax-check a template (Handlebars compiles lazily: parse now, so a broken partial names its own file). */
-function compileTemplate(hb: Env, file: string, sources: Map<string, string>, options?: CompileOptions, text?: string): Handlebars.TemplateDelegate {
+function compileTemplate(hb: Env, file: string, sources: Map<string, string>, options?: CompileOptions, text?: string, reader: (file: string) => string = readTemplate): Handlebars.TemplateDelegate {
   let source: string | undefined;
   try {
-    source = text ?? readTemplate(file);
+    source = text ?? reader(file);
     sources.set(file, source);
     const pre = precompiled(file, source, options);
     if (pre) return hb.template(pre);
     hb.parse(source);
     return hb.compile(source, options);
   } catch (err) {
+    if (err instanceof UserError) throw err;
     throw templateError(file, err, source);
   }
 }
@@ -168,33 +172,53 @@ function precompiled(file: string, source: string, options?: CompileOptions) {
   return entry.spec;
 }
 
-/** A template's text as every other file hiwar reads: no BOM, `\n` line ends, NFC. */
-function readTemplate(file: string): string {
-  let buf: Buffer;
-  try {
-    buf = fs.readFileSync(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EISDIR' ? 'template.is-folder' : code === 'EACCES' ? 'template.permission' : 'template.unreadable';
-    throw new UserError(errorAt(file, 1, 1, why, { detail: code ?? (err as Error).message }));
+/**
+ * A template's text as every other file hiwar reads: a regular file of at most
+ * LIMITS.template bytes, no BOM, `\n` line ends, NFC. In a teacher's folder,
+ * a template must not lead outside it (a symlink to /etc/passwd would show its
+ * first line in a syntax error): such a file is refused before it is read.
+ */
+function readTemplate(file: string, confine?: Confine): string {
+  if (confine && !confine.allowOutside && !isInside(confine.real, realPathOf(file))) {
+    throw new UserError(errorAt(file, 0, 0, 'build.template-outside', { dir: confine.dir }));
+  }
+  const r = readRegularFileSync(file, LIMITS.template);
+  if (!r.ok) {
+    const name = path.basename(file);
+    if (r.reason === 'not-regular') throw new UserError(errorAt(file, 0, 0, `build.${r.kind}`, { name }));
+    if (r.reason === 'too-big') throw new UserError(errorAt(file, 0, 0, 'build.too-big', { name, limit: formatBytes(r.limit) }));
+    if (r.reason === 'busy') throw new UserError(errorAt(file, 0, 0, 'build.too-many-open', { name, code: r.code ?? 'EMFILE' }));
+    const why = r.reason === 'directory' ? 'template.is-folder' : r.code === 'EACCES' ? 'template.permission' : 'template.unreadable';
+    throw new UserError(errorAt(file, 1, 1, why, { detail: r.code ?? r.reason }));
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(r.bytes);
   } catch {
     throw new UserError(errorAt(file, 1, 1, 'template.not-utf8'));
   }
   return normalizeSource(text);
 }
 
+/** A teacher's templates folder: its files must stay inside it (after symlinks) unless allowed. */
+interface Confine {
+  dir: string;
+  real: string;
+  allowOutside?: boolean;
+}
+
 /** Load a template folder: NAME.hbs files, and partials/NAME.hbs. A user folder falls back to the bundled file for anything it lacks. */
-export function loadTemplates(dir: string = BUNDLED_TEMPLATES): TemplateSet {
+export function loadTemplates(dir: string = BUNDLED_TEMPLATES, opts: { allowOutside?: boolean } = {}): TemplateSet {
   const key = path.resolve(dir);
-  const hit = cache.get(key);
+  const cacheKey = opts.allowOutside ? `${key}\0outside` : key;
+  const hit = cache.get(cacheKey);
   if (hit) return hit;
   if (!fs.existsSync(key) || !fs.statSync(key).isDirectory()) {
     throw new UserError(errorAt(key, 0, 0, 'template.no-folder'));
   }
+  // the folder given is trusted (even as a symlink); what is inside it must stay inside it
+  const confine: Confine | undefined = key === BUNDLED_TEMPLATES ? undefined : { dir: key, real: realPathOf(key), allowOutside: opts.allowOutside };
+  const read = (file: string) => readTemplate(file, file.startsWith(key + path.sep) ? confine : undefined);
   // every template's text, for errors Handlebars finds only while rendering (a missing helper)
   const sources = new Map<string, string>();
   const files: string[] = [];
@@ -215,7 +239,7 @@ export function loadTemplates(dir: string = BUNDLED_TEMPLATES): TemplateSet {
   const texts = new Map<string, string>();
   const isPrecompiled = (file: string, options?: CompileOptions): boolean => {
     try {
-      const text = readTemplate(file);
+      const text = read(file);
       texts.set(file, text);
       return precompiled(file, text, options) !== undefined;
     } catch {
@@ -237,7 +261,7 @@ export function loadTemplates(dir: string = BUNDLED_TEMPLATES): TemplateSet {
   const budget = new OutputBudget();
   for (const { name, file } of partialFiles) {
     files.push(file);
-    hb.registerPartial(name, budget.partial(name, compileTemplate(hb, file, sources, { strict: false }, texts.get(file))));
+    hb.registerPartial(name, budget.partial(name, compileTemplate(hb, file, sources, { strict: false }, texts.get(file), read)));
   }
   budget.guardEach(hb);
   const compiled = new Map<TemplateName, { file: string; fn: Handlebars.TemplateDelegate }>();
@@ -250,7 +274,7 @@ export function loadTemplates(dir: string = BUNDLED_TEMPLATES): TemplateSet {
       if (!entry) {
         const file = pick(`${name}.hbs`);
         if (!file) throw new UserError(errorAt(path.join(key, `${name}.hbs`), 0, 0, 'template.not-found', { name }));
-        entry = { file, fn: compileTemplate(hb, file, sources, undefined, texts.get(file)) };
+        entry = { file, fn: compileTemplate(hb, file, sources, undefined, texts.get(file), read) };
         compiled.set(name, entry);
         files.push(file);
       }
@@ -275,7 +299,7 @@ export function loadTemplates(dir: string = BUNDLED_TEMPLATES): TemplateSet {
       }
     },
   };
-  cache.set(key, set);
+  cache.set(cacheKey, set);
   return set;
 }
 

@@ -2,10 +2,15 @@
 // PDF behind, and say which PDFs were built and which input files were not,
 // then exit 130 (143 for SIGTERM), as shells expect of an interrupted command.
 //
-// PDFs are written by src/pdf/output.ts inside one synchronous call, so when
-// this handler runs no temporary file of this process exists; it still sweeps
-// the output folder for one, in case a future writer is asynchronous.
-import fs from 'node:fs';
+// The handler runs only when the event loop turns. src/pdf/output.ts turns it
+// once right before it replaces a file's PDFs (after writing them to
+// temporary files), so a Ctrl-C that came during a render or the writes stops
+// the build there: the temporary files are swept and nothing is replaced.
+// The renames of one file's PDFs are one synchronous step, so the handler
+// never runs between them. The guard listens until every PDF is in place
+// (`finish()`): a signal after that is too late to stop anything.
+import { readRegularFileSync } from './read.js';
+import { LIMITS } from './limits.js';
 import path from 'node:path';
 import { onWritten, sweepStaleTemps } from '../pdf/output.js';
 import { message, type Lang } from '../i18n/catalogue.js';
@@ -35,7 +40,10 @@ export interface GuardOptions {
 function expectedOutputs(file: string, flags: GuardFlags, outDir: string): string[] {
   const editions = flags.edition === 'student' ? ['student'] : flags.edition === 'teacher' ? ['teacher'] : ['student', 'teacher'];
   try {
-    const text = normalizeSource(fs.readFileSync(file, 'utf8'));
+    // never a blocking read here: the file may be a FIFO
+    const r = readRegularFileSync(file, LIMITS.bank);
+    if (!r.ok) return [];
+    const text = normalizeSource(r.bytes.toString('utf8'));
     const y = parseYaml(file, text);
     const v = y.value as { id?: unknown; lessons?: unknown } | null;
     if (!v || typeof v.id !== 'string') return [];
@@ -66,14 +74,16 @@ export function interruptReport(files: string[], built: readonly string[], flags
  * Watch one build command: record each PDF as it lands and, on SIGINT or
  * SIGTERM, report and exit. `dispose()` when the command ends normally.
  */
-export function guardBuild(files: string[], flags: GuardFlags, io: GuardIO, opts: GuardOptions = {}): { dispose(): void; built: string[] } {
+export function guardBuild(files: string[], flags: GuardFlags, io: GuardIO, opts: GuardOptions = {}): { dispose(): void; finish(): void; built: string[] } {
   const built: string[] = [];
   const stopListening = onWritten((t) => built.push(t));
   const signals = opts.signals ?? process;
   const exit = opts.exit ?? ((code: number) => process.exit(code));
   let fired = false;
+  // every PDF is in place: a signal now is too late to stop anything, and the build's own exit code stands
+  let finished = false;
   const handler = (signal: NodeJS.Signals) => {
-    if (fired) return;
+    if (fired || finished) return;
     fired = true;
     try {
       sweepStaleTemps(path.resolve(io.cwd, flags.out ?? 'out'), true);
@@ -86,6 +96,9 @@ export function guardBuild(files: string[], flags: GuardFlags, io: GuardIO, opts
   signals.on('SIGTERM', handler);
   return {
     built,
+    finish() {
+      finished = true;
+    },
     dispose() {
       stopListening();
       signals.off('SIGINT', handler);

@@ -6,6 +6,8 @@ import { msg, type MessageRef } from '../i18n/catalogue.js';
 
 /** A message (of the catalogue) when `--out` cannot be an output folder; undefined when it can (or will be made). */
 export function checkOutDir(out: string | undefined, cwd: string): MessageRef | undefined {
+  // an empty --out (an unset shell variable) would resolve to the current folder
+  if (out !== undefined && out.trim() === '') return msg('build.out-empty');
   const dir = path.resolve(cwd, out ?? 'out');
   // the nearest part of the path that exists must be a folder
   for (let p = dir; ; p = path.dirname(p)) {
@@ -22,4 +24,16 @@ export function checkOutDir(out: string | undefined, cwd: string): MessageRef | 
     }
     if (path.dirname(p) === p) return undefined;
   }
+}
+
+/** A message when `--root` is not a folder; undefined when it is (or was not given). */
+export function checkRoot(root: string | undefined, cwd: string): MessageRef | undefined {
+  if (root === undefined) return undefined;
+  let ok = false;
+  try {
+    ok = root.trim() !== '' && fs.statSync(path.resolve(cwd, root)).isDirectory();
+  } catch {
+    ok = false;
+  }
+  return ok ? undefined : msg('build.root-missing', { root: JSON.stringify(root) });
 }

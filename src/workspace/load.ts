@@ -2,6 +2,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Diagnostic, type Severity } from './diagnostics.js';
+import { formatBytes, LIMITS } from '../safety/limits.js';
+import { isInside, realPathOf } from '../safety/scope.js';
 import { parseArticle, type Article } from './article.js';
 import { readFailure, readSource, type ReadResult } from './source.js';
 import { bankSchema, validate, type BankQuestionSpec, type BankSpec, type Validation } from './schema.js';
@@ -34,8 +36,25 @@ export interface RefFrom {
 
 export type YamlKind = 'lesson' | 'course' | 'bank';
 
+/**
+ * The folder a build may read from: files named in a teacher's files must lie
+ * inside `root` (after following symlinks) unless `allowOutside`.
+ */
+export interface ReadScope {
+  /** absolute; its real path is compared */
+  root: string;
+  allowOutside?: boolean;
+}
+
+/** The default scope of a file given on the command line: its own folder. */
+export function scopeOf(file: string, flags: { root?: string; allowOutside?: boolean } = {}, cwd = process.cwd()): ReadScope {
+  return { root: flags.root !== undefined ? path.resolve(cwd, flags.root) : path.dirname(path.resolve(cwd, file)), allowOutside: flags.allowOutside };
+}
+
 export class Ctx {
   readonly deps = new Set<string>();
+  /** where referenced files may be read from (none: anywhere) */
+  scope?: ReadScope;
   private readonly diags: Diagnostic[] = [];
   private readonly seen = new Set<string>();
   readonly yamlCache = new Map<string, YamlFile | null>();
@@ -102,8 +121,25 @@ function nearMiss(fromFile: string, written: string): MessageRef | undefined {
   return undefined;
 }
 
+/**
+ * Whether `abs`, named at `from`, may be read: inside the scope's root once
+ * symlinks are followed, or the scope allows outside reads. Records the error
+ * at the referring FILE:LINE:COL when not; the file is not read at all, so
+ * nothing of it can show in a message.
+ */
+function allowed(ctx: Ctx, abs: string, from: RefFrom | undefined): boolean {
+  const scope = ctx.scope;
+  if (!from || !scope || scope.allowOutside) return true;
+  if (isInside(realPathOf(scope.root), realPathOf(abs))) return true;
+  ctx.add(diagAt(from.file, from.path, 'build.outside', { name: from.written, root: scope.root }));
+  return false;
+}
+
 function notFound(ctx: Ctx, abs: string, what: FileWhat, from: RefFrom | undefined, r: Exclude<ReadResult, { ok: true }>): void {
-  if (from && r.reason === 'missing') {
+  if (from && r.code) {
+    // a FIFO, a device, a file too large: said at the place that names it
+    ctx.add(diagAt(from.file, from.path, r.code, { name: from.written, ...r.params }));
+  } else if (from && r.reason === 'missing') {
     const near = nearMiss(from.file.path, from.written);
     ctx.add(diagAt(from.file, from.path, 'load.cannot-find', { what: whatParam(what), path: from.written, detail: r.detail }, msg(near ? 'load.looked-for-near' : 'load.looked-for', { abs, near: near ?? '' })));
   } else if (from && r.reason === 'directory') {
@@ -116,14 +152,21 @@ function notFound(ctx: Ctx, abs: string, what: FileWhat, from: RefFrom | undefin
 
 /** Read and parse a YAML file (once per context). Syntax problems are recorded; null when unusable. */
 export async function loadYaml(ctx: Ctx, abs: string, what: FileWhat, from?: RefFrom): Promise<YamlFile | null> {
+  if (!allowed(ctx, abs, from)) return null;
   if (ctx.yamlCache.has(abs)) return ctx.yamlCache.get(abs)!;
-  const r = await readSource(abs);
+  // a file named on the command line may be a bank (the larger limit); a lesson's size is checked once its kind is known
+  const r = await readSource(abs, what === 'lesson' ? LIMITS.lesson : LIMITS.bank);
   if (!r.ok) {
     notFound(ctx, abs, what, from, r);
     ctx.yamlCache.set(abs, null);
     return null;
   }
   ctx.deps.add(abs);
+  if (what === 'file' && Buffer.byteLength(r.text) > LIMITS.lesson && !looksLikeBank(r.text)) {
+    notFound(ctx, abs, what, from, { ok: false, reason: 'too-big', detail: msg('source.system-error', { code: 'EFBIG', detail: formatBytes(LIMITS.lesson) }), code: 'build.too-big', params: { limit: formatBytes(LIMITS.lesson) } });
+    ctx.yamlCache.set(abs, null);
+    return null;
+  }
   const f = parseYaml(abs, r.text);
   ctx.add(f.diagnostics);
   for (const w of f.warnings) ctx.warn(w);
@@ -146,8 +189,9 @@ export function detectKind(value: unknown): YamlKind {
 }
 
 export async function loadArticle(ctx: Ctx, abs: string, from?: RefFrom): Promise<Article | null> {
+  if (!allowed(ctx, abs, from)) return null;
   if (ctx.articleCache.has(abs)) return ctx.articleCache.get(abs)!;
-  const r = await readSource(abs);
+  const r = await readSource(abs, LIMITS.article);
   if (!r.ok) {
     notFound(ctx, abs, 'article', from, r);
     ctx.articleCache.set(abs, null);
@@ -174,6 +218,7 @@ export interface Bank {
 }
 
 export async function loadBank(ctx: Ctx, abs: string, from?: RefFrom): Promise<Bank | null> {
+  if (!allowed(ctx, abs, from)) return null;
   if (ctx.bankCache.has(abs)) return ctx.bankCache.get(abs)!;
   ctx.bankCache.set(abs, null);
   const f = await loadYaml(ctx, abs, 'question bank', from);
@@ -213,4 +258,9 @@ export function missingBankId(bank: Bank, written: string, id: string): [code: M
 /** `rel` resolved against the folder of `fromFile`. */
 export function resolvePath(fromFile: string, rel: string): string {
   return path.resolve(path.dirname(fromFile), rel);
+}
+
+/** A question bank's text, told cheaply before parsing: a top-level `questions:` and no lesson or course field. */
+function looksLikeBank(text: string): boolean {
+  return /^questions:/m.test(text) && !/^(article|extends|lessons|passages):/m.test(text);
 }

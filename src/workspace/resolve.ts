@@ -4,7 +4,7 @@ import path from 'node:path';
 import { errorAt, UserError, type Diagnostic } from './diagnostics.js';
 import { msg } from '../i18n/catalogue.js';
 import type { Article } from './article.js';
-import { Ctx, detectKind, loadArticle, loadYaml, resolvePath, type RefFrom } from './load.js';
+import { Ctx, detectKind, loadArticle, loadYaml, resolvePath, scopeOf, type ReadScope, type RefFrom } from './load.js';
 import type { BuildOptions, ResolvedCourse, ResolvedLesson, ResolvedPassage } from './model.js';
 import { checkDuplicateIds, layerQuestions } from './questions.js';
 import { formatRef, parseRef, resolveAnchor, resolveRef } from './refs.js';
@@ -36,9 +36,11 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
  * `cli` options override the course's, which override the lesson's, which override the defaults.
  * Never throws for a user mistake: problems come back as diagnostics.
  */
-export async function resolveFile(file: string, cli: Partial<BuildOptions> = {}): Promise<ResolveResult> {
+export async function resolveFile(file: string, cli: Partial<BuildOptions> = {}, scope?: ReadScope): Promise<ResolveResult> {
   const ctx = new Ctx();
   const abs = path.resolve(file);
+  // reads stay inside the file's own folder unless the caller says otherwise
+  ctx.scope = scope ?? scopeOf(abs);
   try {
     const r = await resolveIn(ctx, abs, cli);
     if (r && !ctx.hasErrors()) {

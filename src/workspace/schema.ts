@@ -1,6 +1,7 @@
 // Schemas of every file kind (SPEC §2–§5), and validation that speaks to a teacher:
 // every problem of a file at once, each at its YAML position, with a hint where one helps.
 import { z } from 'zod';
+import { LIMITS } from '../safety/limits.js';
 import { errorAt, type Diagnostic } from './diagnostics.js';
 import { codes, didYouMean, suggestion } from './suggest.js';
 import { msg, type MessageRef, type Param } from '../i18n/catalogue.js';
@@ -19,7 +20,11 @@ const ID_MESSAGE = 'may use only lowercase Latin letters, digits and single `-` 
 
 const text = (description: string) => z.string().min(1).meta({ description });
 const optText = (description: string) => z.string().meta({ description }).optional();
-const fileId = (description: string) => z.string().regex(ID_PATTERN, { message: ID_MESSAGE }).meta({ description });
+// An id names files (`ID-student.pdf`); a disk refuses names of more than 255 bytes (ENAMETOOLONG)
+export const MAX_ID_LENGTH = LIMITS.idLength;
+// zod's message only marks the issue; the words are the catalogue's (build.id-too-long-field)
+const ID_LENGTH_MESSAGE = 'hiwar:id-too-long';
+const fileId = (description: string) => z.string().regex(ID_PATTERN, { message: ID_MESSAGE }).max(MAX_ID_LENGTH, { message: ID_LENGTH_MESSAGE }).meta({ description });
 const textList = (description: string) => z.array(z.string().min(1)).meta({ description });
 
 export const QUESTION_KINDS = ['open', 'choice', 'scale', 'rank'] as const;
@@ -503,7 +508,7 @@ function report(root: z.ZodType, value: unknown, file: YamlFile, issue: Issue, p
       bad.push(p);
       const max = Number(issue.maximum);
       if (issue.origin === 'array') out.push(diagAt(file, p, 'schema.too-many-entries', { what: label(path), max }));
-      else if (issue.origin === 'string') out.push(diagAt(file, p, 'schema.too-long', { what: label(path), max }));
+      else if (issue.origin === 'string') out.push(diagAt(file, p, issue.message === ID_LENGTH_MESSAGE ? 'build.id-too-long-field' : 'schema.too-long', { what: label(path), max }));
       else out.push(diagAt(file, p, 'schema.at-most', { what: label(path), max, got: String(here) }));
       return;
     }

@@ -1,9 +1,11 @@
 // Reading a teacher's text files: UTF-8, BOM stripped, CRLF/CR accepted, NFC.
 import { isUtf8 } from 'node:buffer';
-import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { diagnoseNotUtf8 } from '../safety/encoding.js';
+import { describeKind, readRegularFile } from '../safety/read.js';
+import { formatBytes, LIMITS } from '../safety/limits.js';
 import { errorAt, type Diagnostic } from './diagnostics.js';
-import { msg, type MessageRef } from '../i18n/catalogue.js';
+import { msg, type MessageCode, type MessageRef } from '../i18n/catalogue.js';
 
 /** Normalize text as read from disk: no BOM, `\n` line ends, Unicode NFC. */
 export function normalizeSource(text: string): string {
@@ -15,10 +17,17 @@ export function normalizeSource(text: string): string {
 
 export type ReadResult =
   | { ok: true; text: string }
-  | { ok: false; reason: 'missing' | 'directory' | 'unreadable' | 'binary' | 'too-big'; detail: MessageRef; hint?: MessageRef; line?: number; col?: number };
-
-/** Larger files are refused before they are read (a 10 MB article is fine). */
-export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
+  | {
+      ok: false;
+      reason: 'missing' | 'directory' | 'unreadable' | 'binary' | 'too-big' | 'not-regular' | 'busy';
+      detail: MessageRef;
+      hint?: MessageRef;
+      line?: number;
+      col?: number;
+      /** a catalogue message (src/i18n/messages/build.ts) said at the place that names the file, with `{name}` still to fill */
+      code?: MessageCode;
+      params?: Record<string, string | number>;
+    };
 
 /**
  * The text of valid UTF-8 without NUL bytes, as a fatal TextDecoder decodes it
@@ -32,28 +41,33 @@ export function decodeText(buf: Buffer): string | undefined {
 }
 
 /**
- * Read a UTF-8 text file; never throws for the usual user mistakes (missing
- * file, folder, binary, another encoding). Reads are synchronous: a course
- * reads a hundred small files one after another, and each asynchronous read
- * (stat, open, read, close on the thread pool) left this thread idle for about
- * a millisecond — 90 ms of a 50-lesson course's 300 ms resolve.
+ * Read a UTF-8 text file of at most `limit` bytes; never throws for the usual
+ * user mistakes (missing file, folder, FIFO or device, too big, binary,
+ * another encoding). Reads are synchronous: a course reads a hundred small
+ * files one after another, and each asynchronous read (stat, open, read,
+ * close on the thread pool) left this thread idle for about a millisecond —
+ * 90 ms of a 50-lesson course's 300 ms resolve.
  */
-export async function readSource(file: string): Promise<ReadResult> {
-  let buf: Buffer;
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) return { ok: false, reason: 'directory', detail: msg('source.is-folder') };
-    if (st.size > MAX_SOURCE_BYTES) {
-      return { ok: false, reason: 'too-big', detail: msg('source.too-big', { mb: Math.round(st.size / 1024 / 1024), max: MAX_SOURCE_BYTES / 1024 / 1024 }), hint: msg('source.too-big-hint') };
+export async function readSource(file: string, limit: number = LIMITS.article): Promise<ReadResult> {
+  const r = await readRegularFile(file, limit);
+  if (!r.ok) {
+    switch (r.reason) {
+      case 'missing':
+        return { ok: false, reason: 'missing', detail: msg('source.not-found') };
+      case 'directory':
+        return { ok: false, reason: 'directory', detail: msg('source.is-folder') };
+      case 'not-regular':
+        return { ok: false, reason: 'not-regular', detail: msg('source.system-error', { code: 'EINVAL', detail: describeKind(r.kind) }), code: `build.${r.kind}` };
+      case 'too-big':
+        return { ok: false, reason: 'too-big', detail: msg('source.system-error', { code: 'EFBIG', detail: formatBytes(r.limit) }), code: 'build.too-big', params: { limit: formatBytes(r.limit) } };
+      case 'busy':
+        return { ok: false, reason: 'busy', detail: msg('source.system-error', { code: r.code ?? 'EMFILE', detail: '' }), code: 'build.too-many-open', params: { code: r.code ?? 'EMFILE' } };
+      default:
+        if (r.code === 'EACCES' || r.code === 'EPERM') return { ok: false, reason: 'unreadable', detail: msg('source.permission'), hint: msg('source.permission-hint') };
+        return { ok: false, reason: 'unreadable', detail: msg('source.system-error', { code: r.code ?? 'error', detail: r.reason }) };
     }
-    buf = readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, reason: 'missing', detail: msg('source.not-found') };
-    if (code === 'EISDIR') return { ok: false, reason: 'directory', detail: msg('source.is-folder') };
-    if (code === 'EACCES' || code === 'EPERM') return { ok: false, reason: 'unreadable', detail: msg('source.permission'), hint: msg('source.permission-hint') };
-    return { ok: false, reason: 'unreadable', detail: msg('source.system-error', { code: code ?? 'error', detail: (e as Error).message.split(',')[0].replace(/^[A-Z]+: /, '') }) };
   }
+  const buf = r.bytes;
   const text = decodeText(buf);
   if (text === undefined) {
     const why = diagnoseNotUtf8(buf);
@@ -64,5 +78,6 @@ export async function readSource(file: string): Promise<ReadResult> {
 
 /** A diagnostic for a file that could not be read, at the file itself. */
 export function readFailure(file: string, r: Exclude<ReadResult, { ok: true }>): Diagnostic {
+  if (r.code) return errorAt(file, 0, 0, r.code, { name: path.basename(file), ...r.params });
   return errorAt(file, r.line ?? 0, r.col ?? 0, 'source.cannot-read', { detail: r.detail }, r.hint);
 }

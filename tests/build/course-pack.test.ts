@@ -144,7 +144,7 @@ describe('course options', () => {
     const file = path.join(dir, 'course.yaml');
     const lessons = course.lessons.slice(0, 2).map((l) => path.join(LESSONS, path.basename(l.path)));
     fs.writeFileSync(file, `id: western-pack\ntitle: "وحدة قصيرة"\nlessons: [${lessons.map((l) => JSON.stringify(l)).join(', ')}]\noptions: { digits: western, paper: letter }\n`);
-    const built = await buildFile(file, { out: dir, edition: 'student' }, dir);
+    const built = await buildFile(file, { out: dir, edition: 'student', allowOutside: true }, dir);
     expect(built.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const pages = await readPages(fs.readFileSync(path.join(dir, 'western-pack-student.pdf')));
     expect(Math.round(pages[0].height)).toBe(792); // letter

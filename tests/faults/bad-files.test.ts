@@ -50,8 +50,8 @@ describe('files hiwar cannot use: one message, exit 1, nothing written', () => {
     expect(r.stderr.split('\n')).toEqual([
       'folder.yaml:1:1: error: cannot read this file: this is a folder, not a file',
       'nope.yaml:1:1: error: cannot read this file: file not found',
-      'huge.yaml:1:1: error: cannot read this file: this file is 65 MB; hiwar reads files of up to 64 MB',
-      '  hint: is it the right file? an article of a few hundred pages is still far below this',
+      'huge.yaml:1:1: error: `huge.yaml` is larger than 4 MB, the most hiwar reads for this kind of file',
+      '  hint: is it the right file? the limits are listed in the README under "Limits"; split a very long lesson or bank into several files',
     ]);
     expect(snapshot(dir)).toEqual(before);
   });

@@ -46,7 +46,9 @@ export function snapshot(dir: string): Record<string, string> {
     }
     for (const name of names) {
       const p = path.join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
+      const st = statSync(p);
+      if (st.isDirectory()) walk(p);
+      else if (!st.isFile()) out[path.relative(dir, p).split(path.sep).join('/')] = 'special'; // a FIFO: reading it would block
       else out[path.relative(dir, p).split(path.sep).join('/')] = createHash('sha256').update(readFileSync(p)).digest('hex');
     }
   };

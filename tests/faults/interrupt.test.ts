@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { writeFileAtomicSync } from '../../src/pdf/output.js';
 import { guardBuild } from '../../src/safety/interrupt.js';
-import { expectCompletePdf, expectNoTemps, lesson, snapshot, workspace } from './helpers.js';
+import { expectCompletePdf, expectNoTemps, hiwar, lesson, snapshot, workspace } from './helpers.js';
 
 const SUPPORT = fileURLToPath(new URL('./support/', import.meta.url));
 
@@ -92,3 +92,77 @@ test.each([
   }
   expect(Object.keys(snapshot(dir)).every((f) => !f.includes('.tmp'))).toBe(true);
 }, 30_000);
+
+// Ctrl-C at any moment near the end of a build: the last renders and the
+// commits of their PDFs. Three lessons over an earlier build of each; the
+// signal is sent at several delays after the first PDFs are reported written,
+// that is while the others render, write or commit. For every lesson, its
+// pair is either the earlier one byte for byte or the new one complete, never
+// a mix; exit 130 lists exactly the new pairs; exit 0 only if every new PDF
+// was written before the signal was sent. (Before the fix, a signal during
+// the last render was ignored and the build exited 0 after overwriting.)
+test('Ctrl-C at several moments near the end of a build: exit 0 with the new pairs, or 130 with the rest untouched', async () => {
+  const repo = fileURLToPath(new URL('../../', import.meta.url));
+  const sample = fs.readFileSync(path.join(repo, 'tests/fixtures/workspace/lesson.yaml'), 'utf8');
+  const ids = ['a', 'b', 'c'];
+  const lessonOf = (id: string, title: string) => sample.replace('id: sample-lesson', `id: ${id}`).replace(/^title: .*$/m, `title: "${title}"`);
+  const pdfs = ids.flatMap((id) => [`out/${id}-student.pdf`, `out/${id}-teacher.pdf`]);
+  // the earlier build (its PDFs only matter as bytes to keep)
+  const first = workspace(Object.fromEntries(ids.map((id) => [`${id}.yaml`, lessonOf(id, 'العنوان القديم')])));
+  expect((await hiwar(first, 'build', ...ids.map((id) => `${id}.yaml`))).code).toBe(0);
+  const old = pdfs.map((f) => fs.readFileSync(path.join(first, f)));
+
+  const runOnce = async (delay: number) => {
+    const dir = workspace(Object.fromEntries(ids.map((id) => [`${id}.yaml`, lessonOf(id, 'عنوان جديد')])));
+    fs.mkdirSync(path.join(dir, 'out'));
+    pdfs.forEach((f, i) => fs.writeFileSync(path.join(dir, f), old[i]));
+    const child = spawn(process.execPath, ['--import', path.join(SUPPORT, 'register.mjs'), path.join(SUPPORT, 'hiwar-from-source.mjs'), 'build', ...ids.map((id) => `${id}.yaml`)], {
+      cwd: dir,
+      env: { ...process.env, HIWAR_WORKERS: '0', CI: '' },
+    });
+    let stderr = '';
+    let sentAt = 0; // 0: not sent (the build may end first)
+    let timer: NodeJS.Timeout | undefined;
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      if (!timer && /^wrote /m.test(stderr)) {
+        timer = setTimeout(() => {
+          sentAt = Date.now();
+          child.kill('SIGINT');
+        }, delay);
+      }
+    });
+    const { code, signal } = await new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (c, s) => resolve({ code: c, signal: s })));
+    clearTimeout(timer);
+    const replaced = pdfs.map((f, i) => !fs.readFileSync(path.join(dir, f)).equals(old[i]));
+    const mtimes = pdfs.map((f) => fs.statSync(path.join(dir, f)).mtimeMs);
+    expectNoTemps(dir);
+    return { delay, dir, sentAt, code, signal, stderr, replaced, mtimes };
+  };
+  const runs = await Promise.all([0, 15, 40, 120].map(runOnce));
+  for (const r of runs) {
+    const at = `signal ${r.delay} ms after the first PDFs: exit ${r.code}`;
+    if (!r.sentAt) {
+      // the build ended before the signal was due: a plain, complete build
+      expect(r.code, at).toBe(0);
+      expect(r.replaced, at).not.toContain(false);
+      continue;
+    }
+    expect(r.stderr, at).not.toMatch(/^\s+at /m);
+    for (let i = 0; i < pdfs.length; i += 2) expect(r.replaced[i], `${at}: ${pdfs[i]} and its twin`).toBe(r.replaced[i + 1]); // never a mixed pair
+    for (const [i, f] of pdfs.entries()) if (r.replaced[i]) expectCompletePdf(path.join(r.dir, f));
+    if (r.code === 130) {
+      const built = /built: (.*)/.exec(r.stderr)![1];
+      expect(built.split(', ').sort(), at).toEqual(pdfs.filter((_, i) => r.replaced[i]).sort());
+      expect(r.replaced, at).toContain(false);
+    } else {
+      // finished before the signal came (exit 0), or the signal came after the guard let go (killed by it)
+      if (r.code !== 0) expect(r.signal, at).toBe('SIGINT');
+      expect(r.replaced, at).not.toContain(false);
+      // every PDF was written before the signal was sent (file clocks only lag behind)
+      for (const m of r.mtimes) expect(m, `${at}, though a PDF was written ${Math.round(m - r.sentAt)} ms after the signal`).toBeLessThanOrEqual(r.sentAt + 15);
+    }
+  }
+  // a signal sent at once reaches the renders still to come, and stops them
+  expect(runs[0].code).toBe(130);
+}, 60_000);

@@ -16,7 +16,7 @@ describe('refs are relative to the file that writes them', () => {
       'packs/unit.yaml': 'id: unit\ntitle: "وحدة"\nlessons: [../units/one/intro.yaml, ../units/two/short.yaml]\n',
     });
     fs.mkdirSync(path.join(dir, 'elsewhere'));
-    const r = await hiwar(path.join(dir, 'elsewhere'), 'build', '../packs/unit.yaml', '../units/two/short.yaml', '--edition', 'student', '--out', '../out');
+    const r = await hiwar(path.join(dir, 'elsewhere'), 'build', '../packs/unit.yaml', '../units/two/short.yaml', '--edition', 'student', '--out', '../out', '--root', '..');
     expect(r.code).toBe(0);
     expect(r.stderr.split('\n').sort()).toEqual(['wrote ../out/short-student.pdf (1 page)', 'wrote ../out/unit-student.pdf (4 pages)']);
   });

@@ -134,7 +134,8 @@ describe('overlays', () => {
       'p.yaml': 'id: p\ntitle: "د"\narticle: articles/sample.md\nobjectives: ["ه"]\npassages: [{ref: p1}]\nquestions:\n  - text: "أ"\n',
       'grade10/c.yaml': 'extends: ../p.yaml\nid: c\nquestions:\n  - use: ../questions/bank.yaml#transparency\n',
     });
-    const r = await resolveFile(path.join(dir, 'grade10/c.yaml'));
+    // the workspace is the folder above the overlay (--root)
+    const r = await resolveFile(path.join(dir, 'grade10/c.yaml'), {}, { root: dir });
     const l = lessonOf(r);
     expect(l.article.path).toBe(path.join(dir, 'articles/sample.md'));
     expect(l.questions.map((q) => q.id)).toEqual(['transparency']);

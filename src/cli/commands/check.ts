@@ -11,6 +11,8 @@ export interface CheckFlags {
   paper?: string;
   digits?: string;
   seed?: number;
+  root?: string;
+  allowOutside?: boolean;
 }
 
 /** Parse --paper/--digits/--seed; an error message (`message`: its English text) for a usage mistake. */
@@ -58,7 +60,7 @@ export async function checkCommand(files: string[], opts: CheckFlags, io: IO): P
     printError(io, o.problem.code, o.problem.params);
     return EXIT_USAGE;
   }
-  const r = await checkFiles(files, o.options, io.cwd);
+  const r = await checkFiles(files, o.options, io.cwd, { root: opts.root, allowOutside: opts.allowOutside });
   printDiagnostics(r.diagnostics, io);
   if (r.ok) {
     io.out(ioText(io, countCode(r.files.length, 'cli.ok-files'), { n: r.files.length }));

@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArticle } from '../../workspace/article.js';
 import { importRawText, renderArticle } from '../../workspace/import.js';
-import { ID_PATTERN } from '../../workspace/schema.js';
+import { ID_PATTERN, MAX_ID_LENGTH } from '../../workspace/schema.js';
 import { readFailure, readSource } from '../../workspace/source.js';
 import { ioText, type IO } from '../io.js';
 import { countCode, EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics, printError, shown, writeAtomic } from '../../workspace/cli-support.js';
@@ -30,6 +30,10 @@ export function defaultArticleDir(cwd: string): string {
 }
 
 export async function importCommand(raw: string, opts: ImportFlags, io: IO): Promise<number> {
+  if (opts.id && opts.id.length > MAX_ID_LENGTH) {
+    printError(io, 'build.id-too-long', { what: '--id', length: opts.id.length, max: MAX_ID_LENGTH });
+    return EXIT_USAGE;
+  }
   if (!opts.id || !ID_PATTERN.test(opts.id)) {
     printError(io, 'cli.import-bad-id', { got: opts.id ?? '' });
     return EXIT_USAGE;

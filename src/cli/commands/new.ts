@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../../workspace/article.js';
 import { Ctx, loadArticle } from '../../workspace/load.js';
-import { ID_PATTERN } from '../../workspace/schema.js';
+import { ID_PATTERN, MAX_ID_LENGTH } from '../../workspace/schema.js';
 import { yamlLib } from '../../workspace/yaml-lib.js';
 import { ioText, type IO } from '../io.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics, printError, shown, writeAtomic } from '../../workspace/cli-support.js';
@@ -118,6 +118,10 @@ export function scaffold(id: string, article: Article, articleRef: string, opts:
 }
 
 export async function newCommand(id: string, opts: NewFlags, io: IO): Promise<number> {
+  if (id && id.length > MAX_ID_LENGTH) {
+    printError(io, 'build.id-too-long', { what: 'ID', length: id.length, max: MAX_ID_LENGTH });
+    return EXIT_USAGE;
+  }
   if (!id || !ID_PATTERN.test(id)) {
     printError(io, 'cli.new-bad-id', { got: id ?? '' });
     return EXIT_USAGE;
@@ -148,6 +152,19 @@ export async function newCommand(id: string, opts: NewFlags, io: IO): Promise<nu
   }
   const rel = shown(target, io.cwd);
   io.out(ioText(io, 'new.wrote', { file: rel, title: article.title, n: article.paragraphs.length }));
-  io.out(ioText(io, 'new.next', { file: rel }));
+  // reads stay inside the folder of the file built: an article outside it needs --root
+  const articleRel = path.relative(dir, articleAbs);
+  const outside = articleRel.startsWith('..') || path.isAbsolute(articleRel);
+  const root = outside ? commonFolder(dir, articleAbs) : undefined;
+  const here = (p: string) => (p === io.cwd ? '.' : shown(p, io.cwd));
+  io.out(ioText(io, 'new.next', { file: root ? `${rel} --root ${here(root)}` : rel }));
+  if (root) io.out(ioText(io, 'build.new-root-note', { dir: here(dir) }));
   return EXIT_OK;
+}
+
+/** The deepest folder holding both `dir` and `file`. */
+function commonFolder(dir: string, file: string): string {
+  let c = dir;
+  while (path.relative(c, file).startsWith('..') && path.dirname(c) !== c) c = path.dirname(c);
+  return c;
 }

@@ -17,6 +17,18 @@ export const HELP_MESSAGES = defineMessages({
   'help.json': { en: 'print a machine-readable summary on stdout', ar: 'طباعة ملخص تقرؤه البرامج على المخرج القياسي' },
   'help.quiet': { en: 'print nothing but errors', ar: 'لا يُطبع إلا الأخطاء' },
   'help.watch': { en: 'rebuild when a lesson, bank, article or template changes', ar: 'إعادة البناء كلما تغيّر درس أو بنك أو مقالة أو قالب' },
+  'help.root-build': {
+    en: 'read files only inside this folder (default: the folder of each file built)',
+    ar: 'قراءة الملفات من داخل هذا المجلد وحده (الافتراضي: مجلد كل ملف يُبنى)',
+  },
+  'help.root-check': {
+    en: 'read files only inside this folder (default: the folder of each file checked)',
+    ar: 'قراءة الملفات من داخل هذا المجلد وحده (الافتراضي: مجلد كل ملف يُفحص)',
+  },
+  'help.allow-outside': {
+    en: 'also read files outside the root folder (articles, banks, lessons, templates)',
+    ar: 'السماح أيضًا بقراءة ملفات خارج المجلد الجذر (المقالات والبنوك والدروس والقوالب)',
+  },
   'help.check': { en: 'validate everything a build would read; writes nothing', ar: 'التحقق من كل ما يقرؤه البناء؛ دون كتابة أي ملف' },
   'help.seed-check': { en: 'seed for `pick`', ar: 'البذرة التي يُختار بها `pick`' },
   'help.passages': { en: 'list the paragraph and sentence refs of an article with their text', ar: 'عرض إحالات فقرات المقالة وجملها مع نصوصها' },
