@@ -37,9 +37,10 @@ interface HbExports {
   hb_shape(font: number, buffer: number, features: number, featureCount: number): void;
 }
 
-/** The running instance: its exports and views of its memory (new views when memory grows). */
+/** The running instance: its exports, its fonts by file, and views of its memory (new views when memory grows). */
 interface Hb {
   x: HbExports;
+  fonts: Map<string, number>;
   buffer: ArrayBuffer;
   u8: Uint8Array;
   u16: Uint16Array;
@@ -92,11 +93,21 @@ function instantiate(): Hb {
   const instance = new WebAssembly.Instance(module, { env, wasi_snapshot_preview1: { proc_exit: fail('exited') } });
   exports = instance.exports as unknown as HbExports;
   exports.__wasm_call_ctors();
-  return views({ x: exports, buffer: new ArrayBuffer(0), u8: new Uint8Array(0), u16: new Uint16Array(0), u32: new Uint32Array(0), i32: new Int32Array(0) });
+  return views({ x: exports, fonts: new Map(), buffer: new ArrayBuffer(0), u8: new Uint8Array(0), u16: new Uint16Array(0), u32: new Uint32Array(0), i32: new Int32Array(0) });
 }
 
 let instance: Hb | undefined;
 const harfbuzz = (): Hb => (instance ??= instantiate());
+
+/**
+ * Drop the instance and everything made in it (fonts, buffer); the next call
+ * starts a new one. For the start-up snapshot, which may warm up by shaping
+ * but cannot hold a wasm instance.
+ */
+export function releaseHarfBuzz(): void {
+  instance = undefined;
+  shaper = undefined;
+}
 
 /** The size of HarfBuzz's wasm memory now, bytes. */
 export const memoryBytes = (): number => harfbuzz().x.memory.buffer.byteLength;
@@ -111,14 +122,20 @@ const FLAG_BOT = 1;
 const FLAG_EOT = 2;
 const FLAG_REMOVE_DEFAULT_IGNORABLES = 8;
 
-/** A HarfBuzz font (hb_font_t*) for a font file; it lives as long as the process. */
+/** The HarfBuzz font (hb_font_t*) of a font file, made once per instance. */
 export function hbFont(path: string): number {
-  const data = readFileSync(path);
-  const { x: hb } = harfbuzz();
-  const ptr = hb.malloc(data.byteLength);
-  views(harfbuzz()).u8.set(data, ptr);
-  const blob = hb.hb_blob_create(ptr, data.byteLength, MEMORY_MODE_WRITABLE, 0, 0);
-  return hb.hb_font_create(hb.hb_face_create(blob, 0)); // scale defaults to units per em
+  const h = harfbuzz();
+  let font = h.fonts.get(path);
+  if (font === undefined) {
+    const data = readFileSync(path);
+    const hb = h.x;
+    const ptr = hb.malloc(data.byteLength);
+    views(h).u8.set(data, ptr);
+    const blob = hb.hb_blob_create(ptr, data.byteLength, MEMORY_MODE_WRITABLE, 0, 0);
+    font = hb.hb_font_create(hb.hb_face_create(blob, 0)); // scale defaults to units per em
+    h.fonts.set(path, font);
+  }
+  return font;
 }
 
 /**

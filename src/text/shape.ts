@@ -141,15 +141,6 @@ export function cachedShapes(): Array<{ faceKey: string; direction: Direction; s
   return out;
 }
 
-// One HarfBuzz font per face (the file is read once).
-const hbFonts = new Map<string, number>();
-
-function hbFontFor(face: FontFace): number {
-  let font = hbFonts.get(face.key);
-  if (font === undefined) hbFonts.set(face.key, (font = hbFont(face.path)));
-  return font;
-}
-
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
 function hasIgnorables(s: string): boolean {
   IGNORABLE.lastIndex = 0;
@@ -163,7 +154,7 @@ function shapeUncached(face: FontFace, text: string, script: string, direction: 
   // Characters cluster level: a base and its marks keep their own clusters,
   // so each glyph can name just its own characters (what a PDF ToUnicode map
   // needs); invisible controls (ZWJ, bidi marks) leave no glyph behind.
-  const { count: n, info, infoAt, pos, posAt } = hbShape(hbFontFor(face), text, direction === 'rtl', script);
+  const { count: n, info, infoAt, pos, posAt } = hbShape(hbFont(face.path), text, direction === 'rtl', script);
   // glyph j: id info[infoAt + 5j], cluster info[infoAt + 5j + 2]; advance, x and y offsets pos[posAt + 5j] (+2, +3)
   const clusters = new Int32Array(n);
   for (let j = 0; j < n; j++) clusters[j] = info[infoAt + 5 * j + 2];
