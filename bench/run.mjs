@@ -17,7 +17,9 @@
 // ever make a run slower. CPU is the least user + system time of the runs
 // (all threads): it says what a build costs even when the machine is busy,
 // and how much of the second core it used. Peak memory is the build
-// process's peak RSS.
+// process's peak RSS. Both cover every process of a run (GNU time, when
+// /usr/bin/time is there): from its start-up snapshot hiwar runs in a second
+// Node process (bin/hiwar.js).
 //
 //   npm run bench                 # builds dist/ first when src/ is newer
 //   npm run bench -- --runs 5 --in-process   # also time HIWAR_WORKERS=0
@@ -66,23 +68,37 @@ function ensureDist() {
 }
 
 // ---------------------------------------------------------------- one cold build
+// GNU time's peak memory and CPU cover every process of a run (hiwar starts
+// from its snapshot in a second Node process); without it, the hook in this
+// process measures the first process only.
+const GNU_TIME = fs.existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { encoding: 'utf8' }).stderr.trim().match(/^\d+$/) ? '/usr/bin/time' : undefined;
+
+/** Run `node ARGS` cold; wall seconds, peak RSS (bytes) and CPU seconds of every process it started. */
+function timedNode(args, env) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hiwar-bench-time-'));
+  const measure = path.join(dir, 'measure');
+  const cmd = GNU_TIME ? [GNU_TIME, ['-o', measure, '-f', '%M %U %S', process.execPath, ...args]] : [process.execPath, ['--import', HOOK, ...args]];
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd[0], cmd[1], { cwd: ROOT, env: { ...process.env, ...env, HIWAR_BENCH_RSS: measure }, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  let rss = 0;
+  let cpu = 0;
+  if (fs.existsSync(measure)) {
+    const m = fs.readFileSync(measure, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+    [rss, cpu] = GNU_TIME ? [m[0] * 1024, m[1] + m[2]] : m;
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { r, seconds, rss, cpu };
+}
+
 function coldBuild(files, extra, env = {}) {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'hiwar-bench-out-'));
-  const rssFile = path.join(out, '.rss');
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--import', HOOK, BIN, 'build', ...files, '--out', out, '--json', ...extra], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, HIWAR_BENCH_RSS: rssFile, CI: '1' },
-    encoding: 'utf8',
-    maxBuffer: 64 << 20,
-  });
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const { r, seconds, rss, cpu } = timedNode([BIN, 'build', ...files, '--out', out, '--json', ...extra], { ...env, CI: '1' });
   if (r.status !== 0) {
     console.error(r.stderr);
     throw new Error(`build failed (exit ${r.status}): ${files.join(' ')}`);
   }
   const summary = JSON.parse(r.stdout.trim().split('\n').pop());
-  const [rss, cpu] = fs.readFileSync(rssFile, 'utf8').split(' ').map(Number);
   fs.rmSync(out, { recursive: true, force: true });
   return { seconds, pages: summary.pages, workers: summary.workers, rss, cpu };
 }
@@ -90,17 +106,9 @@ function coldBuild(files, extra, env = {}) {
 /** One cold Typst run of the twin's sources, in a fresh process as for hiwar. */
 function coldTypst(files) {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'hiwar-bench-typst-'));
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--import', HOOK, TYPST_BUILD, out, ...files], {
-    cwd: ROOT,
-    env: { ...process.env, HIWAR_BENCH_RSS: path.join(out, '.rss') },
-    encoding: 'utf8',
-    maxBuffer: 64 << 20,
-  });
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const { r, seconds, rss, cpu } = timedNode([TYPST_BUILD, out, ...files], {});
   if (r.status !== 0) throw new Error(`typst failed (exit ${r.status}): ${r.stderr}`);
   const { pages } = JSON.parse(r.stdout.trim().split('\n').pop());
-  const [rss, cpu] = fs.readFileSync(path.join(out, '.rss'), 'utf8').split(' ').map(Number);
   fs.rmSync(out, { recursive: true, force: true });
   return { seconds, pages, rss, cpu };
 }
@@ -123,7 +131,8 @@ function watchRebuild(files, edit, times) {
     const rssFile = path.join(out, '.rss');
     const child = spawn(process.execPath, ['--import', HOOK, BIN, 'build', '--watch', ...files, '--out', out, '--json'], {
       cwd: ROOT,
-      env: { ...process.env, HIWAR_BENCH_RSS: rssFile, CI: '1' },
+      // a rebuild runs warm in the watching process: the snapshot would only move it to a second process the hook cannot see
+      env: { ...process.env, HIWAR_BENCH_RSS: rssFile, CI: '1', HIWAR_SNAPSHOT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const original = fs.readFileSync(edit, 'utf8');
@@ -197,11 +206,11 @@ const mb = (b) => `${Math.round(b / 1048576)} MB`;
 const rows = [];
 function row(name, r, target, extra = '', typst) {
   const ok = r.seconds <= target;
-  const vs = typst ? [`${f2(typst.seconds)} s (${typst.pages} p.)`, `${f2(typst.median)} s`, f2(r.seconds / typst.seconds), f2(r.median / typst.median)] : ['', '', '', ''];
+  const vs = typst ? [`${f2(typst.seconds)} s (${typst.pages} p.)`, `${f2(typst.median)} s`, `${f2(typst.cpu)} s`, f2(r.seconds / typst.seconds), f2(r.median / typst.median), f2(r.cpu / typst.cpu)] : ['', '', '', '', '', ''];
   rows.push([name, String(r.pages), `${f2(r.seconds)} s`, r.median !== undefined ? `${f2(r.median)} s` : '', r.cpu !== undefined ? `${f2(r.cpu)} s` : '', String(Math.round(r.pages / r.seconds)), mb(r.rss), ...vs, `≤ ${target} s ${ok ? 'ok' : 'MISSED'}`, extra]);
 }
 function printTable() {
-  const head = ['build', 'pages', 'best', 'median', 'CPU', 'pages/s', 'peak RSS', 'Typst best', 'Typst median', 'ratio best', 'ratio median', 'target', ''];
+  const head = ['build', 'pages', 'best', 'median', 'CPU', 'pages/s', 'peak RSS', 'Typst best', 'Typst median', 'Typst CPU', 'ratio best', 'ratio median', 'ratio CPU', 'target', ''];
   const all = [head, ...rows];
   const widths = head.map((_, i) => Math.max(...all.map((r) => [...r[i]].length)));
   for (const r of all) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
@@ -250,6 +259,6 @@ const cw = [...courseWatch.results].sort((a, b) => a.wall - b.wall);
 row(`watch: edit a lesson, rebuild the ${LESSONS}-lesson course`, { seconds: cw[0].wall, median: cw[Math.floor(cw.length / 2)].wall, pages: cw[0].pages, rss: courseWatch.rss }, 2, `(inside ${f2(cw[0].inside)} s)`);
 
 printTable();
-if (twin) console.log(`\nTypst: the twin in bench/typst-twin.mjs (same text and parts; its pages are fuller, so fewer), compiled cold by bench/typst-build.mjs. ratio: hiwar's time / Typst's (below 1: hiwar is faster)`);
+if (twin) console.log(`\nTypst: the twin in bench/typst-twin.mjs (same text and parts; its pages are fuller, so fewer), compiled cold by bench/typst-build.mjs. ratio: hiwar's time / Typst's, best, median and CPU (below 1: hiwar is faster)`);
 console.log(`\npeak memory of the cold ${LESSONS}-lesson course builds: ${mb(peak)} (target ≤ 400 MB ${peak <= 400 * 1048576 ? 'ok' : 'MISSED'}); watching it: ${mb(courseWatch.rss)}`);
 fs.rmSync(dir, { recursive: true, force: true });

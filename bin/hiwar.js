@@ -3,12 +3,13 @@
 // current (bin/snapshot-check.js), hiwar runs in a Node started from it:
 // modules loaded, fonts opened and templates compiled before it starts. Else
 // it starts from the compiled CLI in dist/ (built by `npm install` via the
-// prepare script). HIWAR_SNAPSHOT=0 starts without the snapshot.
+// prepare script). HIWAR_SNAPSHOT=0 starts without the snapshot, and so does
+// any NODE_OPTIONS: Node refuses a snapshot built under other V8 settings.
 import { spawn } from 'node:child_process';
 import { currentSnapshot } from './snapshot-check.js';
 
 const args = process.argv.slice(2);
-const blob = process.env.HIWAR_SNAPSHOT === '0' ? undefined : currentSnapshot();
+const blob = process.env.HIWAR_SNAPSHOT === '0' || process.env.NODE_OPTIONS ? undefined : currentSnapshot();
 if (blob) {
   // `--`: every argument is hiwar's, even one Node also knows (--help, --version)
   const child = spawn(process.execPath, ['--snapshot-blob', blob, '--', ...args], { stdio: 'inherit' });

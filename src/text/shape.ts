@@ -128,6 +128,18 @@ export function shapeText(face: FontFace, text: string, script: string, directio
   return shaped;
 }
 
+/**
+ * Take these shapes as HarfBuzz's (they must be what it gave for this face,
+ * direction, script and text): the start-up snapshot's warm-up build runs
+ * where HarfBuzz cannot (src/cli/snapshot.ts).
+ */
+export function primeShapes(shapes: ReturnType<typeof cachedShapes>): void {
+  for (const { faceKey, direction, script, text, shaped } of shapes) {
+    textCache(faceKey, direction, script).set(text, { ...shaped, plain: undefined });
+    entries++;
+  }
+}
+
 /** Every cached shape, e.g. to check what a layout actually shaped. */
 export function cachedShapes(): Array<{ faceKey: string; direction: Direction; script: string; text: string; shaped: Shaped }> {
   const out: Array<{ faceKey: string; direction: Direction; script: string; text: string; shaped: Shaped }> = [];

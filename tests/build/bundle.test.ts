@@ -41,7 +41,7 @@ let expected: Record<string, Buffer>;
 
 beforeAll(async () => {
   pkg = fs.mkdtempSync(path.join(os.tmpdir(), 'hiwar-bundle-'));
-  for (const entry of ['templates', 'schema', 'node_modules', 'package.json']) fs.symlinkSync(path.join(ROOT, entry), path.join(pkg, entry));
+  for (const entry of ['templates', 'schema', 'node_modules', 'package.json', 'lessons']) fs.symlinkSync(path.join(ROOT, entry), path.join(pkg, entry));
   fs.cpSync(path.join(ROOT, 'bin'), path.join(pkg, 'bin'), { recursive: true });
   await bundleAll(path.join(pkg, 'dist'));
   expect(await buildSnapshot(path.join(pkg, 'dist'))).toBe(true);
