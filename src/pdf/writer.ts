@@ -11,6 +11,7 @@ import { layoutLine } from '../text/index.js';
 import type { Paper } from '../workspace/model.js';
 import type { Bookmark, DrawOp, Page } from '../layout/ops.js';
 import { COLORS, PAGE, PAPER, TYPE } from '../layout/style.js';
+import { glyphRecord, isPlainTrueType, preloadLoca, useGlyphRecords } from './subset.js';
 import { circlePath, colorOps, deflateContent, pdfNum, rectPath, roundedRectPath, type ColorOps } from './content.js';
 
 /** A fixed date makes equal input give byte-equal PDFs. */
@@ -161,7 +162,9 @@ class Writer {
     let list = this.fonts.get(face.key);
     if (!list) {
       // pdfkit accepts an opened fontkit font: the shaper's and the writer's glyph ids are the same by construction
+      preloadLoca(face.font); // before pdfkit asks fontkit for glyph 0
       this.doc.font(face.font as unknown as string);
+      useGlyphRecords(this.doc._font.subset, face.font);
       list = [this.doc._font];
       this.fonts.set(face.key, list);
     }
@@ -186,6 +189,7 @@ class Writer {
     const base = list[0];
     const Embedded = base.constructor as new (doc: Doc, font: unknown, id: string) => EmbeddedFont;
     const variant = new Embedded(this.doc, face.font, `F${++this.doc._fontCount}`);
+    useGlyphRecords(variant.subset, face.font);
     // pdfkit embeds every font it lists here when the document ends
     this.doc._fontFamilies[`hiwar:${face.key}:${list.length}`] = variant;
     list.push(variant);
@@ -206,7 +210,8 @@ class Writer {
     const font = this.fontFor(face, id, codePoints);
     const gid = font.subset.includeGlyph(id);
     if (font.widths[gid] == null) {
-      font.widths[gid] = face.font.getGlyph(id).advanceWidth * font.scale;
+      const advance = isPlainTrueType(face.font) ? glyphRecord(face.font, id).advance : face.font.getGlyph(id).advanceWidth;
+      font.widths[gid] = advance * font.scale;
     }
     if (font.unicode[gid] == null) font.unicode[gid] = codePoints;
     // the first text found stays first: the common case is one text per glyph

@@ -4,7 +4,8 @@
 // - pdfkit: the writer hands it pre-shaped glyphs and writes page content
 //   itself (src/pdf/writer.ts: doc.page, _font, _fontFamilies, _root, …);
 // - fontkit: pdfkit's embedded fonts are fontkit subsets the writer fills
-//   (subset.includeGlyph, subset.mapping);
+//   (subset.includeGlyph, subset.mapping), and src/pdf/subset.ts replaces a
+//   subset's _addGlyph and encode with its own;
 // - harfbuzzjs: we instantiate its harfbuzz.wasm and call its C exports
 //   ourselves (src/text/harfbuzz.ts).
 import fs from 'node:fs';
