@@ -1,5 +1,27 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled CLI lives in dist/ (built by `npm install` via the prepare script).
-import { main } from '../dist/cli/main.js';
+// Starts hiwar. When `npm run build` made a start-up snapshot and it is
+// current (bin/snapshot-check.js), hiwar runs in a Node started from it:
+// modules loaded, fonts opened and templates compiled before it starts. Else
+// it starts from the compiled CLI in dist/ (built by `npm install` via the
+// prepare script). HIWAR_SNAPSHOT=0 starts without the snapshot, and so does
+// any NODE_OPTIONS: Node refuses a snapshot built under other V8 settings.
+import { spawn } from 'node:child_process';
+import { currentSnapshot } from './snapshot-check.js';
 
-process.exitCode = await main(process.argv.slice(2));
+const args = process.argv.slice(2);
+const blob = process.env.HIWAR_SNAPSHOT === '0' || process.env.NODE_OPTIONS ? undefined : currentSnapshot();
+if (blob) {
+  // `--`: every argument is hiwar's, even one Node also knows (--help, --version)
+  const child = spawn(process.execPath, ['--snapshot-blob', blob, '--', ...args], { stdio: 'inherit' });
+  // Ctrl-C in a terminal reaches both processes; a signal sent to this one alone is passed on
+  const pass = (signal) => () => {
+    if (child.exitCode === null) child.kill(signal);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, pass(signal));
+  child.on('exit', (code, signal) => {
+    process.exitCode = code ?? (signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 1);
+  });
+} else {
+  const { main } = await import('../dist/cli/main.js');
+  process.exitCode = await main(args);
+}

@@ -1,4 +1,2 @@
-/** The `yaml` package's ES module build, which the CLI bundle uses. */
-export const YAML_ESM: string;
-/** Write dist/cli/main.js and dist/build/worker.js. */
+/** Write dist/cli/main.js, dist/build/worker.js and dist/snapshot/hiwar.cjs. */
 export function bundleAll(dist?: string): Promise<void>;

@@ -3,7 +3,8 @@
 // thread), hands each idle worker the next job, and keeps workers alive for
 // the next batch (watch mode). A crashed worker fails its job, not the batch.
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 import { jobWeight, type JobResult, type RenderJob } from './job.js';
 import type { BuildFlags } from './batch.js';
 import type { FromWorker, ToWorker } from './worker.js';
@@ -47,6 +48,12 @@ export class InProcessExecutor implements Executor {
   }
 }
 
+// node:worker_threads is loaded when the first worker starts: a start-up
+// snapshot (src/cli/snapshot.ts) that loaded it gives workers without Node's
+// working-folder counter, whose process.cwd() then throws
+let threads: typeof import('node:worker_threads') | undefined;
+const workerThreads = () => (threads ??= createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads'));
+
 /** The worker entry, beside this module; from TypeScript sources (tests) a loader bootstrap runs it. */
 function workerEntry(): URL {
   const self = import.meta.url;
@@ -83,7 +90,7 @@ export class WorkerPool implements Executor {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(workerEntry(), {
+    const worker = new (workerThreads().Worker)(workerEntry(), {
       // A larger young generation: layout makes many short-lived objects,
       // and the default semi-space makes the scavenger run constantly.
       resourceLimits: { maxYoungGenerationSizeMb: 48 },

@@ -18,16 +18,26 @@ export interface IO {
 /** set once stdout's reader has gone (see quietOnClosedStdout) */
 let stdoutClosed = false;
 
+// Read when asked, not when this module loads: a start-up snapshot
+// (scripts/snapshot.mjs) loads it once at build time for every later run.
 export const processIO: IO = {
   out: (t) => {
     if (!stdoutClosed) process.stdout.write(t.endsWith('\n') ? t : t + '\n');
   },
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
-  isTTY: Boolean(process.stderr.isTTY) && !process.env.CI,
-  ci: Boolean(process.env.CI),
-  cwd: process.cwd(),
+  get isTTY() {
+    return Boolean(process.stderr.isTTY) && !process.env.CI;
+  },
+  get ci() {
+    return Boolean(process.env.CI);
+  },
+  get cwd() {
+    return process.cwd();
+  },
   errRaw: (t) => process.stderr.write(t),
-  lang: chooseLang(undefined, process.env),
+  get lang() {
+    return chooseLang(undefined, process.env);
+  },
 };
 
 /**

@@ -26,6 +26,12 @@ export interface PdfMeta {
   paper: Paper;
 }
 
+// pdfkit's public API draws text it lays out itself; hiwar's text is shaped
+// and ordered already, so the writer uses pdfkit below its API: the embedded
+// font objects (fontkit subsets it fills glyph by glyph, with widths and
+// ToUnicode text), the page's content stream and font resources, the
+// catalog's viewer preferences. pdfkit and fontkit are therefore pinned to
+// exact versions in package.json (tests/build/pins.test.ts).
 // pdfkit's embedded-font object, as much of it as we use
 interface EmbeddedFont {
   id: string;

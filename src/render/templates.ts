@@ -2,14 +2,9 @@
 // a view model into markup. Escaping stays on; templates get no helpers that
 // touch files, and prototype access stays off (Handlebars' safe defaults).
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type Handlebars from 'handlebars';
-import HandlebarsRuntime from 'handlebars/runtime.js';
-
-type CompileOptions = Parameters<typeof Handlebars.compile>[1];
-type Env = typeof Handlebars;
+import Handlebars from 'handlebars';
 import { UserError, errorAt } from '../workspace/diagnostics.js';
 import { msg as message } from '../i18n/catalogue.js';
 import type { Block } from '../layout/document.js';
@@ -18,20 +13,15 @@ import { readRegularFileSync } from '../safety/read.js';
 import { formatBytes, LIMITS } from '../safety/limits.js';
 import { isInside, realPathOf } from '../safety/scope.js';
 import { normalizeSource } from '../workspace/source.js';
-import { PRECOMPILED } from './precompiled.js';
 
-// The bundled templates come precompiled (src/render/precompiled.ts), and
-// running them needs only Handlebars' runtime. The compiler (parser, code
-// generator and source-map: ~10 times the runtime's code to load at every
-// start) is loaded only for a template that is not precompiled: a teacher's
-// own, or a bundled one edited since the build, or when running from sources.
-let compiler: Env | undefined;
-const loadCompiler = (): Env => (compiler ??= createRequire(import.meta.url)('handlebars') as Env);
+type CompileOptions = Parameters<typeof Handlebars.compile>[1];
+type Env = typeof Handlebars;
 
 export const BUNDLED_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 
 export type TemplateName = 'lesson' | 'cover' | 'contents';
-const PAGES: readonly TemplateName[] = ['lesson', 'cover', 'contents'];
+/** the page templates a set renders */
+export const TEMPLATE_NAMES: readonly TemplateName[] = ['lesson', 'cover', 'contents'];
 
 export interface TemplateSet {
   dir: string;
@@ -149,27 +139,17 @@ function locateMarkup(markup: string, offset: number, files: string[], sources: 
 const isBundled = (file: string): boolean => !path.relative(BUNDLED_TEMPLATES, file).startsWith('..');
 
 /** Read and syntax-check a template (Handlebars compiles lazily: parse now, so a broken partial names its own file). */
-function compileTemplate(hb: Env, file: string, sources: Map<string, string>, options?: CompileOptions, text?: string, reader: (file: string) => string = readTemplate): Handlebars.TemplateDelegate {
+function compileTemplate(hb: Env, file: string, sources: Map<string, string>, options?: CompileOptions, reader: (file: string) => string = readTemplate): Handlebars.TemplateDelegate {
   let source: string | undefined;
   try {
-    source = text ?? reader(file);
+    source = reader(file);
     sources.set(file, source);
-    const pre = precompiled(file, source, options);
-    if (pre) return hb.template(pre);
     hb.parse(source);
     return hb.compile(source, options);
   } catch (err) {
     if (err instanceof UserError) throw err;
     throw templateError(file, err, source);
   }
-}
-
-/** The bundle's precompiled form of a bundled template, while the file still holds the text it was compiled from. */
-function precompiled(file: string, source: string, options?: CompileOptions) {
-  const rel = path.relative(BUNDLED_TEMPLATES, file).split(path.sep).join('/');
-  const entry = PRECOMPILED && Object.hasOwn(PRECOMPILED, rel) ? PRECOMPILED[rel] : undefined;
-  if (!entry || entry.source !== source || entry.options.strict !== options?.strict) return undefined;
-  return entry.spec;
 }
 
 /**
@@ -235,25 +215,7 @@ export function loadTemplates(dir: string = BUNDLED_TEMPLATES, opts: { allowOuts
     if (fs.existsSync(pdir)) for (const f of fs.readdirSync(pdir)) if (f.endsWith('.hbs')) partialNames.add(f.slice(0, -4));
   }
   const partialFiles = [...partialNames].sort().map((name) => ({ name, file: pick(path.join('partials', `${name}.hbs`))! }));
-  // the texts read to choose the environment (a file that cannot be read is read again where its error is reported)
-  const texts = new Map<string, string>();
-  const isPrecompiled = (file: string, options?: CompileOptions): boolean => {
-    try {
-      const text = read(file);
-      texts.set(file, text);
-      return precompiled(file, text, options) !== undefined;
-    } catch {
-      return false;
-    }
-  };
-  const runtimeOnly =
-    PRECOMPILED !== undefined &&
-    partialFiles.every(({ file }) => isPrecompiled(file, { strict: false })) &&
-    PAGES.every((name) => {
-      const file = pick(`${name}.hbs`);
-      return !file || isPrecompiled(file);
-    });
-  const hb: Env = runtimeOnly ? (HandlebarsRuntime as Env).create() : loadCompiler().create();
+  const hb: Env = Handlebars.create();
   // Templates get Handlebars' built-in block helpers and nothing else: no
   // helper reads files or the environment, and `{{log}}` prints nothing
   // (it would write to the console in the middle of a build).
@@ -261,7 +223,7 @@ export function loadTemplates(dir: string = BUNDLED_TEMPLATES, opts: { allowOuts
   const budget = new OutputBudget();
   for (const { name, file } of partialFiles) {
     files.push(file);
-    hb.registerPartial(name, budget.partial(name, compileTemplate(hb, file, sources, { strict: false }, texts.get(file), read)));
+    hb.registerPartial(name, budget.partial(name, compileTemplate(hb, file, sources, { strict: false }, read)));
   }
   budget.guardEach(hb);
   const compiled = new Map<TemplateName, { file: string; fn: Handlebars.TemplateDelegate }>();
@@ -274,7 +236,7 @@ export function loadTemplates(dir: string = BUNDLED_TEMPLATES, opts: { allowOuts
       if (!entry) {
         const file = pick(`${name}.hbs`);
         if (!file) throw new UserError(errorAt(path.join(key, `${name}.hbs`), 0, 0, 'template.not-found', { name }));
-        entry = { file, fn: compileTemplate(hb, file, sources, undefined, texts.get(file), read) };
+        entry = { file, fn: compileTemplate(hb, file, sources, undefined, read) };
         compiled.set(name, entry);
         files.push(file);
       }

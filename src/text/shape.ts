@@ -128,6 +128,18 @@ export function shapeText(face: FontFace, text: string, script: string, directio
   return shaped;
 }
 
+/**
+ * Take these shapes as HarfBuzz's (they must be what it gave for this face,
+ * direction, script and text): the start-up snapshot's warm-up build runs
+ * where HarfBuzz cannot (src/cli/snapshot.ts).
+ */
+export function primeShapes(shapes: ReturnType<typeof cachedShapes>): void {
+  for (const { faceKey, direction, script, text, shaped } of shapes) {
+    textCache(faceKey, direction, script).set(text, { ...shaped, plain: undefined });
+    entries++;
+  }
+}
+
 /** Every cached shape, e.g. to check what a layout actually shaped. */
 export function cachedShapes(): Array<{ faceKey: string; direction: Direction; script: string; text: string; shaped: Shaped }> {
   const out: Array<{ faceKey: string; direction: Direction; script: string; text: string; shaped: Shaped }> = [];
@@ -139,15 +151,6 @@ export function cachedShapes(): Array<{ faceKey: string; direction: Direction; s
     }
   }
   return out;
-}
-
-// One HarfBuzz font per face (the file is read once).
-const hbFonts = new Map<string, number>();
-
-function hbFontFor(face: FontFace): number {
-  let font = hbFonts.get(face.key);
-  if (font === undefined) hbFonts.set(face.key, (font = hbFont(face.path)));
-  return font;
 }
 
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
@@ -163,7 +166,7 @@ function shapeUncached(face: FontFace, text: string, script: string, direction: 
   // Characters cluster level: a base and its marks keep their own clusters,
   // so each glyph can name just its own characters (what a PDF ToUnicode map
   // needs); invisible controls (ZWJ, bidi marks) leave no glyph behind.
-  const { count: n, info, infoAt, pos, posAt } = hbShape(hbFontFor(face), text, direction === 'rtl', script);
+  const { count: n, info, infoAt, pos, posAt } = hbShape(hbFont(face.path), text, direction === 'rtl', script);
   // glyph j: id info[infoAt + 5j], cluster info[infoAt + 5j + 2]; advance, x and y offsets pos[posAt + 5j] (+2, +3)
   const clusters = new Int32Array(n);
   for (let j = 0; j < n; j++) clusters[j] = info[infoAt + 5 * j + 2];

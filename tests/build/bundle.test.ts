@@ -1,14 +1,18 @@
-// The CLI as `npm install` builds it (scripts/bundle.mjs: one bundle for the
-// CLI, one for the build worker, precompiled templates, lazy modules, yaml's
-// ES module build) must do what the sources do: the same PDFs byte for byte,
-// in this thread and on a worker, and the same output from the other commands.
-import { execFile } from 'node:child_process';
+// The CLI as `npm install` builds it (scripts/bundle.mjs: the CLI and the
+// build worker bundled, and the one-script bundle scripts/snapshot.mjs makes
+// the start-up snapshot of) must do what the sources do: the same PDFs byte
+// for byte, in this thread and on a worker, and the same output from the other
+// commands, started from the snapshot and without it; a snapshot that is no
+// longer current is not used.
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { bundleAll } from '../../scripts/bundle.mjs';
+import { buildSnapshot } from '../../scripts/snapshot.mjs';
 import { buildFile } from '../../src/cli/build.js';
 import { main } from '../../src/cli/main.js';
 import { recordingIO } from '../workspace/helpers.js';
@@ -37,9 +41,10 @@ let expected: Record<string, Buffer>;
 
 beforeAll(async () => {
   pkg = fs.mkdtempSync(path.join(os.tmpdir(), 'hiwar-bundle-'));
-  for (const entry of ['templates', 'schema', 'node_modules', 'package.json']) fs.symlinkSync(path.join(ROOT, entry), path.join(pkg, entry));
+  for (const entry of ['templates', 'schema', 'node_modules', 'package.json', 'lessons']) fs.symlinkSync(path.join(ROOT, entry), path.join(pkg, entry));
   fs.cpSync(path.join(ROOT, 'bin'), path.join(pkg, 'bin'), { recursive: true });
   await bundleAll(path.join(pkg, 'dist'));
+  expect(await buildSnapshot(path.join(pkg, 'dist'))).toBe(true);
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'hiwar-bundle-src-'));
   for (const f of [LESSON, 'lessons/course.yaml']) await buildFile(path.join(ROOT, f), { out }, ROOT);
   expected = pdfs(out);
@@ -65,13 +70,24 @@ function pdfs(dir: string): Record<string, Buffer> {
   return Object.fromEntries(fs.readdirSync(dir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f))]));
 }
 
+/** Whether the package's launcher would start from its snapshot now. */
+async function snapshotIsCurrent(): Promise<boolean> {
+  const check = (await import(pathToFileURL(path.join(pkg, 'bin/snapshot-check.js')).href)) as { currentSnapshot(dist: string): string | undefined };
+  return check.currentSnapshot(path.join(pkg, 'dist')) !== undefined;
+}
+
 describe('the bundled CLI', () => {
+  test('the snapshot is current right after the build', async () => {
+    expect(await snapshotIsCurrent()).toBe(true);
+  });
+
   test.each([
-    ['a lesson and a course in this thread', '0', [LESSON, 'lessons/course.yaml']],
-    ['a lesson on a worker', '1', [LESSON]],
-  ])('builds %s, byte for byte as the sources do', async (_what, workers, files) => {
+    ['a lesson and a course in this thread, from the snapshot', '0', [LESSON, 'lessons/course.yaml'], '1'],
+    ['a lesson in this thread, without the snapshot', '0', [LESSON], '0'],
+    ['a lesson on a worker', '1', [LESSON], '1'],
+  ])('builds %s, byte for byte as the sources do', async (_what, workers, files, snapshot) => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'hiwar-bundle-out-'));
-    const r = await bundled(['build', ...files, '--out', out, '--quiet'], { HIWAR_WORKERS: workers });
+    const r = await bundled(['build', ...files, '--out', out, '--quiet'], { HIWAR_WORKERS: workers, HIWAR_SNAPSHOT: snapshot });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const got = pdfs(out);
@@ -91,5 +107,48 @@ describe('the bundled CLI', () => {
     ['help', ['--help']],
   ])('%s: the same output as the sources', async (_name, args) => {
     expect(await bundled(args)).toEqual(await fromSources(args));
+  });
+
+  test('without the snapshot, the same messages as the sources', async () => {
+    const args = ['check', LESSON, BROKEN, BAD_YAML];
+    expect(await bundled(args, { HIWAR_SNAPSHOT: '0' })).toEqual(await fromSources(args));
+  });
+
+  test.each([
+    ['from the snapshot', '1'],
+    ['without it', '0'],
+  ])('Ctrl-C sent to the launcher stops a watching build %s: it ends at once, exit 0, nothing left running', async (_how, snapshot) => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'hiwar-bundle-int-'));
+    const child = spawn(process.execPath, [path.join(pkg, 'bin/hiwar.js'), 'build', '--watch', '--json', LESSON, '--out', out], { cwd: ROOT, env: { ...process.env, CI: '1', HIWAR_SNAPSHOT: snapshot } });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    // after the first build's summary, only the signal can end the watch
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      if (stdout.includes('"pages"')) child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(fs.readdirSync(out).sort()).toEqual(['virtual-caliphate-intro-student.pdf', 'virtual-caliphate-intro-teacher.pdf']);
+  });
+
+  test('a template replaced or changed after the build makes the snapshot stale', async () => {
+    const partial = fs.readdirSync(path.join(ROOT, 'templates/partials'))[0];
+    const file = path.join(pkg, 'templates-own');
+    // the package's templates/ is a link to the repository's: replace it by a copy to change
+    fs.cpSync(path.join(ROOT, 'templates'), file, { recursive: true });
+    fs.rmSync(path.join(pkg, 'templates'));
+    fs.renameSync(file, path.join(pkg, 'templates'));
+    try {
+      expect(await snapshotIsCurrent()).toBe(false); // another file under the same name
+      fs.appendFileSync(path.join(pkg, 'templates/partials', partial), '\n');
+      expect(await snapshotIsCurrent()).toBe(false);
+    } finally {
+      fs.rmSync(path.join(pkg, 'templates'), { recursive: true });
+      fs.symlinkSync(path.join(ROOT, 'templates'), path.join(pkg, 'templates'));
+    }
+    expect(await snapshotIsCurrent()).toBe(true);
   });
 });

@@ -4,7 +4,7 @@
 import * as hb from 'harfbuzzjs';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { hbFont, hbShape } from '../../src/text/harfbuzz.js';
+import { hbFont, hbShape, memoryBytes } from '../../src/text/harfbuzz.js';
 import { loadFamily } from '../../src/text/index.js';
 import { seedArticle, seedWords } from './helpers.js';
 
@@ -64,5 +64,14 @@ describe('HarfBuzz through its C API agrees with harfbuzzjs', () => {
     ours(f.ours, paragraphs.join(' '), true, 'arab');
     expect(ours(f.ours, 'لا', true, 'arab')).toEqual(f.ref('لا', true, 'arab'));
     expect(ours(f.ours, '', true, 'arab')).toEqual([]);
+  });
+
+  test('wasm memory grows for a long text (our loader answers HarfBuzz\'s request for more memory)', () => {
+    const f = fonts[0];
+    const before = memoryBytes();
+    const long = Array.from({ length: 60 }, () => paragraphs.join(' ')).join(' ');
+    const glyphs = ours(f.ours, long, true, 'arab');
+    expect(memoryBytes()).toBeGreaterThan(before);
+    expect(glyphs).toEqual(f.ref(long, true, 'arab'));
   });
 });

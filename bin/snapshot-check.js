@@ -1,0 +1,51 @@
+// Is hiwar's start-up snapshot (scripts/snapshot.mjs) current? It is when
+// this Node binary, of the same version, made it from the very files that are
+// installed now: the bundle it ran, the fonts it opened and the templates it
+// compiled (each file's size and modification time, and the list of
+// templates). Checking costs a few stat calls; anything off means a normal
+// start instead.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+// the files src/cli/snapshot.ts reads into the snapshot besides the bundle (src/text/fonts.ts)
+const FONTS = [
+  '@expo-google-fonts/amiri/400Regular/Amiri_400Regular.ttf',
+  '@expo-google-fonts/amiri/700Bold/Amiri_700Bold.ttf',
+  '@expo-google-fonts/noto-naskh-arabic/400Regular/NotoNaskhArabic_400Regular.ttf',
+  '@expo-google-fonts/noto-naskh-arabic/700Bold/NotoNaskhArabic_700Bold.ttf',
+];
+
+function templateFiles() {
+  const dir = path.join(ROOT, 'templates');
+  const list = (d) => (fs.existsSync(d) ? fs.readdirSync(d).filter((f) => f.endsWith('.hbs')).sort().map((f) => path.join(d, f)) : []);
+  return [...list(dir), ...list(path.join(dir, 'partials'))];
+}
+
+/** What a snapshot made now from `dist` depends on. */
+export function snapshotInputs(dist = path.join(ROOT, 'dist')) {
+  const files = {};
+  for (const f of [path.join(dist, 'snapshot', 'hiwar.cjs'), ...FONTS.map((f) => require.resolve(f)), ...templateFiles()]) {
+    const s = fs.statSync(f);
+    files[f] = `${s.size}:${s.mtimeMs}`;
+  }
+  return { node: process.version, execPath: process.execPath, arch: process.arch, files };
+}
+
+/** The snapshot blob to start from, or undefined when there is none or it is not current. */
+export function currentSnapshot(dist = path.join(ROOT, 'dist')) {
+  try {
+    const blob = path.join(dist, 'snapshot', 'hiwar.blob');
+    const made = JSON.parse(fs.readFileSync(path.join(dist, 'snapshot', 'manifest.json'), 'utf8'));
+    const now = snapshotInputs(dist);
+    if (made.node !== now.node || made.execPath !== now.execPath || made.arch !== now.arch) return undefined;
+    const names = Object.keys(now.files);
+    if (names.length !== Object.keys(made.files).length || names.some((f) => made.files[f] !== now.files[f])) return undefined;
+    return fs.existsSync(blob) ? blob : undefined;
+  } catch {
+    return undefined;
+  }
+}
