@@ -101,6 +101,8 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
     .requiredOption('--id <id>', 'the article id ([a-z0-9-]+)')
     .option('--out <dir>', 'folder to write <id>.md into')
     .option('--force', 'overwrite an existing article file')
+    .option('--title <title>', 'the article title (instead of the first line of the page)')
+    .option('--keep-all', 'keep every line: drop no breadcrumbs, bylines, share buttons, ads …')
     .action(async (raw: string, opts) => {
       const { importCommand } = await import('./commands/import.js');
       exitCode = await importCommand(raw, opts, io);
