@@ -26,4 +26,68 @@ export const AUTHORING_MESSAGES = defineMessages({
     ar: 'هل حُذف سطر من نص المقال خطأً؟ أعد الأمر مع ‎--keep-all واحذف البقايا بنفسك',
   },
   'authoring.import-meta': { en: 'read from the page: {fields}', ar: 'قُرئ من الصفحة: {fields}' },
+
+  // ---- overlays of passages
+  'authoring.passage-edit-needs-extends': {
+    en: '`passages` with `drop`/`add`/`order` edits inherited passages, so the lesson needs `extends:`',
+    ar: '`passages` مع `drop` أو `add` أو `order` تعدّل مقاطع موروثة، فيحتاج الدرس إلى `extends:`',
+    hint: { en: 'without `extends`, write `passages:` as a list of `- ref: …` entries', ar: 'من دون `extends` اكتب `passages:` قائمةً من `- ref: …`' },
+  },
+  'authoring.passage-drop-unknown': {
+    en: 'there is no inherited passage `{ref}` to drop; the inherited passages are {list}',
+    ar: 'لا يوجد مقطع موروث `{ref}` لحذفه؛ المقاطع الموروثة: {list}',
+  },
+  'authoring.passage-order-unknown': {
+    en: 'there is no passage `{ref}` to put in order; the passages are {list}',
+    ar: 'لا يوجد مقطع `{ref}` لترتيبه؛ المقاطع: {list}',
+  },
+
+  // ---- questions that know their article
+  'authoring.bank-refs-dropped': {
+    en: '{count} from `{bank}` {verb} written for `{bankArticle}`, not for this lesson\'s article: the text is kept, the refs are left out',
+    ar: '{count} من `{bank}` كُتبت لمقال `{bankArticle}` لا لمقال هذا الدرس: أُبقي النص وحُذفت المراجع',
+    hint: {
+      en: 'give this lesson\'s own refs: `refs: [p2]` beside `use:`, or beside `pick:` (for every picked question); or `general: true` in `pick:` to take only questions that need no article',
+      ar: 'أعطِ مراجع من مقال هذا الدرس: `refs: [p2]` بجانب `use:`، أو بجانب `pick:` (لكل سؤال مختار)؛ أو `general: true` داخل `pick:` لاختيار الأسئلة التي لا تحتاج إلى مقال',
+    },
+  },
+  'authoring.bank-no-article': {
+    en: 'the questions of `{bank}` have refs, but the bank does not say which article they point into',
+    ar: 'لأسئلة `{bank}` مراجع، لكن البنك لا يذكر المقال الذي تشير إليه',
+    hint: {
+      en: 'add `article: ../articles/ARTICLE.md` to the bank (relative to the bank file); lessons on another article then leave its refs out',
+      ar: 'أضف `article: ../articles/ARTICLE.md` إلى البنك (بالنسبة إلى ملف البنك)؛ عندها لا تُنقل مراجعه إلى دروس مقال آخر',
+    },
+  },
+  'authoring.used-question-problem': {
+    en: 'question `{id}` of `{bank}`: {problem}',
+    ar: 'السؤال `{id}` من `{bank}`: {problem}',
+  },
+  'authoring.bank-question-here': { en: 'the question `{id}` is written here', ar: 'السؤال `{id}` مكتوب هنا' },
+  'authoring.general-with-refs': {
+    en: 'question `{id}` is `general` (it needs no article) but has `refs`',
+    ar: 'السؤال `{id}` عام (`general`) لا يحتاج إلى مقال، لكن له مراجع `refs`',
+    hint: { en: 'remove `refs`, or remove `general: true`', ar: 'احذف `refs` أو احذف `general: true`' },
+  },
+  'authoring.pick-refs-and-general': {
+    en: '`pick` with `general: true` takes questions that need no article, so `refs` here would be given to questions that do not use them',
+    ar: '`pick` مع `general: true` يختار أسئلة لا تحتاج إلى مقال، فلا معنى لإعطائها مراجع `refs` هنا',
+    hint: { en: 'remove `refs`, or remove `general: true`', ar: 'احذف `refs` أو احذف `general: true`' },
+  },
+  'authoring.pick-no-general': {
+    en: '`pick` asks for {count} general questions, but `{bank}` has {have}',
+    ar: '`pick` يطلب {count} من الأسئلة العامة، لكن في `{bank}` {have}',
+    hint: {
+      en: 'mark questions that need no article with `general: true` in the bank, or give this lesson\'s refs with `refs:` instead of `general: true`',
+      ar: 'علّم في البنك الأسئلة التي لا تحتاج إلى مقال بـ`general: true`، أو أعطِ مراجع هذا الدرس بـ`refs:` بدل `general: true`',
+    },
+  },
+  'authoring.ref-not-printed': {
+    en: 'question `{id}` refers to {refs}, which the handout does not print (it prints {printed})',
+    ar: 'السؤال `{id}` يشير إلى {refs}، والورقة لا تطبعها (تطبع {printed})',
+    hint: {
+      en: 'add a passage for it (`- ref: …` under `passages:`), or give the question refs the handout prints',
+      ar: 'أضف مقطعًا لها (`- ref: …` تحت `passages:`)، أو اجعل مراجع السؤال مما تطبعه الورقة',
+    },
+  },
 });
