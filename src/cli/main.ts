@@ -1,6 +1,7 @@
 // hiwar's command line: parses arguments (commander) and hands each command to
 // its module. Usage mistakes exit 2, invalid input 1; a crash that is our bug
 // still prints one clear line (and the stack only with HIWAR_DEBUG=1).
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { processIO, type IO } from './io.js';
 
@@ -30,7 +31,7 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
   program
     .command('build')
     .description('build lessons and courses into PDFs (student and teacher editions)')
-    .argument('<files...>', 'lesson or course YAML files')
+    .argument('<files...>', 'lesson or course YAML files, folders of them, or patterns like lessons/*.yaml')
     .option('--out <dir>', 'output folder', 'out')
     .addOption(new Option('--edition <edition>', 'which edition(s) to build').choices(['student', 'teacher', 'both']).default('both'))
     .addOption(new Option('--paper <paper>', 'paper size').choices(['A4', 'letter']))
@@ -52,10 +53,21 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
         exitCode = EXIT_USAGE;
         return;
       }
+      // folders, patterns the shell did not expand, misspelt names (src/cli/inputs.ts)
+      const { expandInputs } = await import('./inputs.js');
+      const inputs = await expandInputs(files, io.cwd, 'build');
+      const { printDiagnostics } = await import('../workspace/cli-support.js');
+      printDiagnostics(inputs.problems, io);
+      if (inputs.files.length === 0) {
+        exitCode = 1;
+        return;
+      }
+      const given = inputs.files.map((f) => path.relative(io.cwd, f) || f);
       // Ctrl-C: report what was built and what was not, leave no partial PDF, exit 130
-      const guard = opts.watch ? undefined : guardBuild(files, opts, io);
+      const guard = opts.watch ? undefined : guardBuild(given, opts, io);
       try {
-        exitCode = await buildCommand(files, opts, io);
+        exitCode = await buildCommand(given, opts, io);
+        if (exitCode === 0 && inputs.problems.length) exitCode = 1;
       } finally {
         guard?.dispose();
       }
@@ -64,13 +76,22 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
   program
     .command('check')
     .description('validate everything a build would read; writes nothing')
-    .argument('<files...>', 'lesson or course YAML files')
+    .argument('<files...>', 'lessons, courses, banks, articles, folders of them, or patterns like lessons/*.yaml')
     .addOption(new Option('--paper <paper>').choices(['A4', 'letter']))
     .addOption(new Option('--digits <digits>').choices(['arabic', 'western']))
     .option('--seed <n>', 'seed for `pick`', parseSeed)
     .action(async (files: string[], opts) => {
       const { checkCommand } = await import('./commands/check.js');
-      exitCode = await checkCommand(files, opts, io);
+      const { expandInputs } = await import('./inputs.js');
+      const inputs = await expandInputs(files, io.cwd, 'check');
+      const { printDiagnostics } = await import('../workspace/cli-support.js');
+      printDiagnostics(inputs.problems, io);
+      if (inputs.files.length === 0) {
+        exitCode = 1;
+        return;
+      }
+      exitCode = await checkCommand(inputs.files.map((f) => path.relative(io.cwd, f) || f), opts, io);
+      if (exitCode === 0 && inputs.problems.length) exitCode = 1;
     });
 
   program

@@ -90,4 +90,20 @@ export const AUTHORING_MESSAGES = defineMessages({
       ar: 'أضف مقطعًا لها (`- ref: …` تحت `passages:`)، أو اجعل مراجع السؤال مما تطبعه الورقة',
     },
   },
+
+  // ---- file arguments of build and check
+  'authoring.input-missing': {
+    en: 'cannot find `{arg}`',
+    ar: 'لم يُعثر على `{arg}`',
+  },
+  'authoring.input-no-match': {
+    en: 'no file matches `{arg}`',
+    ar: 'لا يطابق `{arg}` أي ملف',
+    hint: { en: 'check the folder and the pattern, e.g. lessons/*.yaml', ar: 'تحقق من المجلد ومن النمط، مثل lessons/*.yaml' },
+  },
+  'authoring.input-empty-folder': {
+    en: 'the folder `{arg}` has no lessons or courses',
+    ar: 'لا يحوي المجلد `{arg}` دروسًا ولا مقررات',
+    hint: { en: 'lessons and courses are the .yaml files directly in the folder', ar: 'الدروس والمقررات هي ملفات ‎.yaml الموجودة في المجلد نفسه مباشرة' },
+  },
 });
