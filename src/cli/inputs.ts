@@ -1,7 +1,7 @@
 // The files `hiwar build` and `hiwar check` are given, as a teacher gives them:
 //   - a folder: `build` takes every lesson and course directly in it (question banks are left out:
 //     they are built through the lessons that use them); `check` takes every lesson, course, bank and
-//     article in it and its subfolders;
+//     article in it and its subfolders; `questions` every YAML file directly in it;
 //   - a pattern the shell did not expand (`"lessons/*.yaml"` quoted, or any Windows shell): expanded here;
 //   - a file that does not exist: reported with the nearest existing name ("did you mean …?").
 // Each file is given once, in the order given (a folder's and a pattern's files sorted by name).
@@ -41,20 +41,23 @@ async function isBank(abs: string): Promise<boolean> {
   return y.diagnostics.length === 0 && detectKind(y.value) === 'bank';
 }
 
-async function folderFiles(dir: string, command: 'build' | 'check'): Promise<string[]> {
+async function folderFiles(dir: string, command: Command): Promise<string[]> {
   if (command === 'check') {
     return globSync(['**/*.yaml', '**/*.yml', '**/*.md'], { cwd: dir, absolute: true, ignore: ['**/node_modules/**', '**/.*/**'] }).sort();
   }
   const out: string[] = [];
   for (const name of readdirSync(dir).filter(isYaml).sort()) {
     const abs = path.join(dir, name);
-    if (statOf(abs) === 'file' && !(await isBank(abs))) out.push(abs);
+    if (statOf(abs) === 'file' && (command === 'banks' || !(await isBank(abs)))) out.push(abs);
   }
   return out;
 }
 
-/** Expand the file arguments of `build` or `check`. */
-export async function expandInputs(args: string[], cwd: string, command: 'build' | 'check'): Promise<Inputs> {
+/** Which command the files are for: `build`, `check`, or `questions` (banks). */
+export type Command = 'build' | 'check' | 'banks';
+
+/** Expand the file arguments of `build`, `check` or `questions`. */
+export async function expandInputs(args: string[], cwd: string, command: Command): Promise<Inputs> {
   const files: string[] = [];
   const problems: Diagnostic[] = [];
   const add = (f: string) => {

@@ -107,12 +107,21 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
   program
     .command('questions')
     .description('list the questions of one or more question banks')
-    .argument('<banks...>', 'question bank files')
+    .argument('<banks...>', 'question bank files, folders of them, or patterns like questions/*.yaml')
     .option('--tag <tag>', 'only questions with this tag (repeatable)', collect)
     .option('--level <level>', 'only questions of this Bloom level')
     .action(async (banks: string[], opts) => {
       const { questionsCommand } = await import('./commands/questions.js');
-      exitCode = await questionsCommand(banks, opts, io);
+      const { expandInputs } = await import('./inputs.js');
+      const inputs = await expandInputs(banks, io.cwd, 'banks');
+      const { printDiagnostics } = await import('../workspace/cli-support.js');
+      printDiagnostics(inputs.problems, io);
+      if (inputs.files.length === 0) {
+        exitCode = 1;
+        return;
+      }
+      exitCode = await questionsCommand(inputs.files.map((f) => path.relative(io.cwd, f) || f), opts, io);
+      if (exitCode === 0 && inputs.problems.length) exitCode = 1;
     });
 
   program
