@@ -101,8 +101,7 @@ export function reportDroppedRefs(lc: ListCtx): void {
     const bankArticle = path.relative(path.dirname(d.file.path), d.bank.articlePath!).split(path.sep).join('/');
     lc.ctx.note(
       diagnostic('note', d.file.path, pos.line, pos.col, 'authoring.bank-refs-dropped', {
-        count: d.count === 1 ? '1 question' : `${d.count} questions`,
-        verb: d.count === 1 ? 'was' : 'were',
+        count: d.count,
         bank: d.written,
         bankArticle,
       }),

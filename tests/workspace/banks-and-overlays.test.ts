@@ -47,7 +47,7 @@ describe('questions that know their article', () => {
       ['on-p2', 'سؤال عن الفقرة الثانية', []],
     ]);
     expect(r.warnings.map((d) => formatDiagnostic(d, dir))).toEqual([
-      "lesson.yaml:8:10: note: 2 questions from `questions/b.yaml` were written for `articles/other.md`, not for this lesson's article: the text is kept, the refs are left out\n" +
+      "lesson.yaml:8:10: note: questions from `questions/b.yaml` were written for `articles/other.md`, not for this lesson's article: their text is kept, their refs are left out (2 here)\n" +
         "  hint: give this lesson's own refs: `refs: [p2]` beside `use:`, or beside `pick:` (for every picked question); or `general: true` in `pick:` to take only questions that need no article",
     ]);
     // paragraph 6 does not exist in sample.md: no error, since the refs were not meant for it

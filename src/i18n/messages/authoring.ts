@@ -44,8 +44,8 @@ export const AUTHORING_MESSAGES = defineMessages({
 
   // ---- questions that know their article
   'authoring.bank-refs-dropped': {
-    en: '{count} from `{bank}` {verb} written for `{bankArticle}`, not for this lesson\'s article: the text is kept, the refs are left out',
-    ar: '{count} من `{bank}` كُتبت لمقال `{bankArticle}` لا لمقال هذا الدرس: أُبقي النص وحُذفت المراجع',
+    en: 'questions from `{bank}` were written for `{bankArticle}`, not for this lesson\'s article: their text is kept, their refs are left out ({count} here)',
+    ar: 'أسئلة `{bank}` كُتبت لمقال `{bankArticle}` لا لمقال هذا الدرس: أُبقي نصها وحُذفت مراجعها (عددها هنا {count})',
     hint: {
       en: 'give this lesson\'s own refs: `refs: [p2]` beside `use:`, or beside `pick:` (for every picked question); or `general: true` in `pick:` to take only questions that need no article',
       ar: 'أعطِ مراجع من مقال هذا الدرس: `refs: [p2]` بجانب `use:`، أو بجانب `pick:` (لكل سؤال مختار)؛ أو `general: true` داخل `pick:` لاختيار الأسئلة التي لا تحتاج إلى مقال',
