@@ -106,4 +106,34 @@ export const AUTHORING_MESSAGES = defineMessages({
     ar: 'لا يحوي المجلد `{arg}` دروسًا ولا مقررات',
     hint: { en: 'lessons and courses are the .yaml files directly in the folder', ar: 'الدروس والمقررات هي ملفات ‎.yaml الموجودة في المجلد نفسه مباشرة' },
   },
+
+  // ---- refs as typed
+  'authoring.refs-several': {
+    en: '`{ref}` is several refs in one',
+    ar: '`{ref}` عدة إحالات في إحالة واحدة',
+    hint: {
+      en: 'a passage is one ref; in a `refs:` list separate them: [p6, p5] or [p6، p5]',
+      ar: 'المقطع إحالة واحدة؛ وفي قائمة `refs:` افصل بينها: [p6, p5] أو [p6، p5]',
+    },
+  },
+  'authoring.refs-two-in-one': {
+    en: 'two refs in one? for paragraphs {a} to {b} write p{a}-p{b} (ف{aa}-ف{ab}); in a `refs:` list separate refs with a comma: [p{a}, p{b}] or [ف{aa}، ف{ab}]',
+    ar: 'إحالتان في واحدة؟ للفقرات من {a} إلى {b} اكتب p{a}-p{b} (ف{aa}-ف{ab})؛ وفي قائمة `refs:` افصل بينها بفاصلة: [p{a}, p{b}] أو [ف{aa}، ف{ab}]',
+  },
+  'authoring.near-name': { en: 'did you mean `{path}`?', ar: 'هل تقصد `{path}`؟' },
+
+  // ---- schema
+  'authoring.fields-allowed-misplaced': { en: 'fields allowed here: {list}; {where}', ar: 'الحقول المسموح بها هنا: {list}؛ {where}' },
+  'authoring.misplaced-pick-refs': {
+    en: '`refs` goes beside `pick:`, on the next line: `    refs: [p1]`',
+    ar: 'يُكتب `refs` بجانب `pick:` في السطر التالي: `    refs: [p1]`',
+  },
+  'authoring.expect-passages': {
+    en: 'a list of passages (`- ref: p1`), or (with `extends`) an edit `{drop, add, order}`',
+    ar: 'قائمة مقاطع (`- ref: p1`)، أو (مع `extends`) تعديلًا `{drop, add, order}`',
+  },
+  'authoring.import-title-empty': {
+    en: '--title is empty; give the title in quotes, e.g. --title "عنوان المقال"',
+    ar: '‎--title فارغ؛ اكتب العنوان بين علامتي تنصيص، مثل ‎--title "عنوان المقال"',
+  },
 });
