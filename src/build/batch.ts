@@ -27,7 +27,7 @@ export interface BuildFlags {
   json?: boolean;
   quiet?: boolean;
   watch?: boolean;
-  /** the folder every file read must lie in (default: the folder of each file built) */
+  /** the folder every file read must lie in (default: the current folder, or the folder of a file built from elsewhere) */
   root?: string;
   /** read files outside the root too */
   allowOutside?: boolean;

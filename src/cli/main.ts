@@ -3,6 +3,7 @@
 // still prints one clear line (and the stack only with HIWAR_DEBUG=1).
 // Every message comes from the catalogue (src/i18n) in the language of
 // `--lang ar|en` (any command), else HIWAR_LANG, else the locale.
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ioText, processIO, quietOnClosedStdout, type IO } from './io.js';
 import { messageHint, parseLang, type MessageCode, type MessageRef } from '../i18n/catalogue.js';
@@ -79,7 +80,7 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
     .command('build')
     .option('--lang <lang>', h('help.lang'))
     .description(h('help.build'))
-    .argument('<files...>', h('help.lesson-files'))
+    .argument('<files...>', h('help.lesson-inputs'))
     .option('--out <dir>', h('help.out'), 'out')
     .addOption(new Option('--edition <edition>', h('help.edition')).choices(['student', 'teacher', 'both']).default('both'))
     .addOption(new Option('--paper <paper>', h('help.paper')).choices(['A4', 'letter']))
@@ -102,11 +103,22 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
         usageError(outProblem);
         return;
       }
+      // folders, patterns the shell did not expand, misspelt names (src/cli/inputs.ts)
+      const { expandInputs } = await import('./inputs.js');
+      const inputs = await expandInputs(files, io.cwd, 'build');
+      const { printDiagnostics } = await import('../workspace/cli-support.js');
+      printDiagnostics(inputs.problems, io);
+      if (inputs.files.length === 0) {
+        exitCode = 1;
+        return;
+      }
+      const given = inputs.files.map((f) => path.relative(io.cwd, f) || f);
       // Ctrl-C: report what was built and what was not, leave no partial PDF, exit 130;
       // the guard listens until every PDF is in place
-      const guard = opts.watch ? undefined : guardBuild(files, opts, io);
+      const guard = opts.watch ? undefined : guardBuild(given, opts, io);
       try {
-        exitCode = await buildCommand(files, opts, io, undefined, () => guard?.finish());
+        exitCode = await buildCommand(given, opts, io, undefined, () => guard?.finish());
+        if (exitCode === 0 && inputs.problems.length) exitCode = 1;
       } finally {
         guard?.dispose();
       }
@@ -116,7 +128,7 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
     .command('check')
     .option('--lang <lang>', h('help.lang'))
     .description(h('help.check'))
-    .argument('<files...>', h('help.lesson-files'))
+    .argument('<files...>', h('help.check-inputs'))
     .addOption(new Option('--paper <paper>').choices(['A4', 'letter']))
     .addOption(new Option('--digits <digits>').choices(['arabic', 'western']))
     .option('--seed <n>', h('help.seed-check'), parseSeed)
@@ -131,7 +143,16 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
         return;
       }
       const { checkCommand } = await import('./commands/check.js');
-      exitCode = await checkCommand(files, opts, io);
+      const { expandInputs } = await import('./inputs.js');
+      const inputs = await expandInputs(files, io.cwd, 'check');
+      const { printDiagnostics } = await import('../workspace/cli-support.js');
+      printDiagnostics(inputs.problems, io);
+      if (inputs.files.length === 0) {
+        exitCode = 1;
+        return;
+      }
+      exitCode = await checkCommand(inputs.files.map((f) => path.relative(io.cwd, f) || f), opts, io);
+      if (exitCode === 0 && inputs.problems.length) exitCode = 1;
     });
 
   program
@@ -149,12 +170,21 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
     .command('questions')
     .option('--lang <lang>', h('help.lang'))
     .description(h('help.questions'))
-    .argument('<banks...>', h('help.bank-files'))
+    .argument('<banks...>', h('help.bank-inputs'))
     .option('--tag <tag>', h('help.tag'), collect)
     .option('--level <level>', h('help.level'))
     .action(async (banks: string[], opts) => {
       const { questionsCommand } = await import('./commands/questions.js');
-      exitCode = await questionsCommand(banks, opts, io);
+      const { expandInputs } = await import('./inputs.js');
+      const inputs = await expandInputs(banks, io.cwd, 'banks');
+      const { printDiagnostics } = await import('../workspace/cli-support.js');
+      printDiagnostics(inputs.problems, io);
+      if (inputs.files.length === 0) {
+        exitCode = 1;
+        return;
+      }
+      exitCode = await questionsCommand(inputs.files.map((f) => path.relative(io.cwd, f) || f), opts, io);
+      if (exitCode === 0 && inputs.problems.length) exitCode = 1;
     });
 
   program
@@ -165,6 +195,8 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
     .requiredOption('--id <id>', h('help.article-id'))
     .option('--out <dir>', h('help.import-out'))
     .option('--force', h('help.force'))
+    .option('--title <title>', h('help.import-title'))
+    .option('--keep-all', h('help.keep-all'))
     .action(async (raw: string, opts) => {
       const { importCommand } = await import('./commands/import.js');
       exitCode = await importCommand(raw, opts, io);

@@ -47,9 +47,11 @@ describe('files hiwar cannot use: one message, exit 1, nothing written', () => {
     const r = await hiwar(dir, 'build', 'folder.yaml', 'nope.yaml', 'huge.yaml');
     expect(r.code).toBe(1);
     expectClean(r);
+    // (a folder is read as the lessons in it, and a missing name is answered before the build starts)
     expect(r.stderr.split('\n')).toEqual([
-      'folder.yaml:1:1: error: cannot read this file: this is a folder, not a file',
-      'nope.yaml:1:1: error: cannot read this file: file not found',
+      'folder.yaml:1:1: error: the folder `folder.yaml` has no lessons or courses',
+      '  hint: lessons and courses are the .yaml files directly in the folder',
+      'nope.yaml:1:1: error: cannot find `nope.yaml`',
       'huge.yaml:1:1: error: `huge.yaml` is larger than 4 MB, the most hiwar reads for this kind of file',
       '  hint: is it the right file? the limits are listed in the README under "Limits"; split a very long lesson or bank into several files',
     ]);

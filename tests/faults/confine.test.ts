@@ -1,4 +1,5 @@
-// Reads stay inside the workspace: the folder of the file built (or --root).
+// Reads stay inside the workspace: the folder hiwar runs in, or the folder of a file
+// built from elsewhere (or --root).
 // A lesson shared by someone else cannot pull a file from elsewhere on the
 // teacher's disk into a PDF (`../../secret.md`, an absolute path, a symlink),
 // and a template folder cannot lead out of itself. Going outside is explicit
@@ -12,7 +13,7 @@ import { expectClean, hiwar, lesson, snapshot, workspace } from './helpers.js';
 
 const SECRET = 'كلمة السر السرية 12345';
 const HINT =
-  '  hint: hiwar reads only files inside the folder of the file you build, so that a shared lesson cannot pull in other files; move the file into that folder, name a folder that holds both with --root DIR, or allow it with --allow-outside';
+  '  hint: hiwar reads only files inside the folder you run it in (or the folder of the file you build, when that is elsewhere), so that a shared lesson cannot pull in other files; move the file into that folder, name a folder that holds both with --root DIR, or allow it with --allow-outside';
 
 /** A folder outside the workspace holding an article with a secret line, and the workspace in it at `ws/`. */
 function setup(files: Record<string, string>) {
@@ -88,10 +89,13 @@ describe('an article outside the workspace is refused at the line that names it'
   test('inside the workspace, folders above the referring file are fine; --root must be a folder', async () => {
     const { ws } = setup({ 'c.yaml': 'id: c\ntitle: "وحدة"\nlessons: [units/a.yaml]\n', 'units/a.yaml': lesson('سؤال؟', 'a', '../articles/sample.md') });
     expect((await hiwar(ws, 'check', 'c.yaml')).code).toBe(0);
-    // built on its own, the lesson's workspace is units/: the article is outside it
-    const alone = await hiwar(ws, 'check', 'units/a.yaml');
-    expect(alone.stderr.split('\n')[0]).toBe(`units/a.yaml:3:10: error: \`../articles/sample.md\` is outside the workspace folder ${path.join(ws, 'units')}`);
-    expect((await hiwar(ws, 'check', 'units/a.yaml', '--root', '.')).code).toBe(0);
+    // checked on its own from the workspace, the lesson's workspace is still the folder hiwar runs in
+    expect((await hiwar(ws, 'check', 'units/a.yaml')).code).toBe(0);
+    // run from units/, the workspace is units/: the article is outside it, unless --root names the folder above
+    const units = path.join(ws, 'units');
+    const alone = await hiwar(units, 'check', 'a.yaml');
+    expect(alone.stderr.split('\n')[0]).toBe(`a.yaml:3:10: error: \`../articles/sample.md\` is outside the workspace folder ${units}`);
+    expect((await hiwar(units, 'check', 'a.yaml', '--root', '..')).code).toBe(0);
     const bad = await hiwar(ws, 'build', 'c.yaml', '--root', 'nope');
     expect(bad).toMatchObject({ code: 2, stderr: 'error: --root "nope" is not a folder\n  hint: name the folder that holds your lessons, articles and banks' });
   });

@@ -35,7 +35,7 @@ const ownWords = (text: string) => text.replace(/«[^»]*»|"[^"]*"|`[^`]*`|'[^'
 function expectArabic(lines: string[]): void {
   expect(lines.length).toBeGreaterThan(0);
   for (const line of lines) {
-    const problem = /^\S+:\d+:\d+: (خطأ|تنبيه): (.*)$/.exec(line);
+    const problem = /^\S+:\d+:\d+: (خطأ|تنبيه|ملاحظة): (.*)$/.exec(line);
     const hint = /^  تلميح: (.*)$/.exec(line);
     if (PLACE.test(line)) expect(problem, line).not.toBeNull();
     const words = problem ? problem[2] : hint ? hint[1] : line;
@@ -143,7 +143,7 @@ describe('common mistakes, exactly as a teacher reads them in Arabic', () => {
     [
       'the article file missing',
       'id: demo\ntitle: "درس"\narticle: articles/smaple.md\nobjectives: ["هدف"]\npassages:\n  - ref: p1\nquestions:\n  - text: "سؤال؟"\n',
-      ['lesson.yaml:3:10: خطأ: تعذّر العثور على المقالة `articles/smaple.md`: الملف غير موجود', '  تلميح: بحث hiwar عن <DIR>/articles/smaple.md'],
+      ['lesson.yaml:3:10: خطأ: تعذّر العثور على المقالة `articles/smaple.md`: الملف غير موجود', '  تلميح: بحث hiwar عن <DIR>/articles/smaple.md؛ هل تقصد `articles/sample.md`؟'],
     ],
     [
       'an item indented by three spaces instead of four',
@@ -287,7 +287,7 @@ describe('the command line in Arabic', () => {
     const r = await run(dir, ['check', 'x.yaml', '--lang', 'fr']);
     expect(r.code).toBe(2);
     expect(r.lines).toEqual(['error: --lang must be ar or en, not "fr"']);
-    expect((await run(dir, ['--lang=ar', 'check', 'nothing.yaml'])).lines[0]).toMatch(/^nothing\.yaml:1:1: خطأ: تعذّرت قراءة هذا الملف: الملف غير موجود$/);
+    expect((await run(dir, ['--lang=ar', 'check', 'nothing.yaml'])).lines[0]).toMatch(/^nothing\.yaml:1:1: خطأ: لم يُعثر على `nothing\.yaml`$/);
   });
 });
 

@@ -3,14 +3,16 @@
 import { describe, expect, test } from 'vitest';
 import { checkCommand } from '../../src/cli/commands/check.js';
 import { listing, recordingIO, workspace } from './helpers.js';
-import { cases, head } from './error-cases.js';
+import { cases, head, LAST } from './error-cases.js';
 
-function parse(lines: string[]): { first: string; hint?: string; errors: number } {
+function parse(lines: string[]): { first: string; hint?: string; related?: string; errors: number } {
   const errs = lines.filter((l) => / error: /.test(l) && /^\S+:\d+:\d+: /.test(l));
   const i = lines.indexOf(errs[0]);
   const next = lines[i]?.split('\n')[1] ?? lines[i + 1];
   const hint = next && next.startsWith('  hint: ') ? next.slice('  hint: '.length) : undefined;
-  return { first: errs[0]?.split('\n')[0] ?? '(no error)', hint, errors: errs.length };
+  // a second location: a `FILE:LINE:COL: note: …` line inside the same problem
+  const related = (errs[0] ?? '').split('\n').find((l) => /^\S+:\d+:\d+: note: /.test(l));
+  return { first: errs[0]?.split('\n')[0] ?? '(no error)', hint, related, errors: errs.length };
 }
 
 describe('hiwar check: one mistake, one clear message', () => {
@@ -19,10 +21,11 @@ describe('hiwar check: one mistake, one clear message', () => {
     const before = listing(dir);
     const io = recordingIO(dir);
     const code = await checkCommand([c.check ?? Object.keys(c.files)[0]], {}, io);
-    const lines = io.stderr.flatMap((t) => t.split(/\n(?=\S)/));
+    const lines = io.stderr;
     const got = parse(lines);
     expect(got.first).toBe(c.error);
-    expect(got.hint).toBe(c.hint?.replace('<DIR>', dir));
+    expect(got.hint).toBe(c.hint?.replace('<DIR>', dir).replace('<LAST>', LAST));
+    expect(got.related).toBe(c.related);
     expect(got.errors).toBe(c.count ?? 1);
     expect(code).toBe(1);
     expect(io.stdout).toEqual([]);

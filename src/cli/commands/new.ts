@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../../workspace/article.js';
-import { Ctx, loadArticle } from '../../workspace/load.js';
+import { Ctx, loadArticle, scopeOf } from '../../workspace/load.js';
 import { ID_PATTERN, MAX_ID_LENGTH } from '../../workspace/schema.js';
 import { yamlLib } from '../../workspace/yaml-lib.js';
 import { ioText, type IO } from '../io.js';
@@ -152,10 +152,11 @@ export async function newCommand(id: string, opts: NewFlags, io: IO): Promise<nu
   }
   const rel = shown(target, io.cwd);
   io.out(ioText(io, 'new.wrote', { file: rel, title: article.title, n: article.paragraphs.length }));
-  // reads stay inside the folder of the file built: an article outside it needs --root
-  const articleRel = path.relative(dir, articleAbs);
+  // reads stay inside the workspace (src/workspace/load.ts, scopeOf): an article outside it needs --root
+  const workspace = scopeOf(target, {}, io.cwd).root;
+  const articleRel = path.relative(workspace, articleAbs);
   const outside = articleRel.startsWith('..') || path.isAbsolute(articleRel);
-  const root = outside ? commonFolder(dir, articleAbs) : undefined;
+  const root = outside ? commonFolder(workspace, articleAbs) : undefined;
   const here = (p: string) => (p === io.cwd ? '.' : shown(p, io.cwd));
   io.out(ioText(io, 'new.next', { file: root ? `${rel} --root ${here(root)}` : rel }));
   if (root) io.out(ioText(io, 'build.new-root-note', { dir: here(dir) }));

@@ -33,8 +33,8 @@ export const BUILD_MESSAGES = defineMessages({
     en: '`{name}` is outside the workspace folder {root}',
     ar: '`{name}` خارج مجلد العمل {root}',
     hint: {
-      en: 'hiwar reads only files inside the folder of the file you build, so that a shared lesson cannot pull in other files; move the file into that folder, name a folder that holds both with --root DIR, or allow it with --allow-outside',
-      ar: 'يقرأ «حوار» الملفات الموجودة داخل مجلد الملف الذي تبنيه فقط، حتى لا يسحب درسٌ متداوَل ملفاتٍ أخرى من جهازك؛ انقل الملف إلى ذلك المجلد، أو اذكر مجلدًا يضم الاثنين بـ --root DIR، أو اسمح بذلك صراحةً بـ --allow-outside',
+      en: 'hiwar reads only files inside the folder you run it in (or the folder of the file you build, when that is elsewhere), so that a shared lesson cannot pull in other files; move the file into that folder, name a folder that holds both with --root DIR, or allow it with --allow-outside',
+      ar: 'يقرأ «حوار» الملفات الموجودة داخل المجلد الذي تشغّله فيه فقط (أو مجلد الملف الذي تبنيه إن كان في مكان آخر)، حتى لا يسحب درسٌ متداوَل ملفاتٍ أخرى من جهازك؛ انقل الملف إلى ذلك المجلد، أو اذكر مجلدًا يضم الاثنين بـ --root DIR، أو اسمح بذلك صراحةً بـ --allow-outside',
     },
   },
   'build.template-outside': {

@@ -18,16 +18,36 @@ export const HELP_MESSAGES = defineMessages({
   'help.quiet': { en: 'print nothing but errors', ar: 'لا يُطبع إلا الأخطاء' },
   'help.watch': { en: 'rebuild when a lesson, bank, article or template changes', ar: 'إعادة البناء كلما تغيّر درس أو بنك أو مقالة أو قالب' },
   'help.root-build': {
-    en: 'read files only inside this folder (default: the folder of each file built)',
-    ar: 'قراءة الملفات من داخل هذا المجلد وحده (الافتراضي: مجلد كل ملف يُبنى)',
+    en: 'read files only inside this folder (default: the current folder, or the folder of a file built from elsewhere)',
+    ar: 'قراءة الملفات من داخل هذا المجلد وحده (الافتراضي: المجلد الحالي، أو مجلد الملف المبني إن كان خارجه)',
   },
   'help.root-check': {
-    en: 'read files only inside this folder (default: the folder of each file checked)',
-    ar: 'قراءة الملفات من داخل هذا المجلد وحده (الافتراضي: مجلد كل ملف يُفحص)',
+    en: 'read files only inside this folder (default: the current folder, or the folder of a file checked from elsewhere)',
+    ar: 'قراءة الملفات من داخل هذا المجلد وحده (الافتراضي: المجلد الحالي، أو مجلد الملف المفحوص إن كان خارجه)',
   },
   'help.allow-outside': {
     en: 'also read files outside the root folder (articles, banks, lessons, templates)',
     ar: 'السماح أيضًا بقراءة ملفات خارج المجلد الجذر (المقالات والبنوك والدروس والقوالب)',
+  },
+  'help.lesson-inputs': {
+    en: 'lesson or course YAML files, folders of them, or patterns like lessons/*.yaml',
+    ar: 'ملفات YAML لدروس أو مقررات، أو مجلدات تضمها، أو أنماط مثل lessons/*.yaml',
+  },
+  'help.check-inputs': {
+    en: 'lessons, courses, banks, articles, folders of them, or patterns like lessons/*.yaml',
+    ar: 'دروس أو مقررات أو بنوك أسئلة أو مقالات، أو مجلدات تضمها، أو أنماط مثل lessons/*.yaml',
+  },
+  'help.bank-inputs': {
+    en: 'question bank files, folders of them, or patterns like questions/*.yaml',
+    ar: 'ملفات بنوك الأسئلة، أو مجلدات تضمها، أو أنماط مثل questions/*.yaml',
+  },
+  'help.import-title': {
+    en: 'the article title (instead of the first line of the page)',
+    ar: 'عنوان المقالة (بدلًا من السطر الأول من الصفحة)',
+  },
+  'help.keep-all': {
+    en: 'keep every line: drop no breadcrumbs, bylines, share buttons, ads …',
+    ar: 'إبقاء كل سطر: لا يُحذف مسار التنقل ولا سطر الكاتب ولا أزرار المشاركة ولا الإعلانات …',
   },
   'help.check': { en: 'validate everything a build would read; writes nothing', ar: 'التحقق من كل ما يقرؤه البناء؛ دون كتابة أي ملف' },
   'help.seed-check': { en: 'seed for `pick`', ar: 'البذرة التي يُختار بها `pick`' },
