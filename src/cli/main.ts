@@ -32,7 +32,7 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
     .description('build lessons and courses into PDFs (student and teacher editions)')
     .argument('<files...>', 'lesson or course YAML files')
     .option('--out <dir>', 'output folder', 'out')
-    .addOption(new Option('--edition <edition>', 'which edition(s) to build').choices(['student', 'teacher', 'both']).default('both'))
+    .addOption(new Option('--edition <edition>', 'which edition(s) to build: student, teacher, both, key (the answer key) or all (default: the `editions:` option, else both)').choices(['student', 'teacher', 'both', 'key', 'all']))
     .addOption(new Option('--paper <paper>', 'paper size').choices(['A4', 'letter']))
     .addOption(new Option('--digits <digits>', 'digits for numbering and page numbers').choices(['arabic', 'western']))
     .addOption(new Option('--font <font>', 'typeface').choices(['amiri', 'noto-naskh']))

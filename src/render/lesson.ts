@@ -5,7 +5,8 @@ import { FlowBuilder } from '../layout/flow.js';
 import { geometry, type Section } from '../layout/paginate.js';
 import { parseMarkup } from './markup.js';
 import type { TemplateSet } from './templates.js';
-import { lessonView } from './viewModel.js';
+import { keyView, lessonView } from './viewModel.js';
+import { EDITION_LABELS } from './labels.js';
 
 export interface LessonSectionOptions {
   templates: TemplateSet;
@@ -17,10 +18,13 @@ export interface LessonSectionOptions {
   /** a bookmark for the lesson itself (inside a course) */
   lessonBookmark?: { title: string; level: number };
   onMissing?: (missing: MissingGlyph[]) => void;
+  /** the lesson's number in a course pack («الدرس ١») */
+  number?: number;
 }
 
 export function lessonSection(lesson: ResolvedLesson, edition: Edition, opts: LessonSectionOptions): Section {
-  const view = lessonView(lesson, edition);
+  if (edition === 'key') return keySection(lesson, opts);
+  const view = lessonView(lesson, edition, { number: opts.number });
   const markup = opts.templates.render('lesson', view);
   const blocks = parseMarkup(markup);
   const g = geometry(lesson.options.paper);
@@ -34,4 +38,19 @@ export function lessonSection(lesson: ResolvedLesson, edition: Edition, opts: Le
   flow.blocks(blocks);
   if (opts.lessonBookmark && flow.items.length) flow.items[0].bookmark ??= opts.lessonBookmark;
   return { items: flow.items, head: opts.head ?? { start: lesson.title, end: view.editionLabel }, newPage: true };
+}
+
+/** A lesson's answer key: one page (a pack's keys follow one another). */
+function keySection(lesson: ResolvedLesson, opts: LessonSectionOptions): Section {
+  const view = keyView(lesson, { number: opts.number });
+  const flow = new FlowBuilder({
+    family: opts.family,
+    width: geometry(lesson.options.paper).contentWidth,
+    digits: lesson.options.digits,
+    bookmarkLevel: opts.bookmarkLevel ?? 0,
+    onMissing: opts.onMissing,
+  });
+  flow.blocks(parseMarkup(opts.templates.render('key', view)));
+  if (opts.lessonBookmark && flow.items.length) flow.items[0].bookmark ??= opts.lessonBookmark;
+  return { items: flow.items, head: opts.head ?? { start: lesson.title, end: EDITION_LABELS.key }, newPage: opts.number === undefined || opts.number === 1 };
 }

@@ -24,8 +24,8 @@ const loadCompiler = (): Env => (compiler ??= createRequire(import.meta.url)('ha
 
 export const BUNDLED_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 
-export type TemplateName = 'lesson' | 'cover' | 'contents';
-const PAGES: readonly TemplateName[] = ['lesson', 'cover', 'contents'];
+export type TemplateName = 'lesson' | 'cover' | 'contents' | 'key' | 'sources';
+const PAGES: readonly TemplateName[] = ['lesson', 'cover', 'contents', 'key', 'sources'];
 
 export interface TemplateSet {
   dir: string;
