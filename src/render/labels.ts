@@ -44,6 +44,7 @@ export const LABELS = {
   sources: 'مصادر المقالات',
   sourcesLead: 'المقالات التي تقتبس منها دروس هذه الحقيبة:',
   // answers (§7)
+  key: 'مفتاح الإجابات',
   answer: 'الإجابة الصحيحة',
   right: 'صحيح',
   answers: 'الإجابات الصحيحة',
