@@ -52,7 +52,7 @@ async function renderAll(): Promise<string[]> {
 
 describe('precompiled bundled templates', () => {
   test('cover every bundled template', () => {
-    expect(Object.keys(bundled()).sort()).toEqual(['contents.hbs', 'cover.hbs', 'lesson.hbs', 'partials/prose.hbs', 'partials/question.hbs']);
+    expect(Object.keys(bundled()).sort()).toEqual(['contents.hbs', 'cover.hbs', 'key.hbs', 'lesson.hbs', 'partials/figure.hbs', 'partials/prose.hbs', 'partials/question.hbs', 'sources.hbs']);
   });
 
   test('give the same markup as compiling at run time, for every sample lesson and edition', async () => {
