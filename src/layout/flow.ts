@@ -298,7 +298,7 @@ export class FlowBuilder {
     const label = b.linkLabel
       ? layoutParagraph({ runs: [{ text: `${b.linkLabel}: `, style: style(TYPE.small, COLORS.muted) }], width: 200, align: 'start', direction: 'rtl', lineHeight: TYPE.lineHeight }, this.ctx.family).lines[0]
       : undefined;
-    const labelWidth = label?.naturalWidth ?? 0;
+    const labelWidth = label ? label.naturalWidth + 4 : 0;
     const urlWidth = this.innerWidth - labelWidth - qr - gap;
     // the URL in Latin order, left to right, wrapped where UAX #14 allows (after / and the like)
     const url = layoutParagraph({ runs: [{ text: b.url, style: style(TYPE.small, COLORS.link) }], width: urlWidth, align: 'end', direction: 'ltr', lineHeight: TYPE.lineHeight }, this.ctx.family);
