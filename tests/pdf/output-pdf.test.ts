@@ -4,13 +4,17 @@
 // for the content stream (the figure's /Alt).
 import fs from 'node:fs';
 import path from 'node:path';
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
+
 import * as mupdf from 'mupdf';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildFile } from '../../src/cli/build.js';
 import { bodyText, normalizeText, openPdf, readPages } from '../helpers/pdf.js';
 import { workspace } from '../workspace/helpers.js';
 import { picture } from '../render/pictures.js';
+
+// jsqr is a CommonJS module whose types say `export default`: under NodeNext the callable is either
+const jsQR = ((jsQRModule as unknown as { default?: unknown }).default ?? jsQRModule) as unknown as (data: Uint8ClampedArray, w: number, h: number) => { data: string } | null;
 
 const URL_TEXT = 'https://news.example/2017/10/01/moderation';
 const ARTICLE = `---
