@@ -1,4 +1,4 @@
-// `figures:` of a lesson: PNG or JPEG files inside the workspace, each placed
+// `figures:` of a lesson (and the check of `qr:`, the other lesson field that needs a file's content): PNG or JPEG files inside the workspace, each placed
 // after a printed passage or a question. The pixel size is read here (for the
 // layout's aspect ratio); the PDF writer embeds the file itself.
 import { readFileSync, statSync } from 'node:fs';
@@ -9,6 +9,8 @@ import type { ResolvedFigure, ResolvedPassage, ResolvedQuestion } from './model.
 import type { FigureSpec } from './schema.js';
 import { parseRef } from './refs.js';
 import { positionOf, type YamlFile } from './yaml.js';
+import type { Article } from './article.js';
+import type { Layer } from './resolve.js';
 
 export type ImageInfo = { format: 'png' | 'jpeg'; width: number; height: number };
 
@@ -112,4 +114,22 @@ export function resolveFigures(ctx: Ctx, file: YamlFile, figures: readonly Figur
     }
   });
   return out;
+}
+
+/**
+ * `qr: true` needs the article's `url`. Written in the lesson (or a lesson it
+ * extends) that is a mistake, shown at `qr`; set for a whole course over
+ * several articles, the code is printed where there is a url.
+ */
+export function checkQr(ctx: Ctx, root: Layer, article: Article): void {
+  if (article.url) return;
+  for (let l: Layer | null = root; l; l = l.parent) {
+    const data = l.v.data as unknown;
+    const o = data && typeof data === 'object' ? (data as Record<string, unknown>).options : undefined;
+    if (o && typeof o === 'object' && 'qr' in o) {
+      const p = positionOf(l.file, ['options', 'qr']);
+      ctx.add(diagnostic('error', l.file.path, p.line, p.col, 'output.qr-no-url'));
+      return;
+    }
+  }
 }

@@ -11,23 +11,7 @@ import { courseSchema, isBad, isBroken, LESSON_REQUIRED, lessonSchema, validate,
 import { diagAt, type YamlFile } from './yaml.js';
 import { didYouMean } from './suggest.js';
 import { printableCourse, printableLesson } from './printable.js';
-import { resolveFigures } from './figures.js';
-import { diagnostic } from './diagnostics.js';
-import { positionOf } from './yaml.js';
-
-/** The nearest layer of the chain that writes `options.qr` (where a "no url" problem is shown). */
-function mergedQrLayer(layer: Layer | null): Layer | undefined {
-  for (let l = layer; l; l = l.parent) {
-    const o = isObj(l.v.data) ? (l.v.data as Record<string, unknown>).options : undefined;
-    if (isObj(o) && 'qr' in o) return l;
-  }
-  return undefined;
-}
-
-function qrDiag(file: YamlFile) {
-  const p = positionOf(file, ['options', 'qr']);
-  return diagnostic('error', file.path, p.line, p.col, 'output.qr-no-url');
-}
+import { checkQr, resolveFigures } from './figures.js';
 
 export const DEFAULT_OPTIONS: BuildOptions = { paper: 'A4', digits: 'arabic', seed: 1, font: 'amiri', editions: ['student', 'teacher'], nameLine: true, qr: false, shuffle: false };
 
@@ -217,11 +201,7 @@ export async function resolveLesson(ctx: Ctx, abs: string, courseOptions: Partia
   // figures, placed after a printed passage or a question
   const fs = field(root, 'figures');
   const figs = fs && fs !== 'bad' ? resolveFigures(ctx, fs.layer.file, fs.value, passages, qlist.map((e) => e.q)) : [];
-  if (options.qr && article && !article.url) {
-    const q = mergedQrLayer(root);
-    // written in the lesson: a mistake; from a course over many articles: printed where there is a url
-    if (q) ctx.add(qrDiag(q.file));
-  }
+  if (options.qr && article) checkQr(ctx, root, article);
 
   // no article and no new error: it could not be read, which was said where a lesson before this one named it
   if (ctx.errors.length > errorsBefore || !article) return null;
