@@ -180,6 +180,24 @@ describe('answers', () => {
   });
 });
 
+describe('a course pack', () => {
+  test('--edition key writes one key for the pack, each lesson under its number', async () => {
+    const dir = workspace({ 'articles/moderation-note.md': ARTICLE, 'l.yaml': LESSON('{}'), 'l2.yaml': LESSON('{}').replace('id: note', 'id: note-two').replace('درس المصادر', 'درس ثان') }, { base: false });
+    fs.mkdirSync(path.join(dir, 'figures'));
+    fs.writeFileSync(path.join(dir, 'figures/chart.png'), picture('png', 300, 150));
+    fs.writeFileSync(path.join(dir, 'course.yaml'), 'id: pack\ntitle: "حقيبة"\nlessons: [l.yaml, l2.yaml]\n');
+    const built = await buildFile(path.join(dir, 'course.yaml'), { out: path.join(dir, 'out'), edition: 'key' }, dir);
+    expect(built.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(fs.readdirSync(path.join(dir, 'out'))).toEqual(['pack-key.pdf']);
+    const k = await text(path.join(dir, 'out/pack-key.pdf'));
+    const first = k.indexOf(normalizeText('الدرس ١: درس المصادر'));
+    const second = k.indexOf(normalizeText('الدرس ٢: درس ثان'));
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(second).toBeGreaterThan(first);
+    expect(k.split(normalizeText('الإجابة الصحيحة: ب) المراجعون البشر')).length - 1).toBe(2);
+  });
+});
+
 describe('figures', () => {
   test('the picture is drawn after its passage, its caption under it, its alt text in the content stream', async () => {
     const s = await text(path.join(plain.out, 'note-student.pdf'));
