@@ -4,7 +4,8 @@ import { diagnostic, type Diagnostic } from './diagnostics.js';
 import type { QuestionKind } from './model.js';
 import type { AnswerSpec } from './schema.js';
 import { OPTION_LETTERS } from '../text/digits.js';
-import { didYouMean } from './suggest.js';
+import { suggestionLead } from './suggest.js';
+import { msg, type MessageRef, type Param } from '../i18n/catalogue.js';
 import { positionOf, type Path, type YamlFile } from './yaml.js';
 
 const ARABIC_INDIC = /[٠-٩]/g;
@@ -34,10 +35,10 @@ function shown(a: number | string): string {
   return typeof a === 'number' ? String(a) : `"${a}"`;
 }
 
-/** The options as a hint lists them: «1 (أ) …». */
-function optionsHint(kind: QuestionKind, options: readonly string[]): string {
-  const list = options.map((o, i) => (kind === 'choice' ? `${i + 1} (${OPTION_LETTERS[i] ?? i + 1}) «${o}»` : `${i + 1} «${o}»`)).join(', ');
-  return `the ${kind === 'choice' ? 'options' : 'items'} are: ${list}`;
+/** The options as a hint lists them: «1 (أ) …», led by a did-you-mean when one is close. */
+function optionsHint(kind: QuestionKind, options: readonly string[], near: Param = ''): MessageRef {
+  const list = options.map((o, i) => (kind === 'choice' ? `${i + 1} (${OPTION_LETTERS[i] ?? i + 1}) «${o}»` : `${i + 1} «${o}»`));
+  return msg(kind === 'choice' ? 'output.answer-options' : 'output.answer-items', { dym: near, list });
 }
 
 /**
@@ -47,7 +48,7 @@ function optionsHint(kind: QuestionKind, options: readonly string[]): string {
  */
 export function resolveAnswer(file: YamlFile, path: Path, kind: QuestionKind, options: readonly string[], answer: AnswerSpec): { answer?: number[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const at = (p: Path, severity: 'error' | 'warning', code: string, params: Record<string, string | number>, hint?: string) => {
+  const at = (p: Path, severity: 'error' | 'warning', code: string, params: Record<string, string | number>, hint?: MessageRef) => {
     const pos = positionOf(file, p);
     diagnostics.push(diagnostic(severity, file.path, pos.line, pos.col, code, params, hint));
   };
@@ -65,8 +66,7 @@ export function resolveAnswer(file: YamlFile, path: Path, kind: QuestionKind, op
       if (typeof a === 'number' || /^\d+$/.test(westernDigits(letterOf(String(a))))) {
         at(p, 'error', 'output.answer-number-out-of-range', { answer: shown(a), count: options.length }, optionsHint(kind, options));
       } else {
-        const near = didYouMean(String(a), [...options]);
-        at(p, 'error', 'output.answer-no-option', { answer: shown(a) }, near ? `${near}; ${optionsHint(kind, options)}` : optionsHint(kind, options));
+        at(p, 'error', 'output.answer-no-option', { answer: shown(a) }, optionsHint(kind, options, suggestionLead(String(a), [...options])));
       }
       return;
     }

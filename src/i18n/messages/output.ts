@@ -27,6 +27,8 @@ export const OUTPUT_MESSAGES = defineMessages({
     en: 'the answer {answer} is not among the options of this question',
     ar: 'الإجابة {answer} ليست من خيارات هذا السؤال',
   },
+  'output.answer-options': { en: '{dym}the options are: {list}', ar: '{dym}الخيارات هي: {list}' },
+  'output.answer-items': { en: '{dym}the items are: {list}', ar: '{dym}العناصر هي: {list}' },
   'output.answer-number-out-of-range': {
     en: 'the answer {answer} names option {answer}, but the question has {count} options',
     ar: 'الإجابة {answer} تشير إلى الخيار رقم {answer}، وللسؤال {count} خيارات فقط',
