@@ -96,6 +96,11 @@ describe('answers', () => {
     expect(diags[0].hint).toContain(hint);
   });
 
+  test('in Arabic too (--lang ar), the options listed with Arabic commas', async () => {
+    const { diags, dir } = await problems({ 'articles/moderation-note.md': ARTICLE, 'l.yaml': lesson('', choice('"الرقابة"')) });
+    expect(formatDiagnostic(diags[0], dir, 'ar')).toBe('l.yaml:12:13: خطأ: الإجابة "الرقابة" ليست من خيارات هذا السؤال\n  تلميح: الخيارات هي: 1 (أ) «الحذف»، 2 (ب) «التوعية»، 3 (ج) «الشفافية»');
+  });
+
   test('a text answer with a typo gets a did-you-mean', async () => {
     const { diags } = await problems({ 'articles/moderation-note.md': ARTICLE, 'l.yaml': lesson('', choice('"التوعيه"')) });
     expect(diags[0].hint).toMatch(/^did you mean `التوعية`\?/);
