@@ -44,7 +44,8 @@ beforeAll(async () => {
     const bytes = fs.readFileSync(path.join(out, `${course.id}-${edition}.pdf`));
     pdf[edition] = { bytes, pages: await readPages(bytes), outline: await outlineOf(bytes) };
   }
-});
+  // a whole pack with --split, read back twice: on two busy cores this takes longer than a hook's default 10 s
+}, 60_000);
 
 /** 1-based page of the first page whose running header names the lesson. */
 function firstPageOf(pages: PageText[], title: string): number {

@@ -74,7 +74,7 @@ function build(options: string, flags: Parameters<typeof buildFile>[1] = {}) {
 let plain: { out: string };
 beforeAll(async () => {
   plain = await build('{ qr: true, editions: [student, teacher, key] }');
-});
+}, 60_000);
 
 describe('sources that show', () => {
   test('the title block and every citation name the publication, the Arabic date and the author', async () => {
