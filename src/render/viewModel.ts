@@ -187,6 +187,11 @@ function figureViews(figures: readonly ResolvedFigure[], digits: Digits): Figure
   return figures.map((f, i) => ({ path: f.path, width: f.width, height: f.height, alt: f.alt, caption: `${LABELS.figure} ${formatNumber(i + 1, digits)}: ${f.caption}` }));
 }
 
+/** «النموذج أ» / «النموذج ب» on a shuffled version (versions are lettered as options are: أ ب). */
+function versionLabel(lesson: ResolvedLesson): string | undefined {
+  return lesson.version ? `${LABELS.version} ${lesson.version === 'A' ? OPTION_LETTERS[0] : OPTION_LETTERS[1]}` : undefined;
+}
+
 /** Options of the view that depend on where the lesson is printed. */
 export interface ViewPlace {
   /** the lesson's number in a course pack (1-based) */
@@ -199,7 +204,7 @@ export function lessonView(lesson: ResolvedLesson, edition: Edition, place: View
   const meta = [
     lesson.audience,
     lesson.duration ? `${formatNumber(lesson.duration, digits)} ${LABELS.minutes}` : undefined,
-    lesson.version ? `${LABELS.version} ${lesson.version === 'A' ? 'أ' : 'ب'}` : undefined,
+    versionLabel(lesson),
   ]
     .filter(Boolean)
     .join(SEPARATOR);
@@ -269,7 +274,7 @@ export function keyView(lesson: ResolvedLesson, place: ViewPlace = {}): KeyView 
     labels: LABELS,
     title: lesson.title,
     ...(place.number !== undefined ? { lessonLabel: `${LABELS.lesson} ${formatNumber(place.number, digits)}` } : {}),
-    meta: [lesson.version ? `${LABELS.version} ${lesson.version === 'A' ? 'أ' : 'ب'}` : undefined, sourceLine(lesson.article, digits)].filter(Boolean).join(SEPARATOR),
+    meta: [versionLabel(lesson), sourceLine(lesson.article, digits)].filter(Boolean).join(SEPARATOR),
     items: lesson.questions.map((q, i) => {
       const answer = answerText(q, digits);
       return {
