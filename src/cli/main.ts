@@ -3,6 +3,7 @@
 // still prints one clear line (and the stack only with HIWAR_DEBUG=1).
 // Every message comes from the catalogue (src/i18n) in the language of
 // `--lang ar|en` (any command), else HIWAR_LANG, else the locale.
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ioText, processIO, type IO } from './io.js';
 import { parseLang } from '../i18n/catalogue.js';
@@ -59,7 +60,7 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
     .command('build')
     .option('--lang <lang>', LANG_HELP)
     .description('build lessons and courses into PDFs (student and teacher editions)')
-    .argument('<files...>', 'lesson or course YAML files')
+    .argument('<files...>', 'lesson or course YAML files, folders of them, or patterns like lessons/*.yaml')
     .option('--out <dir>', 'output folder', 'out')
     .addOption(new Option('--edition <edition>', 'which edition(s) to build: student, teacher, both, key (the answer key) or all (default: the `editions:` option, else both)').choices(['student', 'teacher', 'both', 'key', 'all']))
     .addOption(new Option('--paper <paper>', 'paper size').choices(['A4', 'letter']))
@@ -81,10 +82,21 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
         exitCode = EXIT_USAGE;
         return;
       }
+      // folders, patterns the shell did not expand, misspelt names (src/cli/inputs.ts)
+      const { expandInputs } = await import('./inputs.js');
+      const inputs = await expandInputs(files, io.cwd, 'build');
+      const { printDiagnostics } = await import('../workspace/cli-support.js');
+      printDiagnostics(inputs.problems, io);
+      if (inputs.files.length === 0) {
+        exitCode = 1;
+        return;
+      }
+      const given = inputs.files.map((f) => path.relative(io.cwd, f) || f);
       // Ctrl-C: report what was built and what was not, leave no partial PDF, exit 130
-      const guard = opts.watch ? undefined : guardBuild(files, opts, io);
+      const guard = opts.watch ? undefined : guardBuild(given, opts, io);
       try {
-        exitCode = await buildCommand(files, opts, io);
+        exitCode = await buildCommand(given, opts, io);
+        if (exitCode === 0 && inputs.problems.length) exitCode = 1;
       } finally {
         guard?.dispose();
       }
@@ -94,13 +106,22 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
     .command('check')
     .option('--lang <lang>', LANG_HELP)
     .description('validate everything a build would read; writes nothing')
-    .argument('<files...>', 'lesson or course YAML files')
+    .argument('<files...>', 'lessons, courses, banks, articles, folders of them, or patterns like lessons/*.yaml')
     .addOption(new Option('--paper <paper>').choices(['A4', 'letter']))
     .addOption(new Option('--digits <digits>').choices(['arabic', 'western']))
     .option('--seed <n>', 'seed for `pick`', parseSeed)
     .action(async (files: string[], opts) => {
       const { checkCommand } = await import('./commands/check.js');
-      exitCode = await checkCommand(files, opts, io);
+      const { expandInputs } = await import('./inputs.js');
+      const inputs = await expandInputs(files, io.cwd, 'check');
+      const { printDiagnostics } = await import('../workspace/cli-support.js');
+      printDiagnostics(inputs.problems, io);
+      if (inputs.files.length === 0) {
+        exitCode = 1;
+        return;
+      }
+      exitCode = await checkCommand(inputs.files.map((f) => path.relative(io.cwd, f) || f), opts, io);
+      if (exitCode === 0 && inputs.problems.length) exitCode = 1;
     });
 
   program
@@ -118,12 +139,21 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
     .command('questions')
     .option('--lang <lang>', LANG_HELP)
     .description('list the questions of one or more question banks')
-    .argument('<banks...>', 'question bank files')
+    .argument('<banks...>', 'question bank files, folders of them, or patterns like questions/*.yaml')
     .option('--tag <tag>', 'only questions with this tag (repeatable)', collect)
     .option('--level <level>', 'only questions of this Bloom level')
     .action(async (banks: string[], opts) => {
       const { questionsCommand } = await import('./commands/questions.js');
-      exitCode = await questionsCommand(banks, opts, io);
+      const { expandInputs } = await import('./inputs.js');
+      const inputs = await expandInputs(banks, io.cwd, 'banks');
+      const { printDiagnostics } = await import('../workspace/cli-support.js');
+      printDiagnostics(inputs.problems, io);
+      if (inputs.files.length === 0) {
+        exitCode = 1;
+        return;
+      }
+      exitCode = await questionsCommand(inputs.files.map((f) => path.relative(io.cwd, f) || f), opts, io);
+      if (exitCode === 0 && inputs.problems.length) exitCode = 1;
     });
 
   program
@@ -134,6 +164,8 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
     .requiredOption('--id <id>', 'the article id ([a-z0-9-]+)')
     .option('--out <dir>', 'folder to write <id>.md into')
     .option('--force', 'overwrite an existing article file')
+    .option('--title <title>', 'the article title (instead of the first line of the page)')
+    .option('--keep-all', 'keep every line: drop no breadcrumbs, bylines, share buttons, ads …')
     .action(async (raw: string, opts) => {
       const { importCommand } = await import('./commands/import.js');
       exitCode = await importCommand(raw, opts, io);

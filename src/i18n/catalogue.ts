@@ -21,6 +21,7 @@ import { CLI_MESSAGES } from './messages/cli.js';
 import { FIELD_MESSAGES } from './messages/fields.js';
 import { QUESTIONS_MESSAGES } from './messages/questions.js';
 import { OUTPUT_MESSAGES } from './messages/output.js';
+import { AUTHORING_MESSAGES } from './messages/authoring.js';
 
 export { defineMessages, type MessageEntry, type MessagePair } from './define.js';
 
@@ -50,6 +51,7 @@ export const CATALOGUE: Record<string, MessageEntry> = {
   ...FIELD_MESSAGES,
   ...QUESTIONS_MESSAGES,
   ...OUTPUT_MESSAGES,
+  ...AUTHORING_MESSAGES,
 };
 
 /** A message of the catalogue as a parameter or hint of another (filled in the language it is shown in). */

@@ -3,7 +3,20 @@
 import path from 'node:path';
 import { CATALOGUE, fill, message as catalogueMessage, say, type Lang, type MessageRef, type Params } from '../i18n/catalogue.js';
 
-export type Severity = 'error' | 'warning';
+/** `note`: something a teacher should know that is not wrong (e.g. refs left out of a question from a bank written for another article). */
+export type Severity = 'error' | 'warning' | 'note';
+
+/** A second place a problem concerns (e.g. the bank question a lesson uses), printed on its own line. */
+export interface RelatedLocation {
+  file: string;
+  line: number;
+  col: number;
+  /** what is there, e.g. "the question is written here" (English) */
+  message: string;
+  /** its catalogue code, for --lang ar */
+  code?: string;
+  params?: Params;
+}
 
 export interface Diagnostic {
   severity: Severity;
@@ -20,6 +33,8 @@ export interface Diagnostic {
   params?: Params;
   /** the hint as a catalogue message, when the entry has no hint of its own */
   hintRef?: MessageRef;
+  /** a second location, printed as `FILE:LINE:COL: note: MESSAGE` on the line after */
+  related?: RelatedLocation;
 }
 
 /** Thrown for anything that is the user's mistake; carries every problem found. */
@@ -89,6 +104,14 @@ export function formatDiagnostic(d: Diagnostic, cwd = process.cwd(), lang: Lang 
   const severity = lang === 'en' ? d.severity : catalogueMessage(`core.severity-${d.severity}`, lang);
   let out = `${terminalSafe(shown)}:${where.slice(shown.length + 1)}: ${severity}: ${terminalSafe(message)}`;
   if (hint) out += `\n  ${lang === 'en' ? 'hint' : catalogueMessage('core.hint', lang)}: ${terminalSafe(hint)}`;
+  if (d.related) {
+    const r = d.related;
+    const rel2 = path.isAbsolute(r.file) ? path.relative(cwd, r.file) || r.file : r.file;
+    const shown2 = rel2.startsWith('..') && path.isAbsolute(r.file) ? r.file : rel2;
+    const note = lang === 'en' ? 'note' : catalogueMessage('core.severity-note', lang);
+    const text = lang !== 'en' && r.code && CATALOGUE[r.code] ? fill(CATALOGUE[r.code][lang], r.params, lang) : r.message;
+    out += `\n${terminalSafe(shown2)}:${r.line > 0 ? r.line : 1}:${r.col || 1}: ${note}: ${terminalSafe(text)}`;
+  }
   return out;
 }
 

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { type Diagnostic, type Severity } from './diagnostics.js';
 import { parseArticle, type Article } from './article.js';
 import { readFailure, readSource, type ReadResult } from './source.js';
-import { bankSchema, validate, type BankQuestionSpec, type BankSpec, type Validation } from './schema.js';
+import { bankSchema, isBad, validate, type BankQuestionSpec, type BankSpec, type Validation } from './schema.js';
 import { diagAt, parseYaml, type Path, type YamlFile } from './yaml.js';
-import { codes, suggestionLead } from './suggest.js';
+import { closest, codes, suggestionLead } from './suggest.js';
 import { msg, type MessageRef, type Param, type Params } from '../i18n/catalogue.js';
 
 /** What a file is, as the messages name it ("cannot find the lesson `x`"). */
@@ -68,8 +68,13 @@ export class Ctx {
     return this.diagnostics.filter((d) => d.severity === 'error');
   }
 
+  /** warnings and notes: everything that does not stop a build */
   get warnings(): Diagnostic[] {
-    return this.diagnostics.filter((d) => d.severity === 'warning');
+    return this.diagnostics.filter((d) => d.severity !== 'error');
+  }
+
+  note(d: Diagnostic): void {
+    this.add({ ...d, severity: 'note' as Severity });
   }
 
   hasErrors(): boolean {
@@ -93,13 +98,30 @@ function nearMiss(fromFile: string, written: string): MessageRef | undefined {
     }
   }
   const target = path.resolve(base, file);
-  try {
-    const same = readdirSync(path.dirname(target)).find((n) => n.toLowerCase() === path.basename(target).toLowerCase());
-    if (same) return msg('load.near-case', { path: rel(path.join(path.dirname(target), same)) });
-  } catch {
-    // the folder itself is missing
-  }
+  const near = nearestName(target);
+  if (near) return msg(near.caseOnly ? 'load.near-case' : 'authoring.near-name', { path: `${rel(near.path)}${anchor !== undefined ? `#${anchor}` : ''}` });
   return undefined;
+}
+
+/** The existing file whose name is nearest to a missing one, in the same folder (a typo), or undefined. */
+export function nearestName(target: string): { path: string; caseOnly: boolean } | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(path.dirname(target));
+  } catch {
+    return undefined; // the folder itself is missing
+  }
+  const base = path.basename(target);
+  const same = names.find((n) => n.toLowerCase() === base.toLowerCase());
+  if (same) return { path: path.join(path.dirname(target), same), caseOnly: true };
+  // compare names of the same kind (a lesson with lessons), and without the extension when both have one
+  const ext = path.extname(base).toLowerCase();
+  const candidates = names.filter((n) => !n.startsWith('.') && (ext === '' || path.extname(n).toLowerCase() === ext || (ext === '.yml' && n.endsWith('.yaml')) || (ext === '.yaml' && n.endsWith('.yml'))));
+  const stem = (n: string) => (ext ? n.slice(0, n.length - path.extname(n).length) : n);
+  const best = closest(stem(base), candidates.map(stem));
+  if (best === undefined) return undefined;
+  const hit = candidates.find((n) => stem(n) === best)!;
+  return { path: path.join(path.dirname(target), hit), caseOnly: false };
 }
 
 function notFound(ctx: Ctx, abs: string, what: FileWhat, from: RefFrom | undefined, r: Exclude<ReadResult, { ok: true }>): void {
@@ -138,7 +160,8 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 export function detectKind(value: unknown): YamlKind {
   if (!isObj(value)) return 'lesson';
   if ('lessons' in value) return 'course';
-  const lessonish = ['article', 'extends', 'passages', 'objectives', 'glossary', 'content_note', 'teacher', 'activities'];
+  // (a bank may name its `article` too: it is told apart by its questions, which all have an `id`)
+  const lessonish = ['extends', 'passages', 'objectives', 'glossary', 'content_note', 'teacher', 'activities'];
   if (lessonish.some((k) => k in value) || !Array.isArray(value.questions)) return 'lesson';
   // a bank's questions all have an `id` and none is a `use:`/`pick:`
   const qs = value.questions as unknown[];
@@ -171,6 +194,10 @@ export interface Bank {
   byId: Map<string, { q: BankQuestionSpec; index: number }>;
   /** every id written in the bank, usable or not */
   ids: string[];
+  /** the article its refs point into (absolute), when the bank names one */
+  articlePath?: string;
+  /** `general: true` at the top: every question needs no article */
+  general: boolean;
 }
 
 export async function loadBank(ctx: Ctx, abs: string, from?: RefFrom): Promise<Bank | null> {
@@ -179,7 +206,7 @@ export async function loadBank(ctx: Ctx, abs: string, from?: RefFrom): Promise<B
   const f = await loadYaml(ctx, abs, 'question bank', from);
   if (!f) return null;
   const kind = detectKind(f.value);
-  if (from && isObj(f.value) && (kind === 'course' || 'article' in f.value || 'extends' in f.value)) {
+  if (from && isObj(f.value) && (kind !== 'bank' || 'extends' in f.value)) {
     ctx.add(diagAt(from.file, from.path, 'load.not-a-bank', { path: from.written, kind: whatParam(kind === 'bank' ? 'question bank' : kind) }));
     return null;
   }
@@ -198,7 +225,9 @@ export async function loadBank(ctx: Ctx, abs: string, from?: RefFrom): Promise<B
     ids.push(id);
     byId.set(id, { q, index: i });
   });
-  const bank: Bank = { file: f, v, byId, ids };
+  const data = isObj(v.data) ? (v.data as Record<string, unknown>) : {};
+  const bank: Bank = { file: f, v, byId, ids, general: data.general === true && !isBad(v.bad, ['general']) };
+  if (typeof data.article === 'string' && !isBad(v.bad, ['article'])) bank.articlePath = resolvePath(abs, data.article);
   ctx.bankCache.set(abs, bank);
   return bank;
 }

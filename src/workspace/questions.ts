@@ -1,9 +1,11 @@
 // Questions: inline, `use: bank#id`, seeded `pick`, and overlay edits (drop/add/order/limit).
+import path from 'node:path';
 import type { Article } from './article.js';
 import type { ResolvedQuestion } from './model.js';
-import { Ctx, loadBank, missingBankId, resolvePath, type Bank, type RefFrom } from './load.js';
+import { Ctx, loadArticle, loadBank, missingBankId, resolvePath, type Bank, type RefFrom } from './load.js';
 import { hashString, mulberry32, sampleIndices } from './random.js';
-import { formatRef, parseRef, resolveRef } from './refs.js';
+import { formatRef, parseRef, resolveRef, splitRefList } from './refs.js';
+import { diagnostic, type Diagnostic } from './diagnostics.js';
 import { isBad, isBroken, type BankQuestionSpec, type InlineQuestionSpec, type PickQuestionSpec, type UseQuestionSpec } from './schema.js';
 import { codes, orList, suggestionLead } from './suggest.js';
 import { msg } from '../i18n/catalogue.js';
@@ -22,6 +24,8 @@ export interface QEntry {
   path: Path;
   /** `ABSOLUTE-BANK-PATH#id` for bank questions (so `pick` does not repeat a `use`) */
   bankKey?: string;
+  /** where the refs were written in `file`, when they were (not for refs taken from a bank) */
+  refsPath?: Path;
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -69,7 +73,7 @@ function makeQuestion(ctx: Ctx, file: YamlFile, path: Path, body: QuestionBody, 
 /** Check refs written on a question; returns them in canonical spelling. */
 export function checkRefs(ctx: Ctx, file: YamlFile, path: Path, refs: readonly string[] | undefined, article: Article | null): string[] {
   const out: string[] = [];
-  (refs ?? []).forEach((r, k) => {
+  splitRefList(refs ?? []).forEach(({ ref: r, index: k }) => {
     const p = parseRef(r);
     if (!p.ok) {
       ctx.add(diagAt(file, [...path, k], p.code, p.params, p.hintRef));
@@ -91,6 +95,23 @@ interface ListCtx {
   ctx: Ctx;
   article: Article | null;
   seed: number;
+  /** bank questions whose refs were left out (written for another article), by bank: one note per bank */
+  dropped?: Map<string, { bank: Bank; written: string; count: number; file: YamlFile; path: Path }>;
+}
+
+/** One note per bank whose questions lost their refs in this lesson (at the first entry that used it). */
+export function reportDroppedRefs(lc: ListCtx): void {
+  for (const d of lc.dropped?.values() ?? []) {
+    const pos = positionOf(d.file, d.path);
+    const bankArticle = path.relative(path.dirname(d.file.path), d.bank.articlePath!).split(path.sep).join('/');
+    lc.ctx.note(
+      diagnostic('note', d.file.path, pos.line, pos.col, 'authoring.bank-refs-dropped', {
+        count: d.count,
+        bank: d.written,
+        bankArticle,
+      }),
+    );
+  }
 }
 
 /** Questions of one written list (a lesson's `questions:` or an overlay's `add:`). */
@@ -129,7 +150,7 @@ async function listEntries(lc: ListCtx, layer: Layer, base: Path, items: unknown
     const q = makeQuestion(ctx, file, path, it, id);
     if (!q) continue;
     q.refs = refs;
-    slots[i].push({ q, file, path });
+    slots[i].push({ q, file, path, refsPath: it.refs !== undefined ? [...path, 'refs'] : undefined });
   }
   for (const { i, item } of picks) {
     const got = await pickEntries(lc, layer, [...base, i], item, used);
@@ -164,49 +185,98 @@ async function useEntry(lc: ListCtx, layer: Layer, path: Path, u: UseQuestionSpe
     }
     return null;
   }
-  const q = bankQuestion(ctx, bank, found, u.id ?? parts.id, `${parts.file}#${parts.id}`);
+  const q = bankQuestion(ctx, bank, found, u.id ?? parts.id, parts.file, { file, path: [...path, 'use'] });
   if (!q) return null;
   if (u.lines !== undefined) q.lines = u.lines;
-  q.refs = ownRefs ?? bankRefs(ctx, bank, found, article);
-  return { q, file, path, bankKey: `${abs}#${parts.id}` };
+  q.refs = ownRefs ?? bankRefs(lc, bank, parts.file, found, { file, path: [...path, 'use'] });
+  return { q, file, path, bankKey: `${abs}#${parts.id}`, refsPath: ownRefs ? [...path, 'refs'] : undefined };
 }
 
-function bankQuestion(ctx: Ctx, bank: Bank, found: { q: BankQuestionSpec; index: number }, id: string, origin: string): ResolvedQuestion | null {
+/** Where a lesson takes a bank question (its `use:` or `pick:`): problems of the question are reported there. */
+interface UsedAt {
+  file: YamlFile;
+  path: Path;
+}
+
+/** Problems found in a bank question, reported at the lesson's `use`/`pick` line, with the bank position on a second line. */
+function reportAtUse(ctx: Ctx, at: UsedAt, bankWritten: string, id: string, found: Diagnostic[]): void {
+  const pos = positionOf(at.file, at.path);
+  for (const d of found) {
+    // the problem as a catalogue message, so it reads in the reader's language too
+    const moved = diagnostic(d.severity, at.file.path, pos.line, pos.col, 'authoring.used-question-problem', { id, bank: bankWritten, problem: msg(d.code, d.params) }, d.hintRef ?? d.hint);
+    moved.related = { file: d.file, line: d.line, col: d.col, message: `the question \`${id}\` is written here`, code: 'authoring.bank-question-here', params: { id } };
+    ctx.add(moved);
+  }
+}
+
+function isGeneral(bank: Bank, q: BankQuestionSpec): boolean {
+  return q.general ?? bank.general;
+}
+
+function bankQuestion(ctx: Ctx, bank: Bank, found: { q: BankQuestionSpec; index: number }, id: string, bankWritten: string, at: UsedAt): ResolvedQuestion | null {
   const path: Path = ['questions', found.index];
   if (isBad(bank.v.bad, path)) return null;
-  return makeQuestion(ctx, bank.file, path, found.q, id, origin);
+  const tmp = new Ctx();
+  const q = makeQuestion(tmp, bank.file, path, found.q, id, `${bankWritten}#${found.q.id}`);
+  reportAtUse(ctx, at, bankWritten, found.q.id, tmp.diagnostics);
+  return q;
 }
 
-/** Refs written in a bank, checked against the article of the lesson that uses the question. */
-function bankRefs(ctx: Ctx, bank: Bank, found: { q: BankQuestionSpec; index: number }, article: Article | null): string[] {
+/**
+ * A bank question's own refs, for the lesson that uses it: checked against the lesson's article when
+ * the bank was written for it (or does not say); left out, with one note per bank, when the bank names
+ * another article; none for a general question.
+ */
+function bankRefs(lc: ListCtx, bank: Bank, bankWritten: string, found: { q: BankQuestionSpec; index: number }, at: UsedAt): string[] {
+  const { ctx, article } = lc;
   const path: Path = ['questions', found.index, 'refs'];
-  if (!found.q.refs || isBad(bank.v.bad, path)) return [];
-  const before = ctx.errors.length;
-  const out = checkRefs(ctx, bank.file, path, found.q.refs, null);
-  if (ctx.errors.length > before || !article) return out;
-  found.q.refs.forEach((r, k) => {
-    const p = parseRef(r);
-    if (!p.ok) return;
-    const res = resolveRef(article, p.ref);
-    if (!res.ok) {
-      ctx.add(diagAt(bank.file, [...path, k], 'questions.bank-ref-misfits', { problem: msg(res.code, res.params), id: found.q.id, article: article.path }));
-    }
-  });
-  return out;
+  if (!found.q.refs || isBad(bank.v.bad, path) || isGeneral(bank, found.q)) return [];
+  if (bank.articlePath && article && bank.articlePath !== article.path) {
+    lc.dropped ??= new Map();
+    const key = bank.file.path;
+    const d = lc.dropped.get(key);
+    if (d) d.count++;
+    else lc.dropped.set(key, { bank, written: bankWritten, count: 1, file: at.file, path: at.path });
+    return [];
+  }
+  const tmp = new Ctx();
+  const out = checkRefs(tmp, bank.file, path, found.q.refs, article);
+  reportAtUse(ctx, at, bankWritten, found.q.id, tmp.diagnostics);
+  return tmp.hasErrors() ? [] : out;
 }
 
-/** A bank, loaded once, with every question's kind/options checked (problems reported in the bank). */
+/**
+ * A bank, loaded once. Checked as a file of its own (`hiwar check BANK`, no `from`), every question's
+ * kind, options and refs are checked there (refs against the bank's `article`, when it names one);
+ * taken by a lesson, only the questions it uses are, at the lesson's `use`/`pick` line.
+ */
 export async function loadCheckedBank(ctx: Ctx, abs: string, from?: RefFrom): Promise<Bank | null> {
   const bank = await loadBank(ctx, abs, from);
-  if (bank && !checkedBanks.has(bank)) {
+  if (bank && !from && !checkedBanks.has(bank)) {
     checkedBanks.add(bank);
+    const data = bank.v.data as Record<string, unknown>;
+    let article: Article | null = null;
+    if (bank.articlePath) article = await loadArticle(ctx, bank.articlePath, { file: bank.file, path: ['article'], written: String(data.article) });
+    let refsWithoutArticle = false;
     for (const id of bank.ids) {
       const c = bank.byId.get(id);
       if (!c) continue;
       const path: Path = ['questions', c.index];
       if (isBad(bank.v.bad, path)) continue;
       makeQuestion(ctx, bank.file, path, c.q, id);
-      if (c.q.refs && !isBad(bank.v.bad, [...path, 'refs'])) checkRefs(ctx, bank.file, [...path, 'refs'], c.q.refs, null);
+      if (c.q.refs && !isBad(bank.v.bad, [...path, 'refs'])) {
+        if (isGeneral(bank, c.q)) {
+          const pos = positionOf(bank.file, [...path, 'refs'], 'key');
+          ctx.add(diagnostic('error', bank.file.path, pos.line, pos.col, 'authoring.general-with-refs', { id }));
+        } else {
+          checkRefs(ctx, bank.file, [...path, 'refs'], c.q.refs, article);
+          if (!bank.articlePath) refsWithoutArticle = true;
+        }
+      }
+    }
+    if (refsWithoutArticle) {
+      const pos = positionOf(bank.file, []);
+      ctx.warn(diagnostic('warning', bank.file.path, pos.line, pos.col, 'authoring.bank-no-article', { bank: path.basename(abs) }));
     }
   }
   return bank;
@@ -222,15 +292,30 @@ async function pickEntries(lc: ListCtx, layer: Layer, path: Path, item: PickQues
   if (!bank) return [];
   const tags = spec.tags ?? [];
   const levels = spec.level === undefined ? [] : Array.isArray(spec.level) ? spec.level : [spec.level];
+  const general = spec.general === true;
+  // the lesson's own refs, for every picked question
+  let ownRefs: string[] | undefined;
+  if (item.refs !== undefined) {
+    if (general) {
+      const pos = positionOf(file, [...path, 'refs'], 'key');
+      ctx.add(diagnostic('error', file.path, pos.line, pos.col, 'authoring.pick-refs-and-general'));
+    } else ownRefs = checkRefs(ctx, file, [...path, 'refs'], item.refs, lc.article);
+  }
   const candidates: { q: BankQuestionSpec; index: number }[] = [];
   for (const id of bank.ids) {
     const c = bank.byId.get(id)!;
+    if (general && !isGeneral(bank, c.q)) continue;
     if (tags.length && !tags.some((t) => (c.q.tags ?? []).includes(t))) continue;
     if (levels.length && !(c.q.level && levels.includes(c.q.level))) continue;
     candidates.push(c);
   }
   const fresh = candidates.filter((c) => !used.has(`${abs}#${c.q.id}`));
   const count = spec.count ?? 1;
+  if (general && count > fresh.length && !bank.ids.some((id) => isGeneral(bank, bank.byId.get(id)!.q))) {
+    const pos = positionOf(file, [...path, 'pick', 'general']);
+    ctx.add(diagnostic('error', file.path, pos.line, pos.col, 'authoring.pick-no-general', { count, bank: spec.from, have: 'none' }));
+    return [];
+  }
   if (count > fresh.length) {
     const taken = candidates.length - fresh.length;
     const params = {
@@ -252,15 +337,17 @@ async function pickEntries(lc: ListCtx, layer: Layer, path: Path, item: PickQues
     ctx.add(diagAt(file, [...path, 'pick', spec.count !== undefined ? 'count' : 'from'], count === 1 ? 'questions.pick-short-one' : 'questions.pick-short', params, hint));
     return [];
   }
-  const key = ['pick', lc.seed, spec.from, [...tags].sort().join(','), [...levels].sort().join(','), count].join('|');
+  // (`general` joins the key only when set, so picks written before it choose the same questions)
+  const key = ['pick', lc.seed, spec.from, [...tags].sort().join(','), [...levels].sort().join(','), count, ...(general ? ['general'] : [])].join('|');
   const rand = mulberry32(hashString(key) ^ lc.seed);
   const chosen = sampleIndices(fresh.length, count, rand).map((k) => fresh[k]);
   const out: QEntry[] = [];
+  const at: UsedAt = { file, path: [...path, 'pick'] };
   for (const c of chosen) {
-    const q = bankQuestion(ctx, bank, c, c.q.id, `${spec.from}#${c.q.id}`);
+    const q = bankQuestion(ctx, bank, c, c.q.id, spec.from, at);
     if (!q) continue;
-    q.refs = bankRefs(ctx, bank, c, lc.article);
-    out.push({ q, file, path, bankKey: `${abs}#${c.q.id}` });
+    q.refs = ownRefs ?? bankRefs(lc, bank, spec.from, c, at);
+    out.push({ q, file, path, bankKey: `${abs}#${c.q.id}`, refsPath: ownRefs ? [...path, 'refs'] : undefined });
   }
   return out;
 }

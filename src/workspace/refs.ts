@@ -39,27 +39,72 @@ function toWestern(s: string): string {
   return s.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
 }
 
-/** Parse a ref string. Lenient about case, spaces and Arabic-Indic digits; `p3-5` means `p3-p5`. */
+/**
+ * A ref as Arabic teachers type it, in Latin spelling: «ف» (فقرة) is `p`, «ج» (جملة) is `s`,
+ * Arabic-Indic and Eastern Arabic-Indic digits are digits, the Arabic full stop and a comma
+ * between paragraph and sentence are the dot, and dashes of any kind are `-`.
+ */
+export function latinRef(input: string): string {
+  return toWestern(input)
+    .normalize('NFC')
+    .replace(/[\u064B-\u065F\u0670\u0640\u200c-\u200f\u061c]/g, '') // diacritics, tatweel, invisible marks
+    .replace(/ف/g, 'p')
+    .replace(/ج/g, 's')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\u06d4]/g, '.')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, '');
+}
+
+/**
+ * The refs of a `refs:` list: each entry may hold several refs joined by the Arabic comma «،»
+ * (YAML reads `[p6، p5]` as one text: the Arabic comma is not its separator) or by «;»/«؛».
+ */
+export function splitRefList(refs: readonly string[]): { ref: string; index: number }[] {
+  const out: { ref: string; index: number }[] = [];
+  refs.forEach((r, index) => {
+    if (typeof r !== 'string') return;
+    const parts = r.split(/[،؛;]/).map((x) => x.trim());
+    // «ف٥،ج٢» is one ref (a comma before the sentence): split only where every part is a paragraph ref
+    if (parts.length > 1 && parts.every((x) => latinRef(x).startsWith('p'))) for (const ref of parts) out.push({ ref, index });
+    else out.push({ ref: r, index });
+  });
+  return out;
+}
+
+/**
+ * Parse a ref string. Lenient about case, spaces and Arabic typing (`ف٦`, `ف٣-ف٥`, `ف٥.ج٢`,
+ * Arabic-Indic digits); `p3-5` means `p3-p5`. The canonical spelling stays the Latin one.
+ */
 export function parseRef(input: string): ParseRefResult {
-  const s = toWestern(input).trim().toLowerCase().replace(/\s+/g, '');
+  const s = latinRef(input);
   let m = /^p(\d+)$/.exec(s);
   if (m) return checkPara(input, +m[1], +m[1]);
   m = /^p(\d+)-p?(\d+)$/.exec(s);
   if (m) return checkPara(input, +m[1], +m[2]);
-  m = /^p(\d+)\.s(\d+)$/.exec(s);
+  m = /^p(\d+)[.,،]s(\d+)$/.exec(s);
   if (m) return checkSent(input, +m[1], +m[2], +m[2]);
-  m = /^p(\d+)\.s(\d+)-s?(\d+)$/.exec(s);
+  m = /^p(\d+)[.,،]s(\d+)-s?(\d+)$/.exec(s);
   if (m) return checkSent(input, +m[1], +m[2], +m[3]);
-  m = /^p(\d+)\.s(\d+)-p(\d+)\.s(\d+)$/.exec(s);
+  m = /^p(\d+)[.,،]s(\d+)-p(\d+)[.,،]s(\d+)$/.exec(s);
   if (m) {
     if (m[1] === m[3]) return checkSent(input, +m[1], +m[2], +m[4]);
     return { ok: false, ...problem('refs.two-paragraphs', { ref: input }) };
   }
   if (s.length === 0) return { ok: false, ...problem('refs.empty', {}, FORMS) };
+  if (/^p\d+(?:-p?\d+)?(?:[,،;؛]p\d+(?:-p?\d+)?)+$/.test(s)) return { ok: false, ...problem('authoring.refs-several', { ref: input }) };
+  m = /^p(\d+)p(\d+)$/.exec(s);
+  if (m) {
+    const [a, b] = [m[1], m[2]];
+    return { ok: false, ...problem('refs.not-a-ref', { ref: input }, msg('authoring.refs-two-in-one', { a, b, aa: arabicDigits(a), ab: arabicDigits(b) })) };
+  }
   m = /^p(\d+)\.(\d+)(?:-(\d+))?$/.exec(s);
   if (m) return { ok: false, ...problem('refs.not-a-ref', { ref: input }, msg('refs.sentence-needs-s', { ref: `p${m[1]}.s${m[2]}${m[3] ? `-s${m[3]}` : ''}` })) };
   return { ok: false, ...problem('refs.not-a-ref', { ref: input }, FORMS) };
 }
+
+const arabicDigits = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + +d));
 
 function checkPara(input: string, a: number, b: number): ParseRefResult {
   if (a === 0 || b === 0) return { ok: false, ...problem('refs.paragraph-zero', { ref: input }) };

@@ -1,16 +1,17 @@
 // Resolve a lesson or course file into the model the renderer reads: articles loaded, refs
 // resolved, bank questions fetched, picks made, overlays applied, options settled.
 import path from 'node:path';
-import { errorAt, UserError, type Diagnostic } from './diagnostics.js';
+import { diagnostic, errorAt, UserError, type Diagnostic } from './diagnostics.js';
 import { msg } from '../i18n/catalogue.js';
 import type { Article } from './article.js';
 import { Ctx, detectKind, loadArticle, loadYaml, resolvePath, type RefFrom } from './load.js';
 import type { BuildOptions, ResolvedCourse, ResolvedLesson, ResolvedPassage } from './model.js';
-import { checkDuplicateIds, layerQuestions } from './questions.js';
+import { checkDuplicateIds, layerQuestions, reportDroppedRefs, type QEntry } from './questions.js';
 import { formatRef, parseRef, resolveAnchor, resolveRef } from './refs.js';
-import { courseSchema, isBad, isBroken, LESSON_REQUIRED, lessonSchema, validate, type CourseSpec, type LessonSpec, type OptionsSpec, type PassageSpec, type Validation } from './schema.js';
-import { diagAt, type YamlFile } from './yaml.js';
-import { didYouMean } from './suggest.js';
+import { courseSchema, isBad, isBroken, LESSON_REQUIRED, lessonSchema, validate, type CourseSpec, type LessonSpec, type OptionsSpec, type PassageEditSpec, type PassageSpec, type Validation } from './schema.js';
+import { diagAt, positionOf, type Path, type YamlFile } from './yaml.js';
+import { didYouMean, listCode } from './suggest.js';
+import { foldQuery } from './arabic.js';
 import { printableCourse, printableLesson } from './printable.js';
 import { checkQr, resolveFigures } from './figures.js';
 
@@ -184,20 +185,15 @@ export async function resolveLesson(ctx: Ctx, abs: string, courseOptions: Partia
     article = await loadArticle(ctx, resolvePath(art.layer.file.path, art.value), { file: art.layer.file, path: ['article'], written: art.value });
   }
 
-  // passages
-  const passages: ResolvedPassage[] = [];
-  const ps = field(root, 'passages');
-  if (ps && ps !== 'bad') {
-    ps.value.forEach((p, i) => {
-      if (isBad(ps.layer.v.bad, ['passages', i, 'ref'])) return;
-      const rp = resolvePassage(ctx, ps.layer.file, i, p, article);
-      if (rp) passages.push(rp);
-    });
-  }
+  // passages (a list, or an overlay's edit of the inherited ones)
+  const passages = layerPassages(ctx, root, article).map((e) => e.passage);
 
   // questions
-  const qlist = await layerQuestions({ ctx, article, seed: options.seed }, root);
+  const lc = { ctx, article, seed: options.seed };
+  const qlist = await layerQuestions(lc, root);
   checkDuplicateIds(ctx, qlist);
+  reportDroppedRefs(lc);
+  warnUnprintedRefs(ctx, qlist, passages);
 
   // figures, placed after a printed passage or a question
   const fs = field(root, 'figures');
@@ -245,8 +241,8 @@ export async function resolveLesson(ctx: Ctx, abs: string, courseOptions: Partia
 }
 
 
-function resolvePassage(ctx: Ctx, file: YamlFile, i: number, p: PassageSpec, article: Article | null): ResolvedPassage | null {
-  const at = ['passages', i, 'ref'];
+function resolvePassage(ctx: Ctx, file: YamlFile, entry: Path, p: PassageSpec, article: Article | null): ResolvedPassage | null {
+  const at = [...entry, 'ref'];
   let paragraphs: ResolvedPassage['paragraphs'] | null = null;
   let ref: string;
   if (typeof p.ref === 'string') {
@@ -277,6 +273,122 @@ function resolvePassage(ctx: Ctx, file: YamlFile, i: number, p: PassageSpec, art
   if (p.heading) out.heading = p.heading;
   if (p.teacher_note) out.teacherNote = p.teacher_note;
   return out;
+}
+
+/** A question that refers to a paragraph the handout does not print: a warning (students cannot read it). */
+function warnUnprintedRefs(ctx: Ctx, qlist: QEntry[], passages: ResolvedPassage[]): void {
+  if (passages.length === 0) return;
+  const printed = new Set(passages.flatMap((p) => p.paragraphs.map((x) => x.number)));
+  const shownPrinted = ranges([...printed].sort((a, b) => a - b));
+  for (const e of qlist) {
+    const missing: string[] = [];
+    for (const r of e.q.refs) {
+      const p = parseRef(r);
+      if (!p.ok || p.ref.type === 'anchor') continue;
+      const [a, b] = p.ref.type === 'paragraphs' ? [p.ref.from, p.ref.to] : [p.ref.paragraph, p.ref.paragraph];
+      for (let n = a; n <= b; n++) if (!printed.has(n)) {
+        missing.push(r);
+        break;
+      }
+    }
+    if (!missing.length) continue;
+    const pos = positionOf(e.file, e.refsPath ?? e.path);
+    ctx.warn(diagnostic('warning', e.file.path, pos.line, pos.col, 'authoring.ref-not-printed', { id: e.q.id, refs: missing.join(', '), printed: shownPrinted }));
+  }
+}
+
+/** [1,2,3,5] -> "p1-p3, p5" */
+function ranges(ns: number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < ns.length; ) {
+    let j = i;
+    while (j + 1 < ns.length && ns[j + 1] === ns[j] + 1) j++;
+    out.push(i === j ? `p${ns[i]}` : `p${ns[i]}-p${ns[j]}`);
+    i = j + 1;
+  }
+  return out.join(', ');
+}
+
+/** A resolved passage with where it was written (for overlay edits). */
+interface PEntry {
+  passage: ResolvedPassage;
+  spec: PassageSpec;
+}
+
+/** Does a `drop`/`order` entry name this passage? By its ref (any spelling), its `from` words, or its heading. */
+function namesPassage(written: string, e: PEntry): boolean {
+  const w = parseRef(written);
+  if (typeof e.spec.ref === 'string') {
+    const own = parseRef(e.spec.ref);
+    if (w.ok && own.ok) return formatRef(w.ref) === formatRef(own.ref);
+    return written.trim() === e.spec.ref.trim();
+  }
+  const t = foldQuery(written);
+  return t !== '' && (t === foldQuery(e.spec.ref.from) || (e.spec.heading !== undefined && t === foldQuery(e.spec.heading)));
+}
+
+function passageName(e: PEntry): string {
+  return typeof e.spec.ref === 'string' ? e.spec.ref : e.passage.ref;
+}
+
+/** The passages of a lesson layer, its overlays' `drop`/`add`/`order` applied (teacher notes travel with them). */
+export function layerPassages(ctx: Ctx, layer: Layer, article: Article | null): PEntry[] {
+  const data = layer.v.data as Record<string, unknown>;
+  const value = isObj(data) ? data.passages : undefined;
+  if (value === undefined) return layer.parent ? layerPassages(ctx, layer.parent, article) : [];
+  if (isBroken(layer.v.bad, ['passages'])) return [];
+  const file = layer.file;
+  const list = (items: PassageSpec[], base: Path): PEntry[] => {
+    const out: PEntry[] = [];
+    items.forEach((p, i) => {
+      if (isBad(layer.v.bad, [...base, i, 'ref'])) return;
+      const rp = resolvePassage(ctx, file, [...base, i], p, article);
+      if (rp) out.push({ passage: rp, spec: p });
+    });
+    return out;
+  };
+  if (Array.isArray(value)) return list(value as PassageSpec[], ['passages']);
+  if (!isObj(value)) return [];
+  if (!layer.parent) {
+    if (!layer.hasExtends) ctx.add(diagnostic('error', file.path, ...at(file, ['passages']), 'authoring.passage-edit-needs-extends'));
+    return [];
+  }
+  const edit = value as PassageEditSpec;
+  let out = layerPassages(ctx, layer.parent, article);
+  const inherited = out.map(passageName);
+  if (edit.drop && !isBroken(layer.v.bad, ['passages', 'drop'])) {
+    const dropped = new Set<PEntry>();
+    edit.drop.forEach((w, k) => {
+      const hit = out.filter((e) => namesPassage(w, e));
+      if (hit.length === 0) {
+        const dym = didYouMean(w, inherited);
+        ctx.add(diagnostic('error', file.path, ...at(file, ['passages', 'drop', k]), 'authoring.passage-drop-unknown', { ref: w, list: listCode(inherited, 30) }, dym));
+      }
+      for (const e of hit) dropped.add(e);
+    });
+    out = out.filter((e) => !dropped.has(e));
+  }
+  if (edit.add && !isBroken(layer.v.bad, ['passages', 'add'])) out = [...out, ...list(edit.add, ['passages', 'add'])];
+  if (edit.order && !isBroken(layer.v.bad, ['passages', 'order'])) {
+    const first: PEntry[] = [];
+    const names = out.map(passageName);
+    edit.order.forEach((w, k) => {
+      const hit = out.filter((e) => namesPassage(w, e) && !first.includes(e));
+      if (hit.length === 0 && !first.some((e) => namesPassage(w, e))) {
+        const dym = didYouMean(w, names);
+        ctx.add(diagnostic('error', file.path, ...at(file, ['passages', 'order', k]), 'authoring.passage-order-unknown', { ref: w, list: listCode(names, 30) }, dym));
+      }
+      first.push(...hit);
+    });
+    out = [...first, ...out.filter((e) => !first.includes(e))];
+  }
+  return out;
+}
+
+/** LINE and COL of a node, for `diagnostic()`. */
+function at(file: YamlFile, p: Path): [number, number] {
+  const pos = positionOf(file, p);
+  return [pos.line, pos.col];
 }
 
 // ---------------------------------------------------------------- courses

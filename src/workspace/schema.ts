@@ -38,10 +38,15 @@ const answer = z
   .meta({ description: 'choice: the right option (its number 1, 2, …, its letter أ, ب, …, or its text), or a list of them; rank: the items (numbers or texts) in the expected order. Printed in the teacher edition and the answer key' });
 const lines = z.number().int().min(1).max(40).meta({ description: 'answer lines on the student handout (open questions; default 4)' });
 
-/** A passage reference as written: "p3", "p3-p5", "p5.s2", "p5.s1-s2". Checked by refs.ts with its own messages. */
-export const REF_PATTERN_SOURCE = '^\\s*[pP]\\s*\\d+\\s*(-\\s*[pP]?\\s*\\d+|\\.\\s*[sS]\\s*\\d+(\\s*-\\s*[sS]?\\s*\\d+)?)?\\s*$';
+/**
+ * A passage reference as written: "p3", "p3-p5", "p5.s2", "p5.s1-s2", or typed in Arabic: "ف٣", "ف٣-ف٥", "ف٥.ج٢";
+ * in a `refs:` list one entry may hold several joined by the Arabic comma: "p6، p5". Checked by refs.ts with its own messages.
+ */
+const REF_NUMBER = '\\s*[0-9\u0660-\u0669\u06f0-\u06f9]+';
+const ONE_REF = `[pP\u0641]${REF_NUMBER}(\\s*[-\u2013]\\s*[pP\u0641]?${REF_NUMBER}|\\s*[.,\u060c\u06d4]\\s*[sS\u062c]${REF_NUMBER}(\\s*[-\u2013]\\s*[sS\u062c]?${REF_NUMBER})?)?`;
+export const REF_PATTERN_SOURCE = `^\\s*${ONE_REF}(\\s*[\u060c\u061b;]\\s*${ONE_REF})*\\s*$`;
 const refString = z.string().meta({
-  description: 'p3 (paragraph 3), p3-p5 (paragraphs 3 to 5), p5.s2 (sentence 2 of paragraph 5), p5.s1-s2 (sentences 1 to 2). Run `hiwar passages ARTICLE` to list them.',
+  description: 'p3 (paragraph 3), p3-p5 (paragraphs 3 to 5), p5.s2 (sentence 2 of paragraph 5), p5.s1-s2 (sentences 1 to 2); in Arabic ف٣، ف٣-ف٥، ف٥.ج٢. Run `hiwar passages ARTICLE` to list them.',
   pattern: REF_PATTERN_SOURCE,
 });
 const anchor = z
@@ -82,7 +87,7 @@ export const inlineQuestionSchema = z.strictObject({
 export const useQuestionSchema = z.strictObject({
   use: text('a question from a bank: FILE#ID, e.g. questions/moderation.yaml#deletion-displacement'),
   id: z.string().min(1).meta({ description: 'optional: another id for it in this lesson' }).optional(),
-  refs: z.array(refString).meta({ description: 'passages of this lesson the question draws on' }).optional(),
+  refs: z.array(refString).meta({ description: 'passages of this lesson the question draws on (replace the bank’s refs; needed when the bank was written for another article)' }).optional(),
   lines: lines.optional(),
 });
 
@@ -93,8 +98,10 @@ export const pickQuestionSchema = z.strictObject({
       tags: z.array(z.string().min(1)).meta({ description: 'take questions that have any of these tags' }).optional(),
       level: z.union([level, z.array(level)]).meta({ description: 'take only questions of this Bloom level (or levels)' }).optional(),
       count: z.number().int().min(1).meta({ description: 'how many questions to take (default 1); `seed` decides which' }).optional(),
+      general: z.boolean().meta({ description: 'true: take only general questions (`general: true` in the bank), which need no article' }).optional(),
     })
     .meta({ description: 'questions chosen from a bank, reproducibly by `seed`' }),
+  refs: z.array(refString).meta({ description: 'passages of this lesson, given to every picked question (instead of the bank’s refs)' }).optional(),
 });
 
 export const questionItemSchema = z.union([inlineQuestionSchema, useQuestionSchema, pickQuestionSchema]);
@@ -122,6 +129,14 @@ export const figureSchema = z.strictObject({
   alt: text('what the figure shows, in words, for readers who cannot see it (kept in the PDF and for accessible formats)'),
   after: text('where it goes: after the passage that prints paragraph N (`p3`), or after a question (its id, e.g. `q2`)'),
 });
+export const passageListSchema = z.array(passageSchema).meta({ description: 'the parts of the article the handout quotes' });
+export const passageEditSchema = z
+  .strictObject({
+    drop: z.array(z.string()).meta({ description: 'refs of inherited passages to remove, as written there (e.g. p12-p13)' }).optional(),
+    add: passageListSchema.optional(),
+    order: z.array(z.string()).meta({ description: 'these refs first, the rest after in their order' }).optional(),
+  })
+  .meta({ description: 'with `extends`: edit the inherited passages (their teacher notes are kept)' });
 
 export const lessonSchema = z
   .strictObject({
@@ -134,7 +149,7 @@ export const lessonSchema = z
     duration: z.number().int().min(1).meta({ description: 'minutes' }).optional(),
     objectives: textList('learning objectives').optional(),
     content_note: optText('sensitive-topic note printed for students'),
-    passages: z.array(passageSchema).meta({ description: 'the parts of the article the handout quotes' }).optional(),
+    passages: z.union([passageListSchema, passageEditSchema]).optional(),
     figures: z.array(figureSchema).meta({ description: 'pictures printed in the handout: charts, screenshots, a school logo' }).optional(),
     glossary: z.array(z.strictObject({ term: text('the word or phrase'), definition: text('what it means, in simple words') })).meta({ description: 'terms students may not know' }).optional(),
     questions: z.union([questionListSchema, questionEditSchema]).optional(),
@@ -169,7 +184,8 @@ export const bankQuestionSchema = z.strictObject({
   kind: kind.optional(),
   level: level.optional(),
   tags: z.array(z.string().min(1)).meta({ description: 'topics, for `pick` and `hiwar questions --tag`' }).optional(),
-  refs: z.array(refString).meta({ description: 'passages of the article the bank is written for, e.g. [p5, p9]; a `use` entry may replace them' }).optional(),
+  refs: z.array(refString).meta({ description: 'passages of the bank’s `article`, e.g. [p5, p9]; a lesson on another article gives its own (`use` with `refs`)' }).optional(),
+  general: z.boolean().meta({ description: 'true: the question needs no article (no refs); `pick` with `general: true` takes only these' }).optional(),
   lines: lines.optional(),
   options: textList('choice / rank: the options; scale: its labels').optional(),
   answer: answer.optional(),
@@ -182,6 +198,8 @@ export const bankSchema = z
     id: text('the bank id'),
     title: optText('what the bank is about'),
     description: optText('notes for colleagues'),
+    article: text('the article the questions’ refs point into, relative to this file, e.g. ../articles/virtual-caliphate.md').optional(),
+    general: z.boolean().meta({ description: 'true: every question of the bank is general (needs no article)' }).optional(),
     questions: z.array(bankQuestionSchema).meta({ description: 'the questions' }),
   })
   .meta({ title: 'hiwar question bank' });
@@ -229,6 +247,7 @@ export type QuestionEditSpec = z.infer<typeof questionEditSchema>;
 export type PassageSpec = z.infer<typeof passageSchema>;
 export type FigureSpec = z.infer<typeof figureSchema>;
 export type AnswerSpec = z.infer<typeof answer>;
+export type PassageEditSpec = z.infer<typeof passageEditSchema>;
 export type RefSpec = z.infer<typeof refSchema>;
 export type BankSpec = z.infer<typeof bankSchema>;
 export type BankQuestionSpec = z.infer<typeof bankQuestionSchema>;
@@ -258,6 +277,11 @@ choosers.set(questionItemSchema, (v) => {
 choosers.set(lessonSchema.shape.questions.unwrap(), (v) => {
   // a block with `text:`/`use:`/`pick:` is a list that lost its `- `
   if (isObj(v) && ('text' in v || 'use' in v || 'pick' in v)) return 0;
+  return Array.isArray(v) ? 0 : 1;
+});
+choosers.set(lessonSchema.shape.passages.unwrap(), (v) => {
+  // a block with `ref:` is a list that lost its `- `
+  if (isObj(v) && 'ref' in v) return 0;
   return Array.isArray(v) ? 0 : 1;
 });
 choosers.set(pickQuestionSchema.shape.pick.shape.level.unwrap(), (v) => (Array.isArray(v) ? 1 : 0));
@@ -436,6 +460,11 @@ export function validate<S extends z.ZodType>(schema: S, file: YamlFile, kind: F
   return { ok: diagnostics.every((d) => d.severity !== 'error'), data: value as z.infer<S>, diagnostics: sortDiags(dedupe(diagnostics)), bad };
 }
 
+/** Fields written one level too deep: `PARENT.FIELD` -> where it goes. */
+const MISPLACED: Record<string, string> = {
+  'pick.refs': 'authoring.misplaced-pick-refs',
+};
+
 type Issue = {
   code: string;
   path: PropertyKey[];
@@ -480,7 +509,9 @@ function report(root: z.ZodType, value: unknown, file: YamlFile, issue: Issue, p
       for (const k of issue.keys ?? []) {
         if (out.length >= MAX_ISSUES) break; // validate() says how many more
         const dym = suggestion(k, allowed.filter((a) => !(a in obj)));
-        out.push(diagAt(file, [...p, k], 'schema.unknown-field', { field: k }, dym ?? (allowed.length ? msg('schema.fields-allowed', { list: codes(allowed, 20) }) : undefined), 'key'));
+        const misplaced = MISPLACED[`${String(path[path.length - 1])}.${k}`];
+        const listed = allowed.length ? msg(misplaced ? 'authoring.fields-allowed-misplaced' : 'schema.fields-allowed', { list: codes(allowed, 20), ...(misplaced ? { where: msg(misplaced) } : {}) }) : undefined;
+        out.push(diagAt(file, [...p, k], 'schema.unknown-field', { field: k }, dym ?? listed, 'key'));
       }
       return;
     }
@@ -576,6 +607,7 @@ function unionExpectation(root: z.ZodType, value: unknown, path: readonly Proper
   if (u === refSchema) return msg('schema.expect-ref');
   if (u === questionItemSchema) return msg('schema.expect-question');
   if (u && u === choosersKey(lessonSchema.shape.questions)) return msg('schema.expect-questions');
+  if (u && u === choosersKey(lessonSchema.shape.passages)) return msg('authoring.expect-passages');
   return msg('schema.expect-other');
 }
 

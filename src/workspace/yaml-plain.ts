@@ -6,7 +6,7 @@
 // builds tokens, a syntax tree and a document of node objects first, which was
 // ~70 % of resolving a course.
 //
-// Anything else — other scalars (true, null, 3.5, dates), anchors, aliases,
+// Anything else — other scalars (null, 3.5, dates), anchors, aliases,
 // tags, escapes other than \" \\ \/, texts continued over lines, odd block
 // texts, tabs, duplicate keys, invisible or hostile characters, text that is
 // not NFC — makes it give up (undefined), and `yaml` reads the file. It never
@@ -58,8 +58,13 @@ function indentOf(line: string): number {
 const isSeqItem = (content: string) => content === '-' || content.startsWith('- ');
 const isKeyLine = (content: string) => KEY_RE.test(content);
 
-/** One plain scalar, resolved as the core schema does: a whole number or a text. */
-function plainValue(s: string): string | number {
+const BOOLEANS: Record<string, boolean> = { true: true, True: true, TRUE: true, false: false, False: false, FALSE: false };
+
+/** One plain scalar, resolved as the core schema does: a whole number, a boolean or a text. */
+function plainValue(s: string): string | number | boolean {
+  if (s in BOOLEANS) return BOOLEANS[s];
+  // a relative path (`../articles/x.md`) is a text, though it starts like `.5` or `.inf`
+  if (s.startsWith('./') || s.startsWith('../')) return s;
   if (/^[0-9]+$/.test(s)) {
     // leading zeros and big numbers: leave them to yaml
     if ((s.length > 1 && s[0] === '0') || s.length > 15) giveUp();

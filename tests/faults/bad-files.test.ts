@@ -87,9 +87,11 @@ describe('files hiwar cannot use: one message, exit 1, nothing written', () => {
     const r = await hiwar(dir, 'build', 'folder.yaml', 'nope.yaml', 'huge.yaml');
     expect(r.code).toBe(1);
     expectClean(r);
+    // (a folder is read as the lessons in it, and a missing name is answered before the build starts)
     expect(r.stderr.split('\n')).toEqual([
-      'folder.yaml:1:1: error: cannot read this file: this is a folder, not a file',
-      'nope.yaml:1:1: error: cannot read this file: file not found',
+      'folder.yaml:1:1: error: the folder `folder.yaml` has no lessons or courses',
+      '  hint: lessons and courses are the .yaml files directly in the folder',
+      'nope.yaml:1:1: error: cannot find `nope.yaml`',
       'huge.yaml:1:1: error: cannot read this file: this file is 65 MB; hiwar reads files of up to 64 MB',
       '  hint: is it the right file? an article of a few hundred pages is still far below this',
     ]);

@@ -14,8 +14,12 @@ interface Case {
   hint?: string;
   /** how many errors in all (default 1: one mistake, one message) */
   count?: number;
+  /** the second location printed under the first problem (`FILE:LINE:COL: note: …`), exactly */
+  related?: string;
 }
 
+// the fixture article's last paragraph, as a hint quotes it
+const LAST = 'يقترح آخرون تعليمَ الطلاب التفكيرَ النقدي بدل الاكتفاء …';
 const head = (id = 'demo') => `id: ${id}\ntitle: "درس"\narticle: articles/sample.md\nobjectives: ["هدف"]\n`;
 
 const cases: Case[] = [
@@ -140,7 +144,7 @@ const cases: Case[] = [
     name: 'question ref that is not a ref',
     files: { 'lesson.yaml': head() + 'passages:\n  - ref: p1\nquestions:\n  - text: "سؤال؟"\n    refs: [p1, paragraph 2]\n' },
     error: 'lesson.yaml:9:16: error: `paragraph 2` is not a passage ref',
-    hint: 'write p3, p3-p5, p5.s2 or p5.s1-s2 (or {from: "…", to: "…"})',
+    hint: 'write p3, p3-p5, p5.s2 or p5.s1-s2 (in Arabic ف٣، ف٣-ف٥، ف٥.ج٢), or {from: "…", to: "…"}',
   },
   {
     name: 'questions written without `- `',
@@ -200,22 +204,142 @@ const cases: Case[] = [
     hint: 'looked for <DIR>/lesson-one.yaml',
   },
   {
-    name: 'error in a question bank',
+    name: 'error in a question bank: at the `use` line, the bank position second',
     files: {
       'lesson.yaml': head() + 'passages:\n  - ref: p1\nquestions:\n  - use: questions/b2.yaml#x\n',
       'questions/b2.yaml': 'id: b2\nquestions:\n  - id: x\n    text: "رتّب"\n    kind: rank\n',
     },
+    error: 'lesson.yaml:8:10: error: question `x` of `questions/b2.yaml`: a `rank` question needs `options`: the items to put in order',
+    hint: 'add e.g. `options: ["…", "…", "…"]` under it',
+    related: 'questions/b2.yaml:5:11: note: the question `x` is written here',
+  },
+  {
+    name: 'error in a question bank, checked on its own: in the bank',
+    files: { 'questions/b2.yaml': 'id: b2\nquestions:\n  - id: x\n    text: "رتّب"\n    kind: rank\n' },
     error: 'questions/b2.yaml:5:11: error: a `rank` question needs `options`: the items to put in order',
     hint: 'add e.g. `options: ["…", "…", "…"]` under it',
   },
+  {
+    name: 'a used question refs a paragraph the article lacks: at the `use` line',
+    files: {
+      'lesson.yaml': head() + 'passages:\n  - ref: p1\nquestions:\n  - use: questions/b2.yaml#x\n',
+      'questions/b2.yaml': 'id: b2\narticle: ../articles/sample.md\nquestions:\n  - id: x\n    text: "لماذا؟"\n    refs: [p1, p40]\n',
+    },
+    error: 'lesson.yaml:8:10: error: question `x` of `questions/b2.yaml`: paragraph 40 does not exist: the article has 4 paragraphs',
+    hint: 'the last paragraph is p4: «<LAST>»',
+    related: 'questions/b2.yaml:6:16: note: the question `x` is written here',
+  },
+  {
+    name: 'a picked question with a problem: at the `pick` line',
+    files: {
+      'lesson.yaml': head() + 'passages:\n  - ref: p1\nquestions:\n  - pick: { from: questions/b2.yaml }\n',
+      'questions/b2.yaml': 'id: b2\nquestions:\n  - id: x\n    text: "اختر"\n    kind: choice\n    options: ["أ"]\n',
+    },
+    error: 'lesson.yaml:8:11: error: question `x` of `questions/b2.yaml`: a `choice` question needs at least 2 options, not 1',
+    related: 'questions/b2.yaml:6:14: note: the question `x` is written here',
+  },
+  {
+    name: 'a general bank question with refs',
+    files: { 'questions/b2.yaml': 'id: b2\nquestions:\n  - id: x\n    text: "لماذا؟"\n    general: true\n    refs: [p1]\n' },
+    error: 'questions/b2.yaml:6:5: error: question `x` is `general` (it needs no article) but has `refs`',
+    hint: 'remove `refs`, or remove `general: true`',
+  },
+  {
+    name: 'a bank whose article cannot be found',
+    files: { 'questions/b2.yaml': 'id: b2\narticle: ../articles/sampel.md\nquestions:\n  - id: x\n    text: "لماذا؟"\n    refs: [p1]\n' },
+    error: 'questions/b2.yaml:2:10: error: cannot find the article `../articles/sampel.md`: file not found',
+    hint: 'looked for <DIR>/articles/sampel.md; did you mean `../articles/sample.md`?',
+  },
+  {
+    name: '`general` that is not true or false',
+    files: { 'questions/b2.yaml': 'id: b2\nquestions:\n  - id: x\n    text: "لماذا؟"\n    general: yes\n' },
+    error: 'questions/b2.yaml:5:14: error: `general` must be `true` or `false`, not the text "yes"',
+  },
+  {
+    name: 'pick with both `refs` and `general: true`',
+    files: {
+      'lesson.yaml': head() + 'passages:\n  - ref: p1\nquestions:\n  - pick: { from: questions/b2.yaml, general: true }\n    refs: [p1]\n',
+      'questions/b2.yaml': 'id: b2\ngeneral: true\nquestions:\n  - id: x\n    text: "لماذا؟"\n',
+    },
+    error: 'lesson.yaml:9:5: error: `pick` with `general: true` takes questions that need no article, so `refs` here would be given to questions that do not use them',
+    hint: 'remove `refs`, or remove `general: true`',
+  },
+  {
+    name: 'pick `general: true` from a bank with no general questions',
+    files: {
+      'lesson.yaml': head() + 'passages:\n  - ref: p1\nquestions:\n  - pick: { from: questions/b2.yaml, general: true }\n',
+      'questions/b2.yaml': 'id: b2\nquestions:\n  - id: x\n    text: "لماذا؟"\n',
+    },
+    error: 'lesson.yaml:8:47: error: `pick` asks for 1 general questions, but `questions/b2.yaml` has none',
+    hint: "mark questions that need no article with `general: true` in the bank, or give this lesson's refs with `refs:` instead of `general: true`",
+  },
+  {
+    name: '`refs` written inside the `pick` block',
+    files: { 'lesson.yaml': head() + 'passages:\n  - ref: p1\nquestions:\n  - pick: { from: questions/bank.yaml, refs: [p1] }\n' },
+    error: 'lesson.yaml:8:40: error: unknown field `refs`',
+    hint: 'fields allowed here: `from`, `tags`, `level`, `count`, `general`; `refs` goes beside `pick:`, on the next line: `    refs: [p1]`',
+  },
+  {
+    name: 'passages edit without `extends`',
+    files: { 'lesson.yaml': head() + 'passages:\n  drop: [p1]\nquestions:\n  - text: "سؤال؟"\n' },
+    error: 'lesson.yaml:6:3: error: `passages` with `drop`/`add`/`order` edits inherited passages, so the lesson needs `extends:`',
+    hint: 'without `extends`, write `passages:` as a list of `- ref: …` entries',
+  },
+  {
+    name: 'dropping a passage the parent does not have',
+    files: {
+      'parent.yaml': head('parent') + 'passages:\n  - ref: p1-p2\n  - ref: p4\nquestions:\n  - text: "سؤال؟"\n',
+      'lesson.yaml': 'extends: parent.yaml\nid: child\npassages:\n  drop: [p1-p3]\n',
+    },
+    check: 'lesson.yaml',
+    error: 'lesson.yaml:4:10: error: there is no inherited passage `p1-p3` to drop; the inherited passages are `p1-p2`, `p4`',
+    hint: 'did you mean `p1-p2`?',
+  },
+  {
+    name: 'ordering a passage that is not there',
+    files: {
+      'parent.yaml': head('parent') + 'passages:\n  - ref: p1-p2\n  - ref: p4\nquestions:\n  - text: "سؤال؟"\n',
+      'lesson.yaml': 'extends: parent.yaml\nid: child\npassages:\n  order: [p5]\n',
+    },
+    check: 'lesson.yaml',
+    error: 'lesson.yaml:4:11: error: there is no passage `p5` to put in order; the passages are `p1-p2`, `p4`',
+    hint: 'did you mean `p4`?',
+  },
+  {
+    name: 'a passage edit that is not a list or an edit',
+    files: { 'parent.yaml': head('parent') + 'passages:\n  - ref: p1\nquestions:\n  - text: "سؤال؟"\n', 'lesson.yaml': 'extends: parent.yaml\nid: child\npassages:\n  dropp: [p1]\n' },
+    check: 'lesson.yaml',
+    error: 'lesson.yaml:4:3: error: unknown field `dropp`',
+    hint: 'did you mean `drop`?',
+  },
+  {
+    name: 'two refs in one, without the Arabic comma',
+    files: { 'lesson.yaml': head() + 'passages:\n  - ref: ف١ ف٢\nquestions:\n  - text: "سؤال؟"\n' },
+    error: 'lesson.yaml:6:10: error: `ف١ ف٢` is not a passage ref',
+    hint: 'two refs in one? for paragraphs 1 to 2 write p1-p2 (ف١-ف٢); in a `refs:` list separate refs with a comma: [p1, p2] or [ف١، ف٢]',
+  },
+  {
+    name: 'an Arabic ref to a paragraph that does not exist',
+    files: { 'lesson.yaml': head() + 'passages:\n  - ref: ف٩\nquestions:\n  - text: "سؤال؟"\n' },
+    error: 'lesson.yaml:6:10: error: paragraph 9 does not exist: the article has 4 paragraphs',
+    hint: 'the last paragraph is p4: «<LAST>»',
+  },
+  {
+    name: 'a list of refs in a passage ref',
+    files: { 'lesson.yaml': head() + 'passages:\n  - ref: "p1، p2"\nquestions:\n  - text: "سؤال؟"\n' },
+    error: 'lesson.yaml:6:10: error: `p1، p2` is several refs in one',
+    hint: 'a passage is one ref; in a `refs:` list separate them: [p6, p5] or [p6، p5]',
+  },
 ];
 
-function parse(lines: string[]): { first: string; hint?: string; errors: number } {
+function parse(lines: string[]): { first: string; hint?: string; related?: string; errors: number } {
   const errs = lines.filter((l) => / error: /.test(l) && /^\S+:\d+:\d+: /.test(l));
   const i = lines.indexOf(errs[0]);
   const next = lines[i]?.split('\n')[1] ?? lines[i + 1];
   const hint = next && next.startsWith('  hint: ') ? next.slice('  hint: '.length) : undefined;
-  return { first: errs[0]?.split('\n')[0] ?? '(no error)', hint, errors: errs.length };
+  // a second location: a `FILE:LINE:COL: note: …` line inside the same problem
+  const related = (errs[0] ?? '').split('\n').find((l) => /^\S+:\d+:\d+: note: /.test(l));
+  return { first: errs[0]?.split('\n')[0] ?? '(no error)', hint, related, errors: errs.length };
 }
 
 describe('hiwar check: one mistake, one clear message', () => {
@@ -224,10 +348,11 @@ describe('hiwar check: one mistake, one clear message', () => {
     const before = listing(dir);
     const io = recordingIO(dir);
     const code = await checkCommand([c.check ?? Object.keys(c.files)[0]], {}, io);
-    const lines = io.stderr.flatMap((t) => t.split(/\n(?=\S)/));
+    const lines = io.stderr;
     const got = parse(lines);
     expect(got.first).toBe(c.error);
-    expect(got.hint).toBe(c.hint?.replace('<DIR>', dir));
+    expect(got.hint).toBe(c.hint?.replace('<DIR>', dir).replace('<LAST>', LAST));
+    expect(got.related).toBe(c.related);
     expect(got.errors).toBe(c.count ?? 1);
     expect(code).toBe(1);
     expect(io.stdout).toEqual([]);

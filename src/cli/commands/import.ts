@@ -1,4 +1,6 @@
-// `hiwar import RAW --id ID [--out DIR]`: make an article file (SPEC §2) from a text copied from a web page.
+// `hiwar import RAW --id ID [--out DIR] [--title T] [--keep-all]`: make an article file (SPEC §2)
+// from a text copied from a web page. The page's leftovers it drops are listed, line by line, with why
+// (src/workspace/import.ts says exactly what is recognized and what is normalized).
 //
 // Where it writes when --out is not given (first that exists, relative to the current folder):
 //   `articles/` (you are in a workspace), then `lessons/articles/` (you are in the hiwar repo),
@@ -6,7 +8,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArticle } from '../../workspace/article.js';
-import { importRawText, renderArticle } from '../../workspace/import.js';
+import { analyzeRaw, renderArticle } from '../../workspace/import.js';
 import { ID_PATTERN } from '../../workspace/schema.js';
 import { readFailure, readSource } from '../../workspace/source.js';
 import { ioText, type IO } from '../io.js';
@@ -19,6 +21,10 @@ export interface ImportFlags {
   out?: string;
   /** replace an existing article file */
   force?: boolean;
+  /** the article's title (the page's own title line is dropped) */
+  title?: string;
+  /** keep every line: no page leftovers are dropped */
+  keepAll?: boolean;
 }
 
 const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
@@ -40,7 +46,11 @@ export async function importCommand(raw: string, opts: ImportFlags, io: IO): Pro
     printDiagnostics([readFailure(rawAbs, r)], io);
     return EXIT_INVALID;
   }
-  const imported = importRawText(r.text);
+  if (opts.title !== undefined && opts.title.trim() === '') {
+    printError(io, 'authoring.import-title-empty');
+    return EXIT_USAGE;
+  }
+  const imported = analyzeRaw(r.text, { keepAll: opts.keepAll, title: opts.title });
   if (!imported.title) {
     printDiagnostics([errorAt(rawAbs, 0, 0, 'import.empty')], io);
     return EXIT_INVALID;
@@ -55,7 +65,7 @@ export async function importCommand(raw: string, opts: ImportFlags, io: IO): Pro
     printError(io, 'cli.exists', { file: shown(target, io.cwd) }, msg('cli.import-exists-hint'));
     return EXIT_INVALID;
   }
-  const text = renderArticle({ id: opts.id }, imported);
+  const text = renderArticle({ id: opts.id, ...imported.meta }, imported);
   // never write a file that `check` would reject
   const parsed = parseArticle(target, text);
   if (!parsed.ok) {
@@ -69,9 +79,20 @@ export async function importCommand(raw: string, opts: ImportFlags, io: IO): Pro
     return EXIT_INVALID;
   }
   const rel = shown(target, io.cwd);
-  const n = imported.dropped.shortcodeLines;
+  const n = imported.shortcodeLines;
   const dropped = n ? msg(countCode(n, 'import.dropped'), { n }) : '';
   io.out(ioText(io, 'import.wrote', { file: rel, title: imported.title, paragraphs: msg(countCode(imported.paragraphs.length, 'cli.n-paragraphs'), { n: imported.paragraphs.length }), dropped }));
+  // nothing vanishes silently: every dropped line of the page, with its line and why
+  if (imported.dropped.length) {
+    io.out(ioText(io, 'authoring.import-dropped', { count: imported.dropped.length }));
+    for (const d of imported.dropped) {
+      const text = d.text.length > 70 ? d.text.slice(0, 70) + ' …' : d.text;
+      io.out(ioText(io, 'authoring.import-dropped-line', { line: d.line, reason: msg(`authoring.drop-${d.reason}`), text }));
+    }
+    io.out(`  ${ioText(io, 'core.hint')}: ${ioText(io, 'authoring.import-keep-hint')}`);
+  }
+  const fields = (['source', 'url', 'date', 'author'] as const).filter((k) => imported.meta[k]).map((k) => `${k}: ${imported.meta[k]}`);
+  if (fields.length) io.out(ioText(io, 'authoring.import-meta', { fields: fields.join('; ') }));
   io.out(ioText(io, 'import.next', { file: rel }));
   io.out(ioText(io, 'import.next-lesson', { file: rel }));
   return EXIT_OK;

@@ -4,6 +4,7 @@ import { defineMessages } from '../define.js';
 export const CORE_MESSAGES = defineMessages({
   'core.severity-error': { en: 'error', ar: 'خطأ' },
   'core.severity-warning': { en: 'warning', ar: 'تنبيه' },
+  'core.severity-note': { en: 'note', ar: 'ملاحظة' },
   'core.hint': { en: 'hint', ar: 'تلميح' },
   'core.did-you-mean': { en: 'did you mean {what}?', ar: 'هل تقصد {what}؟' },
   'core.debug-stack': { en: '{stack}', ar: 'تفاصيل للمطوّرين: {stack}' },

@@ -4,8 +4,8 @@ import { defineMessages } from '../define.js';
 
 export const REFS_MESSAGES = defineMessages({
   'refs.forms': {
-    en: 'write p3, p3-p5, p5.s2 or p5.s1-s2 (or {from: "…", to: "…"})',
-    ar: 'اكتب p3 أو p3-p5 أو p5.s2 أو p5.s1-s2 (أو {from: "…", to: "…"})',
+    en: 'write p3, p3-p5, p5.s2 or p5.s1-s2 (in Arabic ف٣، ف٣-ف٥، ف٥.ج٢), or {from: "…", to: "…"}',
+    ar: 'اكتب p3 أو p3-p5 أو p5.s2 أو p5.s1-s2 (وبالعربية ف٣ أو ف٣-ف٥ أو ف٥.ج٢)، أو {from: "…", to: "…"}',
   },
   'refs.two-paragraphs': {
     en: '`{ref}` spans sentences of two paragraphs',
