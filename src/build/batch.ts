@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { errorAt, formatDiagnostic, localized, UserError, warningAt, type Diagnostic } from '../workspace/diagnostics.js';
 import { resolveFile } from '../workspace/index.js';
-import type { BuildOptions, Edition } from '../workspace/model.js';
+import type { BuildOptions, Edition, ResolvedCourse, ResolvedLesson } from '../workspace/model.js';
+import { lessonVersion, VERSIONS, type Version } from '../workspace/shuffle.js';
 import { commitGroup } from '../pdf/output.js';
 import { LockError } from '../pdf/lock.js';
 import { scopeOf } from '../workspace/load.js';
@@ -17,7 +18,8 @@ import type { Progress } from './progress.js';
 
 export interface BuildFlags {
   out?: string;
-  edition?: 'student' | 'teacher' | 'both';
+  /** undefined: the `editions:` option (default student and teacher) */
+  edition?: 'student' | 'teacher' | 'both' | 'key' | 'all';
   paper?: string;
   digits?: string;
   font?: string;
@@ -60,9 +62,33 @@ export function cliOptions(flags: BuildFlags): Partial<BuildOptions> {
   return o;
 }
 
-export function editionsOf(flags: BuildFlags): Edition[] {
-  return flags.edition === 'student' ? ['student'] : flags.edition === 'teacher' ? ['teacher'] : ['student', 'teacher'];
+/** The editions to build: --edition, else the file's `editions:` option, else student and teacher. */
+export function editionsOf(flags: BuildFlags, fromOptions: readonly Edition[] = ['student', 'teacher']): Edition[] {
+  switch (flags.edition) {
+    case 'student':
+    case 'teacher':
+    case 'key':
+      return [flags.edition];
+    case 'both':
+      return ['student', 'teacher'];
+    case 'all':
+      return ['student', 'teacher', 'key'];
+    default:
+      return [...new Set(fromOptions)];
+  }
 }
+
+/**
+ * The PDFs of one lesson or course in one edition: with `shuffle`, the
+ * student edition and the key come as versions A and B (`<id>-student-A.pdf`,
+ * `<id>-key-B.pdf`); the teacher edition prints the options as written.
+ */
+function versionsOf<T>(id: string, edition: Edition, shuffle: boolean, target: T, version: (t: T, v: Version) => T): { name: string; target: T }[] {
+  if (!shuffle || edition === 'teacher') return [{ name: `${id}-${edition}.pdf`, target }];
+  return VERSIONS.map((v) => ({ name: `${id}-${edition}-${v}.pdf`, target: version(target, v) }));
+}
+
+const courseVersion = (c: ResolvedCourse, v: Version): ResolvedCourse => ({ ...c, lessons: c.lessons.map((l) => lessonVersion(l, v)) });
 
 export function templatesDirOf(flags: BuildFlags, cwd: string): string | undefined {
   return flags.templates ? path.resolve(cwd, flags.templates) : undefined;
@@ -99,13 +125,17 @@ export async function planFile(file: string, flags: BuildFlags, cwd: string, { t
   const templates = templatesDirOf(flags, cwd);
   const add = (name: string, edition: Edition, target: RenderJob['target']) =>
     jobs.push({ job: { name, edition, target, templates, templatesVersion, ...(cache ? { cache } : {}), ...(flags.allowOutside ? { allowOutside: true } : {}) }, target: path.join(outDir, name) });
-  for (const edition of editionsOf(flags)) {
+  const addLesson = (lesson: ResolvedLesson, edition: Edition) => {
+    for (const v of versionsOf(lesson.id, edition, lesson.options.shuffle, lesson, lessonVersion)) add(v.name, edition, { kind: 'lesson', lesson: v.target });
+  };
+  const options = resolved.kind === 'lesson' ? resolved.lesson.options : resolved.course.options;
+  for (const edition of editionsOf(flags, options.editions)) {
     if (resolved.kind === 'lesson') {
-      add(`${resolved.lesson.id}-${edition}.pdf`, edition, { kind: 'lesson', lesson: resolved.lesson });
+      addLesson(resolved.lesson, edition);
     } else {
       const course = resolved.course;
-      add(`${course.id}-${edition}.pdf`, edition, { kind: 'course', course });
-      if (flags.split) for (const lesson of course.lessons) add(`${lesson.id}-${edition}.pdf`, edition, { kind: 'lesson', lesson });
+      for (const v of versionsOf(course.id, edition, course.options.shuffle, course, courseVersion)) add(v.name, edition, { kind: 'course', course: v.target });
+      if (flags.split) for (const lesson of course.lessons) addLesson(lesson, edition);
     }
   }
   return { result, jobs };

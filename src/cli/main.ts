@@ -82,7 +82,7 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
     .description(h('help.build'))
     .argument('<files...>', h('help.lesson-inputs'))
     .option('--out <dir>', h('help.out'), 'out')
-    .addOption(new Option('--edition <edition>', h('help.edition')).choices(['student', 'teacher', 'both']).default('both'))
+    .addOption(new Option('--edition <edition>', h('help.edition')).choices(['student', 'teacher', 'both', 'key', 'all']))
     .addOption(new Option('--paper <paper>', h('help.paper')).choices(['A4', 'letter']))
     .addOption(new Option('--digits <digits>', h('help.digits')).choices(['arabic', 'western']))
     .addOption(new Option('--font <font>', h('help.font')).choices(['amiri', 'noto-naskh']))

@@ -23,6 +23,7 @@ import { QUESTIONS_MESSAGES } from './messages/questions.js';
 import { HELP_MESSAGES } from './messages/help.js';
 import { ERROR_MESSAGES } from './messages/errors.js';
 import { BUILD_MESSAGES } from './messages/build.js';
+import { OUTPUT_MESSAGES } from './messages/output.js';
 import { AUTHORING_MESSAGES } from './messages/authoring.js';
 
 export { defineMessages, type MessageEntry, type MessagePair } from './define.js';
@@ -55,6 +56,7 @@ const MESSAGES = {
   ...HELP_MESSAGES,
   ...ERROR_MESSAGES,
   ...BUILD_MESSAGES,
+  ...OUTPUT_MESSAGES,
   ...AUTHORING_MESSAGES,
 };
 

@@ -22,7 +22,14 @@ export type Block =
   | { kind: 'term'; term: string; inlines: Inline[] }
   | { kind: 'question'; number: string; meta?: string; inlines: Inline[]; children: Block[] }
   | { kind: 'lines'; count: number }
-  | { kind: 'options'; items: { letter: string; inlines: Inline[] }[] }
+  /** `mark`: a right answer (teacher edition), printed in bold with this word after it */
+  | { kind: 'options'; items: { letter: string; inlines: Inline[]; mark?: string }[] }
+  /** where the text comes from: a line of facts, then the URL as a link after `linkLabel` (and its QR code) */
+  | { kind: 'source'; inlines: Inline[]; url?: string; linkLabel?: string; qr?: boolean }
+  /** blanks to fill in on one line: «الاسم ____ الصف ____»; weights share the width */
+  | { kind: 'fields'; fields: { label: string; weight: number }[] }
+  /** a picture (PNG/JPEG file), scaled to the text width, its caption under it; `alt` says what it shows */
+  | { kind: 'figure'; path: string; width: number; height: number; alt: string; caption: Inline[] }
   | { kind: 'scale'; labels: string[] }
   | { kind: 'rank'; items: Inline[][] }
   | { kind: 'spacer'; height: number }

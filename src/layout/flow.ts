@@ -7,6 +7,7 @@ import type { Block, BoxVariant, Inline } from './document.js';
 import type { DrawOp } from './ops.js';
 import { COLORS, SPACE, TYPE } from './style.js';
 import { formatNumber } from '../text/digits.js';
+import { qrOps } from './qr.js';
 import type { Digits } from '../workspace/model.js';
 
 /** A box's decoration; one object per box instance (identity groups its items). */
@@ -63,6 +64,12 @@ function styled(inlines: Inline[], size: number, color = COLORS.text, bold = fal
     text: i.text,
     style: style(size, i.muted ? COLORS.muted : color, bold || Boolean(i.bold)),
   }));
+}
+
+/** An option's text; a right answer (teacher edition) in bold green with its mark, e.g. «(صحيح)», after it. */
+function styledOption(it: { inlines: Inline[]; mark?: string }): StyledText[] {
+  if (!it.mark) return styled(it.inlines, TYPE.body);
+  return [...styled(it.inlines, TYPE.body, COLORS.teacherBar, true), { text: ` (${it.mark})`, style: style(TYPE.small, COLORS.teacherBar, true) }];
 }
 
 /** Width of the box a margin marker (a number, a letter) is set in; its text sits at the box's right edge. */
@@ -270,7 +277,89 @@ export class FlowBuilder {
       case 'pagebreak':
         this.pageBreak();
         return;
+      case 'source':
+        this.source(b);
+        return;
+      case 'fields':
+        this.fields(b.fields);
+        return;
+      case 'figure':
+        this.figure(b);
+        return;
     }
+  }
+
+  /** The source line, then the URL (a link) with the QR code beside it on the left. */
+  private source(b: Extract<Block, { kind: 'source' }>): void {
+    this.paragraph(styled(b.inlines, TYPE.meta, COLORS.muted), { align: 'start', spaceBefore: SPACE.afterTitle, keepWithNext: true });
+    if (!b.url) return;
+    const qr = b.qr ? SPACE.qr : 0;
+    const gap = qr ? 10 : 0;
+    const label = b.linkLabel
+      ? layoutParagraph({ runs: [{ text: `${b.linkLabel}: `, style: style(TYPE.small, COLORS.muted) }], width: 200, align: 'start', direction: 'rtl', lineHeight: TYPE.lineHeight }, this.ctx.family).lines[0]
+      : undefined;
+    const labelWidth = label ? label.naturalWidth + 4 : 0;
+    const urlWidth = this.innerWidth - labelWidth - qr - gap;
+    // the URL in Latin order, left to right, wrapped where UAX #14 allows (after / and the like)
+    const url = layoutParagraph({ runs: [{ text: b.url, style: style(TYPE.small, COLORS.link) }], width: urlWidth, align: 'end', direction: 'ltr', lineHeight: TYPE.lineHeight }, this.ctx.family);
+    if (url.missing.length) this.ctx.onMissing?.(url.missing);
+    const ops: DrawOp[] = [];
+    const right = this.insetLeft + this.innerWidth;
+    if (label) ops.push({ op: 'text', line: label, x: right - label.width, y: 0 });
+    let y = 0;
+    const urlLeft = right - labelWidth - urlWidth;
+    for (const line of url.lines) {
+      ops.push({ op: 'text', line, x: urlLeft, y });
+      // the clickable area: the ink of this line of the URL
+      const x0 = Math.min(...line.runs.map((r) => r.x));
+      const x1 = Math.max(...line.runs.map((r) => r.x + r.width));
+      ops.push({ op: 'link', x: urlLeft + x0, y, w: x1 - x0, h: line.height, url: b.url });
+      ops.push({ op: 'hline', x1: urlLeft + x0, x2: urlLeft + x1, y: y + line.ascent + 1.5, color: COLORS.link, width: 0.4 });
+      y += line.height;
+    }
+    if (qr) ops.push(...qrOps(b.url, this.insetLeft, 2, qr, COLORS.text));
+    this.piece(Math.max(y, qr ? qr + 4 : 0), ops, { keepWithNext: true });
+  }
+
+  /** «الاسم: ______  الصف: ____  التاريخ: ____», sharing the width by weight. */
+  private fields(fields: { label: string; weight: number }[]): void {
+    const total = fields.reduce((s, f) => s + f.weight, 0);
+    const gap = 14;
+    const room = this.innerWidth - gap * (fields.length - 1);
+    const ops: DrawOp[] = [];
+    let right = this.insetLeft + this.innerWidth;
+    let height = 0;
+    for (const f of fields) {
+      const w = (room * f.weight) / total;
+      const label = layoutParagraph({ runs: [{ text: `${f.label}:`, style: style(TYPE.body, COLORS.text, true) }], width: w, align: 'start', direction: 'rtl', lineHeight: TYPE.lineHeight }, this.ctx.family).lines[0];
+      ops.push({ op: 'text', line: label, x: right - w, y: 0 });
+      const lineY = label.ascent + 2;
+      ops.push({ op: 'hline', x1: right - w, x2: right - label.naturalWidth - 4, y: lineY, color: COLORS.rule, width: 0.6 });
+      height = Math.max(height, label.height);
+      right -= w + gap;
+    }
+    this.piece(height, ops, { keepWithNext: true });
+    this.piece(SPACE.afterNameLine, []);
+  }
+
+  /**
+   * A figure: the picture as one piece (never split), as wide as the text
+   * allows but no taller than half the page, centred; its caption kept with it.
+   */
+  private figure(b: Extract<Block, { kind: 'figure' }>): void {
+    const maxW = this.innerWidth;
+    let w = maxW;
+    let h = (w * b.height) / b.width;
+    if (h > SPACE.figureMaxHeight) {
+      h = SPACE.figureMaxHeight;
+      w = (h * b.width) / b.height;
+    }
+    const x = this.insetLeft + (maxW - w) / 2;
+    this.piece(h, [
+      { op: 'image', x, y: 0, w, h, path: b.path, alt: b.alt },
+      { op: 'rect', x, y: 0, w, h, stroke: COLORS.rule, lineWidth: 0.5 },
+    ], { spaceBefore: SPACE.box, keepWithNext: b.caption.length > 0 });
+    if (b.caption.length) this.paragraph(styled(b.caption, TYPE.small, COLORS.muted), { align: 'center', spaceBefore: 3 });
   }
 
   private question(b: Extract<Block, { kind: 'question' }>): void {
@@ -337,12 +426,12 @@ export class FlowBuilder {
     this.piece(y, ops, { spaceBefore: b.level === 0 ? 6 : 1 });
   }
 
-  private options(items: { letter: string; inlines: Inline[] }[]): void {
+  private options(items: { letter: string; inlines: Inline[]; mark?: string }[]): void {
     const gap = 12;
     const colWidth = (this.innerWidth - gap) / 2;
-    const runsOf = (it: { letter: string; inlines: Inline[] }): StyledText[] => [
+    const runsOf = (it: { letter: string; inlines: Inline[]; mark?: string }): StyledText[] => [
       { text: `${it.letter}) `, style: style(TYPE.body, COLORS.accent, true) },
-      ...styled(it.inlines, TYPE.body),
+      ...styledOption(it),
     ];
     const laid = items.map((it) =>
       layoutParagraph({ runs: runsOf(it), width: colWidth, align: 'start', direction: 'rtl', lineHeight: TYPE.lineHeight }, this.ctx.family),
@@ -351,7 +440,7 @@ export class FlowBuilder {
     if (!twoColumns) {
       // one option a line; a long one wraps under its own text, its letter hanging in the margin
       items.forEach((it) =>
-        this.paragraph(styled(it.inlines, TYPE.body), {
+        this.paragraph(styledOption(it), {
           align: 'start',
           spaceBefore: 1,
           keepWithNext: true,

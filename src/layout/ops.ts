@@ -7,7 +7,11 @@ export type DrawOp =
   | { op: 'text'; line: LaidLine; x: number; y: number }
   | { op: 'rect'; x: number; y: number; w: number; h: number; fill?: string; stroke?: string; lineWidth?: number; radius?: number }
   | { op: 'hline'; x1: number; x2: number; y: number; color: string; width: number }
-  | { op: 'circle'; cx: number; cy: number; r: number; stroke: string; lineWidth: number };
+  | { op: 'circle'; cx: number; cy: number; r: number; stroke: string; lineWidth: number }
+  /** a clickable area opening `url` (draws nothing: the text under it is drawn by its own op) */
+  | { op: 'link'; x: number; y: number; w: number; h: number; url: string }
+  /** a PNG or JPEG picture scaled into the box; `alt` says in words what it shows */
+  | { op: 'image'; x: number; y: number; w: number; h: number; path: string; alt: string };
 
 export interface Bookmark {
   title: string;
@@ -40,6 +44,9 @@ export function translate(ops: DrawOp[], dx: number, dy: number): DrawOp[] {
         return { ...o, x1: o.x1 + dx, x2: o.x2 + dx, y: o.y + dy };
       case 'circle':
         return { ...o, cx: o.cx + dx, cy: o.cy + dy };
+      case 'link':
+      case 'image':
+        return { ...o, x: o.x + dx, y: o.y + dy };
     }
   });
 }

@@ -31,6 +31,7 @@ export const COLORS = {
   guidanceBg: '#f3f7f1',
   activityBg: '#f7f5ee',
   activityBar: '#b08d2e',
+  link: '#1f4e79',
 };
 
 export const TYPE = {
@@ -60,4 +61,8 @@ export const SPACE = {
   listMarker: 6 * MM,
   answerLine: 25,
   question: 12,
+  /** side of a QR code square (quiet zone included): about 2 cm, what phones read at arm's length */
+  qr: 20 * MM,
+  afterNameLine: 10,
+  figureMaxHeight: 300,
 };

@@ -384,8 +384,31 @@ class Writer {
           out.push('S', 'Q');
           break;
         }
+        case 'link':
+          this.link(o);
+          break;
+        case 'image':
+          this.image(o);
+          break;
       }
     }
+  }
+
+  /** A URI link annotation over the area (pdfkit's public link(); its user space is ours: y down from the top). */
+  private link(o: Extract<DrawOp, { op: 'link' }>): void {
+    this.doc.link(o.x, o.y, o.w, o.h, o.url);
+  }
+
+  /**
+   * A picture, through pdfkit's public image(), inside a marked-content span
+   * whose /Alt says what it shows (for screen readers and text extraction).
+   * pdfkit writes these operators before the ones this writer collects for
+   * the page; a figure has its own area, so nothing is drawn over it.
+   */
+  private image(o: Extract<DrawOp, { op: 'image' }>): void {
+    this.doc.markContent('Span', { alt: o.alt });
+    this.doc.image(o.path, o.x, o.y, { width: o.w, height: o.h });
+    this.doc.endMarkedContent();
   }
 
   /**

@@ -13,6 +13,7 @@ export const BLOOM_LABELS: Record<BloomLevel, string> = {
 export const EDITION_LABELS: Record<Edition, string> = {
   student: 'نسخة الطالب',
   teacher: 'نسخة المعلم',
+  key: 'مفتاح الإجابات',
 };
 
 export const LABELS = {
@@ -37,4 +38,36 @@ export const LABELS = {
   page: 'صفحة',
   of: 'من',
   contents: 'المحتويات',
+  // sources (§6)
+  by: 'بقلم',
+  link: 'الرابط',
+  sources: 'مصادر المقالات',
+  sourcesLead: 'المقالات التي تقتبس منها دروس هذه الحقيبة:',
+  // answers (§7)
+  key: 'مفتاح الإجابات',
+  answer: 'الإجابة الصحيحة',
+  right: 'صحيح',
+  answers: 'الإجابات الصحيحة',
+  expectedOrder: 'الترتيب المتوقع',
+  openAnswer: 'سؤال مفتوح للنقاش: لا إجابة واحدة، انظر نسخة المعلم',
+  scaleAnswer: 'سؤال رأي: تُقبل كل إجابة معلَّلة',
+  noAnswer: 'لم يحدد الدرس إجابة لهذا السؤال',
+  version: 'النموذج',
+  // errata (§8)
+  sic: 'كذا',
+  errata: 'تصويبات',
+  erratumCorrect: 'الصواب',
+  // figures (§9)
+  figure: 'شكل',
+  // student handout (§10)
+  name: 'الاسم',
+  class: 'الصف',
+  date: 'التاريخ',
+  scaleStem: 'الإجابة: ضع دائرة حول ما يعبّر عن رأيك، من',
+  scaleTo: 'إلى',
+  justify: 'علّل إجابتك:',
+  lesson: 'الدرس',
 } as const;
+
+/** Month names as Arabic newspapers of the Arab East and Egypt print them. */
+export const MONTHS = ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'];

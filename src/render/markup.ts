@@ -80,6 +80,15 @@ function required(el: Element, name: string): string {
   return v;
 }
 
+/** A positive number attribute (a default when it may be left out). */
+function positive(el: Element, name: string, fallback?: number): number {
+  const v = attr(el, name);
+  if (v === undefined && fallback !== undefined) return fallback;
+  const n = Number(v);
+  if (v === undefined || !Number.isFinite(n) || n <= 0) throw new MarkupError('errors.markup-positive', { tag: el.name, attribute: name, value: v ?? '' }, el.startIndex ?? 0);
+  return n;
+}
+
 function childElements(el: Element, allowed: string): Element[] {
   const out: Element[] = [];
   for (const c of el.children) {
@@ -166,8 +175,23 @@ function blockOf(el: Element): Block {
     case 'options':
       return {
         kind: 'options',
-        items: childElements(el, 'option').map((o) => ({ letter: required(o, 'letter'), inlines: inlinesOf(o.children) })),
+        items: childElements(el, 'option').map((o) => ({ letter: required(o, 'letter'), inlines: inlinesOf(o.children), ...(attr(o, 'mark') ? { mark: attr(o, 'mark') } : {}) })),
       };
+    case 'source': {
+      const url = attr(el, 'url');
+      const linkLabel = attr(el, 'link-label');
+      return { kind: 'source', inlines: inlinesOf(el.children), ...(url ? { url } : {}), ...(linkLabel ? { linkLabel } : {}), ...(url && attr(el, 'qr') === 'true' ? { qr: true } : {}) };
+    }
+    case 'fields':
+      return {
+        kind: 'fields',
+        fields: childElements(el, 'field').map((f) => ({ label: fold(textOf(f)).trim(), weight: positive(f, 'weight', 1) })),
+      };
+    case 'figure': {
+      const width = positive(el, 'width');
+      const height = positive(el, 'height');
+      return { kind: 'figure', path: required(el, 'src'), width, height, alt: required(el, 'alt'), caption: inlinesOf(el.children) };
+    }
     case 'scale':
       return { kind: 'scale', labels: childElements(el, 'label').map((l) => fold(textOf(l)).trim()) };
     case 'rank':

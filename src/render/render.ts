@@ -11,6 +11,7 @@ import { EDITION_LABELS, LABELS } from './labels.js';
 import { lessonSection, type LessonSectionOptions } from './lesson.js';
 import type { Block } from '../layout/document.js';
 import { formatNumber } from '../text/digits.js';
+import { sourceLine } from './sources.js';
 import type { TemplateSet } from './templates.js';
 
 export interface RenderedPdf {
@@ -102,6 +103,8 @@ export async function renderLesson(lesson: ResolvedLesson, edition: Edition, opt
 
 interface ContentsEntry {
   title: string;
+  /** «الدرس ١» */
+  label?: string;
   page: string;
   sections: { title: string; page: string }[];
 }
@@ -116,17 +119,46 @@ function flowOf(blocks: Block[], family: FontFamily, course: ResolvedCourse, boo
 function contentsFrom(pages: Page[], offset: number, course: ResolvedCourse): ContentsEntry[] {
   const entries: ContentsEntry[] = [];
   const digits = course.options.digits;
+  let sources = false;
   pages.forEach((page, i) => {
     const number = formatNumber(offset + i + 1, digits);
     for (const b of page.bookmarks) {
       if (b.level === 1 && entries.length < course.lessons.length && b.title === course.lessons[entries.length]?.title) {
+        entries.push({ title: b.title, label: lessonLabel(entries.length, digits), page: number, sections: [] });
+      } else if (b.level === 1 && entries.length === course.lessons.length && b.title === LABELS.sources && !sources) {
+        sources = true;
         entries.push({ title: b.title, page: number, sections: [] });
-      } else if (b.level === 2 && entries.length) {
+      } else if (b.level === 2 && entries.length && !sources) {
         entries[entries.length - 1].sections.push({ title: b.title, page: number });
       }
     }
   });
   return entries;
+}
+
+/** «الدرس ١» for the lesson at `index` (0-based) of a pack. */
+function lessonLabel(index: number, digits: Digits): string {
+  return `${LABELS.lesson} ${formatNumber(index + 1, digits)}`;
+}
+
+/** The sources page's view: every article the pack quotes, once, with the lessons that quote it. */
+function sourcesView(course: ResolvedCourse) {
+  const digits = course.options.digits;
+  const byPath = new Map<string, { article: ResolvedCourse['lessons'][number]['article']; lessons: number[] }>();
+  course.lessons.forEach((l, i) => {
+    const e = byPath.get(l.article.path);
+    if (e) e.lessons.push(i);
+    else byPath.set(l.article.path, { article: l.article, lessons: [i] });
+  });
+  return {
+    labels: LABELS,
+    articles: [...byPath.values()].map((e, k) => ({
+      number: `${formatNumber(k + 1, digits)})`,
+      line: sourceLine(e.article, digits),
+      url: e.article.url,
+      lessons: e.lessons.map((i) => lessonLabel(i, digits)).join('، '),
+    })),
+  };
 }
 
 /** The forms an Arabic noun takes after a number: one, two, 3–10, 11–99, and 100, 200, … */
@@ -150,8 +182,20 @@ export function countedNoun(n: number, noun: CountedNoun, digits: Digits): strin
   return `${formatNumber(n, digits)} ${form}`;
 }
 
+/** A pack's answer key: each lesson's key, one after another, no cover or contents. */
+async function renderCourseKey(course: ResolvedCourse, opts: RenderOptions, family: FontFamily): Promise<RenderedPdf> {
+  const diagnostics: Diagnostic[] = [];
+  const sections = course.lessons.map((lesson, i) =>
+    cachedSection(lesson, 'key', opts, family, { number: i + 1, head: { start: course.title, end: EDITION_LABELS.key } }, diagnostics),
+  );
+  const { pages, starts } = paginateSections(sections, course.options.paper);
+  const bytes = await writePdf(withFooters(pages, course.options.digits), { title: `${EDITION_LABELS.key}: ${course.title}`, subject: course.subtitle, author: course.author, paper: course.options.paper }, family);
+  return { bytes, pages: pages.length, diagnostics, lessonStarts: starts };
+}
+
 export async function renderCourse(course: ResolvedCourse, edition: Edition, opts: RenderOptions): Promise<RenderedPdf> {
   const family = opts.family ?? loadFamily('amiri');
+  if (edition === 'key') return renderCourseKey(course, opts, family);
   const diagnostics: Diagnostic[] = [];
   const digits = course.options.digits;
   const minutes = course.lessons.reduce((s, l) => s + (l.duration ?? 0), 0);
@@ -165,13 +209,14 @@ export async function renderCourse(course: ResolvedCourse, edition: Edition, opt
   );
   if (cover.items.length) cover.items[0].bookmark = { title: course.title, level: 0 };
 
-  const lessonSections: Section[] = course.lessons.map((lesson) =>
+  const lessonSections: Section[] = course.lessons.map((lesson, i) =>
     cachedSection(
       lesson,
       edition,
       opts,
       family,
       {
+        number: i + 1,
         bookmarkLevel: 2,
         // an em dash, not a middle dot: beside Arabic-Indic digits "·" reads as the zero "٠"
         head: { start: lesson.title, end: `${course.title} — ${EDITION_LABELS[edition]}` },
@@ -189,15 +234,20 @@ export async function renderCourse(course: ResolvedCourse, edition: Edition, opt
   // contents keep their length (they do after one pass with our templates).
   const paper = course.options.paper;
   const coverPages = paginateSections([{ items: cover.items, newPage: true, decorated: false }], paper).pages;
-  const lessons = paginateSections(lessonSections, paper);
+  // the sources page closes the pack: every article quoted, with its URL
+  const sourcesFlow = flowOf(opts.templates.blocks('sources', sourcesView(course)), family, course, 1);
+  const sourcesSection: Section = { items: sourcesFlow.items, head: { start: LABELS.sources, end: `${course.title} — ${EDITION_LABELS[edition]}` }, newPage: true };
+  const lessons = paginateSections([...lessonSections, sourcesSection], paper);
   const contentsPages = (entries: ContentsEntry[]) =>
     paginateSections([{ items: flowOf(opts.templates.blocks('contents', { entries, labels: LABELS }), family, course, 1).items, head: { start: course.title, end: EDITION_LABELS[edition] }, newPage: true }], paper).pages;
   const wide = formatNumber(888, digits);
   let entries: ContentsEntry[] = course.lessons.map((l, i) => ({
     title: l.title,
+    label: lessonLabel(i, digits),
     page: wide,
     sections: lessonSections[i].items.flatMap((it) => (it.bookmark?.level === 2 ? [{ title: it.bookmark.title, page: wide }] : [])),
   }));
+  entries.push({ title: LABELS.sources, page: wide, sections: [] });
   let contents = contentsPages(entries);
   for (let pass = 0; pass < 4; pass++) {
     const found = contentsFrom(lessons.pages, coverPages.length + contents.length, course);
@@ -206,7 +256,7 @@ export async function renderCourse(course: ResolvedCourse, edition: Edition, opt
     contents = contentsPages(entries);
   }
   const offset = coverPages.length + contents.length;
-  const result = { pages: [...coverPages, ...contents, ...lessons.pages], starts: lessons.starts.map((s) => s + offset) };
+  const result = { pages: [...coverPages, ...contents, ...lessons.pages], starts: lessons.starts.slice(0, course.lessons.length).map((s) => s + offset) };
   const bytes = await writePdf(
     withFooters(result.pages, digits),
     { title: course.title, subject: course.subtitle, author: course.author, paper: course.options.paper },

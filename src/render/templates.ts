@@ -19,9 +19,9 @@ type Env = typeof Handlebars;
 
 export const BUNDLED_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 
-export type TemplateName = 'lesson' | 'cover' | 'contents';
+export type TemplateName = 'lesson' | 'cover' | 'contents' | 'key' | 'sources';
 /** the page templates a set renders */
-export const TEMPLATE_NAMES: readonly TemplateName[] = ['lesson', 'cover', 'contents'];
+export const TEMPLATE_NAMES: readonly TemplateName[] = ['lesson', 'cover', 'contents', 'key', 'sources'];
 
 export interface TemplateSet {
   dir: string;

@@ -1,9 +1,10 @@
 // Lesson + edition -> the plain data a template prints. All formatting choices
 // that depend on the teacher's options (digits, labels) are made here, so
 // templates stay free of logic.
-import type { Digits, Edition, ResolvedLesson, ResolvedPassage, ResolvedQuestion } from '../workspace/model.js';
+import type { ArticleInfo, Digits, Edition, Erratum, ResolvedFigure, ResolvedLesson, ResolvedPassage, ResolvedQuestion } from '../workspace/model.js';
 import { BLOOM_LABELS, EDITION_LABELS, LABELS } from './labels.js';
 import { formatNumber, OPTION_LETTERS } from '../text/digits.js';
+import { sourceFacts, sourceLine } from './sources.js';
 
 /** Separates facts on one line. Not a middle dot: beside Arabic-Indic digits "·" reads as the zero "٠". */
 const SEPARATOR = ' — ';
@@ -27,6 +28,16 @@ export function prose(text: string | undefined): ProseParagraph[] {
     });
 }
 
+/** A figure as printed: the picture, its numbered caption, and its alt text (for accessible formats too). */
+export interface FigureView {
+  path: string;
+  width: number;
+  height: number;
+  /** «شكل ١: …» */
+  caption: string;
+  alt: string;
+}
+
 export interface QuestionView {
   number: string;
   text: string;
@@ -36,10 +47,24 @@ export interface QuestionView {
   scale: boolean;
   rank: boolean;
   lines: number;
-  options: { letter: string; text: string }[];
+  /** `mark`: the teacher edition marks the right option(s) («صحيح») */
+  options: { letter: string; text: string; mark?: string }[];
   labels: string[];
+  /** scale: «الإجابة: ضع دائرة … من «…» إلى «…»» above the row (student edition) */
+  stem?: string;
+  /** scale: «علّل إجابتك:» above the answer lines */
+  justify?: string;
   items: string[];
+  /** teacher edition: «الإجابة الصحيحة: ب) …» or the expected order, first in the guidance */
+  answer?: string;
   guidance: ProseParagraph[];
+  figures: FigureView[];
+}
+
+/** A passage's text in pieces: an erratum is followed by «[كذا]» (`sic`). */
+export interface TextSegment {
+  text: string;
+  sic: boolean;
 }
 
 export interface LessonView {
@@ -49,14 +74,26 @@ export interface LessonView {
   labels: typeof LABELS;
   id: string;
   title: string;
+  /** «الدرس ١» inside a course pack */
+  lessonLabel?: string;
   meta: string;
+  /** «المقال: «…»، صحيفة …، ١ أكتوبر ٢٠١٧، بقلم …» */
+  source: string;
+  /** the article's URL (printed as a link) and whether to print its QR code */
+  url?: string;
+  qr: boolean;
+  /** the student handout's name / class / date line */
+  nameLine?: { label: string; weight: number }[];
   objectives: string[];
   contentNote?: string;
   passages: {
     heading?: string;
     citation: string;
     teacherNote: ProseParagraph[];
-    paragraphs: { number: string; text: string }[];
+    paragraphs: { number: string; text: string; segments: TextSegment[] }[];
+    /** teacher edition: corrections of the errata this passage prints */
+    errata: ProseParagraph[];
+    figures: FigureView[];
   }[];
   glossary: { term: string; definition: string }[];
   questions: QuestionView[];
@@ -80,7 +117,9 @@ export function formatRef(ref: string, digits: Digits): string {
   return ref;
 }
 
-function citation(p: ResolvedPassage, articleTitle: string, digits: Digits): string {
+function citation(p: ResolvedPassage, article: ArticleInfo, digits: Digits): string {
+  const articleTitle = article.title;
+  const facts = sourceFacts(article, digits);
   const nums = p.paragraphs.map((x) => x.number);
   const first = Math.min(...nums);
   const last = Math.max(...nums);
@@ -90,10 +129,17 @@ function citation(p: ResolvedPassage, articleTitle: string, digits: Digits): str
       ? `${LABELS.paragraph} ${formatNumber(first, digits)}`
       : `${LABELS.paragraphs} ${formatNumber(first, digits)}–${formatNumber(last, digits)}`;
   // no closing full stop: after Arabic-Indic digits it reads as a zero (١٢. ≈ ١٢٠)
-  return `${LABELS.source}: «${articleTitle}»، ${where}${partial ? ' (مقتطف)' : ''}`;
+  return `${LABELS.source}: «${articleTitle}»، ${facts ? `${facts}، ` : ''}${where}${partial ? ' (مقتطف)' : ''}`;
 }
 
-function questionView(q: ResolvedQuestion, index: number, digits: Digits, teacher: boolean): QuestionView {
+/** The right answer in words: «ب) النص» (choice), «١) … ٢) …» (rank). */
+export function answerText(q: ResolvedQuestion, digits: Digits): string | undefined {
+  if (!q.answer) return undefined;
+  if (q.kind === 'choice') return q.answer.map((i) => `${OPTION_LETTERS[i] ?? formatNumber(i + 1, digits)}) ${q.options[i]}`).join('؛ ');
+  return q.answer.map((i, k) => `${formatNumber(k + 1, digits)}) ${q.options[i]}`).join('، ');
+}
+
+function questionView(q: ResolvedQuestion, index: number, digits: Digits, teacher: boolean, figures: FigureView[] = []): QuestionView {
   const meta = [q.level ? BLOOM_LABELS[q.level] : '', q.refs.map((r) => formatRef(r, digits)).join('، ')]
     .filter(Boolean)
     .join(SEPARATOR);
@@ -107,20 +153,58 @@ function questionView(q: ResolvedQuestion, index: number, digits: Digits, teache
     rank: q.kind === 'rank',
     // the teacher edition prints guidance where the student writes
     lines: teacher ? 0 : q.kind === 'open' ? q.lines : q.kind === 'scale' ? 2 : 0,
-    options: q.kind === 'choice' ? q.options.map((text, i) => ({ letter: OPTION_LETTERS[i] ?? formatNumber(i + 1, digits), text })) : [],
+    options: q.kind === 'choice' ? q.options.map((text, i) => ({ letter: OPTION_LETTERS[i] ?? formatNumber(i + 1, digits), text, ...(teacher && q.answer?.includes(i) ? { mark: LABELS.right } : {}) })) : [],
     labels: q.kind === 'scale' ? q.options : [],
+    ...(q.kind === 'scale' && !teacher
+      ? { stem: `${LABELS.scaleStem} «${q.options[0]}» ${LABELS.scaleTo} «${q.options[q.options.length - 1]}»`, justify: LABELS.justify }
+      : {}),
     items: q.kind === 'rank' ? q.options : [],
+    ...(teacher && q.answer ? { answer: `${q.kind === 'rank' ? LABELS.expectedOrder : q.answer.length > 1 ? LABELS.answers : LABELS.answer}: ${answerText(q, digits)}` } : {}),
     guidance: teacher ? prose(q.guidance) : [],
+    figures,
   };
 }
 
-export function lessonView(lesson: ResolvedLesson, edition: Edition): LessonView {
+/** Every occurrence of an erratum's text in `text`, marked, in order. */
+export function markErrata(text: string, errata: readonly Erratum[]): TextSegment[] {
+  const hits: { start: number; end: number }[] = [];
+  for (const e of errata) {
+    for (let i = text.indexOf(e.text); i >= 0; i = text.indexOf(e.text, i + e.text.length)) hits.push({ start: i, end: i + e.text.length });
+  }
+  hits.sort((a, b) => a.start - b.start);
+  const out: TextSegment[] = [];
+  let at = 0;
+  for (const h of hits) {
+    if (h.start < at) continue; // overlapping errata: the first one marks
+    out.push({ text: text.slice(at, h.end), sic: true });
+    at = h.end;
+  }
+  if (at < text.length || out.length === 0) out.push({ text: text.slice(at), sic: false });
+  return out;
+}
+
+function figureViews(figures: readonly ResolvedFigure[], digits: Digits): FigureView[] {
+  return figures.map((f, i) => ({ path: f.path, width: f.width, height: f.height, alt: f.alt, caption: `${LABELS.figure} ${formatNumber(i + 1, digits)}: ${f.caption}` }));
+}
+
+/** «النموذج أ» / «النموذج ب» on a shuffled version (versions are lettered as options are: أ ب). */
+function versionLabel(lesson: ResolvedLesson): string | undefined {
+  return lesson.version ? `${LABELS.version} ${lesson.version === 'A' ? OPTION_LETTERS[0] : OPTION_LETTERS[1]}` : undefined;
+}
+
+/** Options of the view that depend on where the lesson is printed. */
+export interface ViewPlace {
+  /** the lesson's number in a course pack (1-based) */
+  number?: number;
+}
+
+export function lessonView(lesson: ResolvedLesson, edition: Edition, place: ViewPlace = {}): LessonView {
   const digits = lesson.options.digits;
   const teacher = edition === 'teacher';
   const meta = [
     lesson.audience,
     lesson.duration ? `${formatNumber(lesson.duration, digits)} ${LABELS.minutes}` : undefined,
-    `${LABELS.article}: «${lesson.article.title}»`,
+    versionLabel(lesson),
   ]
     .filter(Boolean)
     .join(SEPARATOR);
@@ -131,6 +215,9 @@ export function lessonView(lesson: ResolvedLesson, edition: Edition): LessonView
         (activityMinutes ? `، منها ${formatNumber(activityMinutes, digits)} ${LABELS.minutes} للأنشطة` : '') +
         '.'
       : undefined;
+  const figures = figureViews(lesson.figures, digits);
+  const figuresAfter = (pred: (f: ResolvedFigure) => boolean) => figures.filter((_, i) => pred(lesson.figures[i]));
+  const errata = lesson.article.errata;
   return {
     edition,
     teacher,
@@ -138,17 +225,29 @@ export function lessonView(lesson: ResolvedLesson, edition: Edition): LessonView
     labels: LABELS,
     id: lesson.id,
     title: lesson.title,
+    ...(place.number !== undefined ? { lessonLabel: `${LABELS.lesson} ${formatNumber(place.number, digits)}` } : {}),
     meta,
+    source: sourceLine(lesson.article, digits),
+    ...(lesson.article.url ? { url: lesson.article.url } : {}),
+    qr: Boolean(lesson.options.qr && lesson.article.url),
+    ...(!teacher && lesson.options.nameLine
+      ? { nameLine: [{ label: LABELS.name, weight: 2 }, { label: LABELS.class, weight: 1 }, { label: LABELS.date, weight: 1 }] }
+      : {}),
     objectives: lesson.objectives,
     contentNote: lesson.contentNote,
-    passages: lesson.passages.map((p) => ({
-      heading: p.heading,
-      citation: citation(p, lesson.article.title, digits),
-      teacherNote: teacher ? prose(p.teacherNote) : [],
-      paragraphs: p.paragraphs.map((x) => ({ number: formatNumber(x.number, digits), text: x.text })),
-    })),
+    passages: lesson.passages.map((p, pi) => {
+      const printed = errata.filter((e) => p.paragraphs.some((x) => x.text.includes(e.text)));
+      return {
+        heading: p.heading,
+        citation: citation(p, lesson.article, digits),
+        teacherNote: teacher ? prose(p.teacherNote) : [],
+        paragraphs: p.paragraphs.map((x) => ({ number: formatNumber(x.number, digits), text: x.text, segments: markErrata(x.text, printed) })),
+        errata: teacher ? printed.map((e) => ({ lead: `«${e.text}»`, text: `${LABELS.erratumCorrect} «${e.correct}»${e.note ? `. ${e.note}` : ''}` })) : [],
+        figures: figuresAfter((f) => 'passage' in f.after && f.after.passage === pi),
+      };
+    }),
     glossary: lesson.glossary,
-    questions: lesson.questions.map((q, i) => questionView(q, i, digits, teacher)),
+    questions: lesson.questions.map((q, i) => questionView(q, i, digits, teacher, figuresAfter((f) => 'question' in f.after && f.after.question === i))),
     activities: lesson.activities.map((a) => ({
       title: a.title,
       minutes: a.minutes ? `${formatNumber(a.minutes, digits)} ${LABELS.minutes}` : undefined,
@@ -157,5 +256,35 @@ export function lessonView(lesson: ResolvedLesson, edition: Edition): LessonView
     timing,
     facilitation: teacher ? prose(lesson.teacher.facilitation) : [],
     groundRules: teacher ? lesson.teacher.groundRules : [],
+  };
+}
+
+/** One lesson's answer key: every question, with its right answer or why it has none. */
+export interface KeyView {
+  labels: typeof LABELS;
+  title: string;
+  lessonLabel?: string;
+  meta: string;
+  items: { number: string; text: string; meta: string; answer?: string; note?: string }[];
+}
+
+export function keyView(lesson: ResolvedLesson, place: ViewPlace = {}): KeyView {
+  const digits = lesson.options.digits;
+  return {
+    labels: LABELS,
+    title: lesson.title,
+    ...(place.number !== undefined ? { lessonLabel: `${LABELS.lesson} ${formatNumber(place.number, digits)}` } : {}),
+    meta: [versionLabel(lesson), sourceLine(lesson.article, digits)].filter(Boolean).join(SEPARATOR),
+    items: lesson.questions.map((q, i) => {
+      const answer = answerText(q, digits);
+      return {
+        number: `${formatNumber(i + 1, digits)})`,
+        text: q.text,
+        meta: q.level ? BLOOM_LABELS[q.level] : '',
+        ...(answer
+          ? { answer: `${q.kind === 'rank' ? LABELS.expectedOrder : q.answer!.length > 1 ? LABELS.answers : LABELS.answer}: ${answer}` }
+          : { note: q.kind === 'scale' ? LABELS.scaleAnswer : q.kind === 'open' ? LABELS.openAnswer : LABELS.noAnswer }),
+      };
+    }),
   };
 }

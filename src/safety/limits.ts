@@ -10,6 +10,8 @@ export const LIMITS = {
   bank: 4 * 1024 * 1024,
   /** an article (.md), and the raw text `hiwar import` reads */
   article: 16 * 1024 * 1024,
+  /** a figure (PNG or JPEG) */
+  figure: 16 * 1024 * 1024,
   /** one template file (.hbs) */
   template: 256 * 1024,
   /** an id names the PDF files; a longer one makes file names some disks refuse (ENAMETOOLONG) */

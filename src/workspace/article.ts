@@ -4,6 +4,8 @@ import { issueMessage, sanitizeText, SUSPECT_RE } from '../safety/text.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import { parseYaml, type YamlFile } from './yaml.js';
 import { articleSchema, validate, type ArticleFrontMatter } from './schema.js';
+import { checkDate, checkErrata } from './errata.js';
+import type { Erratum } from './model.js';
 
 export interface Paragraph {
   /** 1-based */
@@ -24,6 +26,8 @@ export interface Article {
   url?: string;
   date?: string;
   author?: string;
+  /** mistakes the handouts mark (each occurs in the body) */
+  errata: Erratum[];
   paragraphs: Paragraph[];
   /** the body as read (sanitized), line by line, and the file line of its first line: to point at a character */
   body?: { lines: string[]; firstLine: number };
@@ -116,6 +120,9 @@ export function parseArticle(file: string, text: string): ArticleParse {
   if (paragraphs.length === 0) {
     return { ok: false, diagnostics: [errorAt(file, close + 1, 1, 'article.no-paragraphs')] };
   }
+  const errata = checkErrata(y, fm.errata, paragraphs);
+  const badDate = checkDate(y, fm.date);
+  if (errata.diagnostics.length || badDate.length) return { ok: false, diagnostics: [...badDate, ...errata.diagnostics] };
   return {
     ok: true,
     warnings,
@@ -128,6 +135,7 @@ export function parseArticle(file: string, text: string): ArticleParse {
       url: fm.url,
       date: fm.date,
       author: fm.author,
+      errata: errata.errata,
       paragraphs,
       body: { lines: bodyLines, firstLine: close + 2 },
       frontMatter: y,

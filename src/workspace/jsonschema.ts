@@ -2,7 +2,7 @@
 // Generated from the same zod schemas `hiwar check` uses; the committed files in schema/ must equal
 // what this makes (a test checks; `HIWAR_UPDATE_SCHEMAS=1 npx vitest run tests/workspace/jsonschema.test.ts` rewrites them).
 import { z } from 'zod';
-import { bankSchema, courseSchema, LESSON_REQUIRED, lessonSchema } from './schema.js';
+import { articleSchema, bankSchema, courseSchema, LESSON_REQUIRED, lessonSchema } from './schema.js';
 
 type Json = Record<string, unknown>;
 
@@ -19,6 +19,8 @@ export function jsonSchemas(): Record<string, Json> {
     'lesson.schema.json': lesson,
     'bank.schema.json': generate(bankSchema),
     'course.schema.json': generate(courseSchema),
+    // an article's front matter (the YAML between its `---` lines)
+    'article.schema.json': generate(articleSchema),
   };
 }
 

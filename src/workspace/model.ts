@@ -5,7 +5,8 @@ export type Digits = 'arabic' | 'western';
 export type Paper = 'A4' | 'letter';
 /** the bundled typefaces (both OFL, installed through npm) */
 export type FontName = 'amiri' | 'noto-naskh';
-export type Edition = 'student' | 'teacher';
+/** `key`: the answer key */
+export type Edition = 'student' | 'teacher' | 'key';
 export type QuestionKind = 'open' | 'choice' | 'scale' | 'rank';
 export type BloomLevel = 'remember' | 'understand' | 'apply' | 'analyze' | 'evaluate' | 'create';
 
@@ -14,6 +15,22 @@ export interface BuildOptions {
   digits: Digits;
   seed: number;
   font: FontName;
+  /** editions `hiwar build` makes when --edition is not given */
+  editions: Edition[];
+  /** a name / class / date line on the student handout */
+  nameLine: boolean;
+  /** a QR code of the article's url beside its source */
+  qr: boolean;
+  /** versions A and B with choice and rank options reordered */
+  shuffle: boolean;
+}
+
+/** A mistake in the article, marked where it is printed (the body is never rewritten). */
+export interface Erratum {
+  /** the words as the article prints them */
+  text: string;
+  correct: string;
+  note?: string;
 }
 
 export interface ArticleInfo {
@@ -22,6 +39,8 @@ export interface ArticleInfo {
   source?: string;
   url?: string;
   date?: string;
+  author?: string;
+  errata: Erratum[];
   /** the article file, absolute path */
   path: string;
 }
@@ -48,6 +67,11 @@ export interface ResolvedQuestion {
   /** choice / rank options; scale labels (default 5-point row filled in by resolve) */
   options: string[];
   guidance?: string;
+  /**
+   * The right answer, as 0-based option indices: for `choice` the right
+   * option(s), for `rank` the items in the expected order.
+   */
+  answer?: number[];
   /** where it came from, e.g. "questions/moderation.yaml#deletion-displacement" */
   origin?: string;
 }
@@ -67,7 +91,25 @@ export interface ResolvedLesson {
   questions: ResolvedQuestion[];
   activities: { title: string; minutes?: number; steps: string[] }[];
   teacher: { facilitation?: string; groundRules: string[] };
+  figures: ResolvedFigure[];
   options: BuildOptions;
+  /** set on the shuffled versions: "A" or "B" */
+  version?: string;
+}
+
+/** A picture printed after a passage or a question. */
+export interface ResolvedFigure {
+  /** absolute path of the PNG or JPEG file */
+  path: string;
+  format: 'png' | 'jpeg';
+  /** pixel size, for the aspect ratio */
+  width: number;
+  height: number;
+  caption: string;
+  /** what it shows, in words (kept for accessible formats and in the PDF) */
+  alt: string;
+  /** after the passage (0-based index in `passages`) or question (0-based index in `questions`) */
+  after: { passage: number } | { question: number };
 }
 
 export interface ResolvedCourse {

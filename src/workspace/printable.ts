@@ -14,7 +14,7 @@ import { loadFamily, type BundledFamily } from '../text/fonts.js';
 import { describeChar, isolateStrings } from '../safety/text.js';
 
 /** Keys of the resolved model that are not printed as text (or are ours, and plain ASCII). */
-const NOT_TEXT = new Set(['id', 'path', 'ref', 'refs', 'origin', 'kind', 'level', 'options', 'number', 'partial', 'lines', 'duration', 'minutes', 'url', 'date']);
+const NOT_TEXT = new Set(['id', 'path', 'ref', 'refs', 'origin', 'kind', 'level', 'options', 'number', 'partial', 'lines', 'duration', 'minutes', 'url', 'date', 'format', 'answer', 'after', 'version', 'editions']);
 
 const FONT_NAMES: Record<string, string> = { amiri: 'Amiri', 'noto-naskh': 'Noto Naskh Arabic' };
 
@@ -113,7 +113,7 @@ export function printableLesson(ctx: Ctx, lesson: ResolvedLesson, article: Artic
   const files = yamlFiles(ctx, article, lesson.path);
   const { passages, article: articleInfo, ...rest } = lesson;
   checkStrings(ctx, font, rest, files, lesson.path);
-  checkStrings(ctx, font, { title: articleInfo.title, source: articleInfo.source }, files, articleInfo.path);
+  checkStrings(ctx, font, { title: articleInfo.title, source: articleInfo.source, author: articleInfo.author, errata: articleInfo.errata }, files, articleInfo.path);
   for (const p of passages) {
     checkStrings(ctx, font, { heading: p.heading, teacherNote: p.teacherNote }, files, lesson.path);
     for (const para of p.paragraphs) {

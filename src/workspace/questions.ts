@@ -11,6 +11,7 @@ import { codes, orList, suggestionLead } from './suggest.js';
 import { CATALOGUE, msg } from '../i18n/catalogue.js';
 import { diagAt, positionOf, type Path, type YamlFile } from './yaml.js';
 import type { Layer } from './resolve.js';
+import { resolveAnswer } from './answers.js';
 
 /** The default labels of a `scale` question: a 5-point disagree–agree row. */
 export const DEFAULT_SCALE = ['لا أوافق بشدة', 'لا أوافق', 'محايد', 'أوافق', 'أوافق بشدة'];
@@ -29,7 +30,7 @@ export interface QEntry {
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-type QuestionBody = Pick<InlineQuestionSpec, 'text' | 'kind' | 'level' | 'lines' | 'options' | 'guidance'>;
+type QuestionBody = Pick<InlineQuestionSpec, 'text' | 'kind' | 'level' | 'lines' | 'options' | 'guidance' | 'answer'>;
 
 /** Check kind/options/lines of a question body and build the resolved question (refs added by the caller). */
 function makeQuestion(ctx: Ctx, file: YamlFile, path: Path, body: QuestionBody, id: string, origin?: string): ResolvedQuestion | null {
@@ -57,8 +58,12 @@ function makeQuestion(ctx: Ctx, file: YamlFile, path: Path, body: QuestionBody, 
   if (body.lines !== undefined && kind !== 'open') {
     ctx.warn(diagAt(file, [...path, 'lines'], 'questions.lines-unused', { kind }));
   }
-  if (!ok) return null;
+  // the right answer (choice, rank), checked against the options
+  const answer = ok && body.answer !== undefined ? resolveAnswer(file, path, kind, options, body.answer) : undefined;
+  if (answer) for (const d of answer.diagnostics) ctx.add(d);
+  if (!ok || (answer && !answer.answer && answer.diagnostics.some((d) => d.severity === 'error'))) return null;
   const q: ResolvedQuestion = { id, text: body.text, kind, refs: [], lines: body.lines ?? DEFAULT_LINES, options };
+  if (answer?.answer) q.answer = answer.answer;
   if (body.level) q.level = body.level;
   if (body.guidance) q.guidance = body.guidance;
   if (origin) q.origin = origin;

@@ -13,8 +13,9 @@ import { diagAt, positionOf, type Path, type YamlFile } from './yaml.js';
 import { codes, didYouMean, suggestion } from './suggest.js';
 import { foldQuery } from './arabic.js';
 import { printableCourse, printableLesson } from './printable.js';
+import { checkQr, resolveFigures } from './figures.js';
 
-export const DEFAULT_OPTIONS: BuildOptions = { paper: 'A4', digits: 'arabic', seed: 1, font: 'amiri' };
+export const DEFAULT_OPTIONS: BuildOptions = { paper: 'A4', digits: 'arabic', seed: 1, font: 'amiri', editions: ['student', 'teacher'], nameLine: true, qr: false, shuffle: false };
 
 export type ResolveResult =
   | { ok: true; kind: 'lesson'; lesson: ResolvedLesson; deps: string[]; warnings: Diagnostic[] }
@@ -141,9 +142,21 @@ function mergedMap<K extends 'options' | 'teacher'>(layer: Layer | null, key: K)
   return out as Partial<NonNullable<LessonSpec[K]>>;
 }
 
+/** Option names as written in files (`name_line`) for the model's names (`nameLine`). */
+const WRITTEN: { [K in keyof BuildOptions]: keyof OptionsSpec } = { paper: 'paper', digits: 'digits', seed: 'seed', font: 'font', editions: 'editions', nameLine: 'name_line', qr: 'qr', shuffle: 'shuffle' };
+
 function settleOptions(lesson: Partial<OptionsSpec>, course: Partial<OptionsSpec>, cli: Partial<BuildOptions>): BuildOptions {
-  const pick = <K extends keyof BuildOptions>(k: K): BuildOptions[K] => (cli[k] ?? course[k] ?? lesson[k] ?? DEFAULT_OPTIONS[k]) as BuildOptions[K];
-  return { paper: pick('paper'), digits: pick('digits'), seed: pick('seed'), font: pick('font') };
+  const pick = <K extends keyof BuildOptions>(k: K): BuildOptions[K] => (cli[k] ?? course[WRITTEN[k]] ?? lesson[WRITTEN[k]] ?? DEFAULT_OPTIONS[k]) as BuildOptions[K];
+  return {
+    paper: pick('paper'),
+    digits: pick('digits'),
+    seed: pick('seed'),
+    font: pick('font'),
+    editions: pick('editions'),
+    nameLine: pick('nameLine'),
+    qr: pick('qr'),
+    shuffle: pick('shuffle'),
+  };
 }
 
 /** Resolve one lesson; `courseOptions` are the course's (when built inside one). */
@@ -184,6 +197,11 @@ export async function resolveLesson(ctx: Ctx, abs: string, courseOptions: Partia
   reportDroppedRefs(lc);
   warnUnprintedRefs(ctx, qlist, passages);
 
+  // figures, placed after a printed passage or a question
+  const fs = field(root, 'figures');
+  const figs = fs && fs !== 'bad' ? resolveFigures(ctx, fs.layer.file, fs.value, passages, qlist.map((e) => e.q)) : [];
+  if (options.qr && article) checkQr(ctx, root, article);
+
   // no article and no new error: it could not be read, which was said where a lesson before this one named it
   if (ctx.errors.length > errorsBefore || !article) return null;
   const get = <K extends keyof LessonSpec>(k: K): NonNullable<LessonSpec[K]> | undefined => {
@@ -202,11 +220,14 @@ export async function resolveLesson(ctx: Ctx, abs: string, courseOptions: Partia
       ...(article.source ? { source: article.source } : {}),
       ...(article.url ? { url: article.url } : {}),
       ...(article.date ? { date: article.date } : {}),
+      ...(article.author ? { author: article.author } : {}),
+      errata: article.errata,
     },
     objectives: get('objectives') ?? [],
     passages,
     glossary: (get('glossary') ?? []).map((g) => ({ term: g.term, definition: g.definition })),
     questions: qlist.map((e) => e.q),
+    figures: figs,
     activities: (get('activities') ?? []).map((a) => ({ title: a.title, ...(a.minutes !== undefined ? { minutes: a.minutes } : {}), steps: a.steps ?? [] })),
     teacher: { ...(teacher.facilitation ? { facilitation: teacher.facilitation } : {}), groundRules: teacher.ground_rules ?? [] },
     options,

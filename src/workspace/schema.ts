@@ -32,9 +32,15 @@ export const BLOOM_LEVELS = ['remember', 'understand', 'apply', 'analyze', 'eval
 export const PAPERS = ['A4', 'letter'] as const;
 export const DIGITS = ['arabic', 'western'] as const;
 export const FONTS = ['amiri', 'noto-naskh'] as const;
+export const EDITIONS = ['student', 'teacher', 'key'] as const;
 
 const kind = z.enum(QUESTION_KINDS).meta({ description: 'open (answer lines) | choice (lettered options) | scale (agree–disagree row) | rank (boxes to number). Default: open' });
 const level = z.enum(BLOOM_LEVELS).meta({ description: "Bloom's level: remember understand apply analyze evaluate create" });
+/** A choice answer: an option's number (1, 2, …), letter (أ, ب, …) or text; several for more than one right option. Rank: the items in the expected order. */
+const answerOne = z.union([z.number().int().min(1), z.string().min(1)]);
+const answer = z
+  .union([answerOne, z.array(answerOne).min(1)])
+  .meta({ description: 'choice: the right option (its number 1, 2, …, its letter أ, ب, …, or its text), or a list of them; rank: the items (numbers or texts) in the expected order. Printed in the teacher edition and the answer key' });
 const lines = z.number().int().min(1).max(40).meta({ description: 'answer lines on the student handout (open questions; default 4)' });
 
 /**
@@ -62,6 +68,10 @@ const options = z
     digits: z.enum(DIGITS).meta({ description: 'arabic (٠١٢, default) | western (012): numbering and page numbers' }).optional(),
     seed: z.number().int().min(0).meta({ description: 'makes `pick` reproducible: same seed, same questions (default 1)' }).optional(),
     font: z.enum(FONTS).meta({ description: 'the typeface: amiri (default, a classic Naskh) | noto-naskh (a plainer Naskh)' }).optional(),
+    editions: z.array(z.enum(EDITIONS)).min(1).meta({ description: 'which editions `hiwar build` makes (default [student, teacher]); `key` is the answer key; --edition overrides' }).optional(),
+    name_line: z.boolean().meta({ description: 'a name / class / date line at the top of the student handout (default true)' }).optional(),
+    qr: z.boolean().meta({ description: "print a QR code of the article's `url` beside its source (default false)" }).optional(),
+    shuffle: z.boolean().meta({ description: 'make versions A and B of the student handout and key, with the options of choice and rank questions reordered by `seed` (default false)' }).optional(),
   })
   .meta({ description: 'build options; command-line flags override them' });
 
@@ -75,6 +85,7 @@ export const inlineQuestionSchema = z.strictObject({
   refs: z.array(refString).meta({ description: 'passages the question draws on, printed with it, e.g. [p5, p9]' }).optional(),
   lines: lines.optional(),
   options: textList('choice / rank: the options; scale: its labels (default: a 5-point disagree–agree row)').optional(),
+  answer: answer.optional(),
   guidance: optText('teacher edition only: discussion points, a model answer'),
 });
 
@@ -117,6 +128,12 @@ export const passageSchema = z.strictObject({
   teacher_note: optText('teacher edition only'),
 });
 
+export const figureSchema = z.strictObject({
+  image: text('a PNG or JPEG file inside the workspace, relative to this file, e.g. figures/chart.png'),
+  caption: text('printed under the figure'),
+  alt: text('what the figure shows, in words, for readers who cannot see it (kept in the PDF and for accessible formats)'),
+  after: text('where it goes: after the passage that prints paragraph N (`p3`), or after a question (its id, e.g. `q2`)'),
+});
 export const passageListSchema = z.array(passageSchema).meta({ description: 'the parts of the article the handout quotes' });
 export const passageEditSchema = z
   .strictObject({
@@ -138,6 +155,7 @@ export const lessonSchema = z
     objectives: textList('learning objectives').optional(),
     content_note: optText('sensitive-topic note printed for students'),
     passages: z.union([passageListSchema, passageEditSchema]).optional(),
+    figures: z.array(figureSchema).meta({ description: 'pictures printed in the handout: charts, screenshots, a school logo' }).optional(),
     glossary: z.array(z.strictObject({ term: text('the word or phrase'), definition: text('what it means, in simple words') })).meta({ description: 'terms students may not know' }).optional(),
     questions: z.union([questionListSchema, questionEditSchema]).optional(),
     activities: z
@@ -175,6 +193,7 @@ export const bankQuestionSchema = z.strictObject({
   general: z.boolean().meta({ description: 'true: the question needs no article (no refs); `pick` with `general: true` takes only these' }).optional(),
   lines: lines.optional(),
   options: textList('choice / rank: the options; scale: its labels').optional(),
+  answer: answer.optional(),
   guidance: optText('teacher edition only: discussion points, a model answer'),
 });
 
@@ -210,7 +229,17 @@ export const articleSchema = z
     source: optText('the publication'),
     url: optText('where it was published'),
     date: optText('publication date, e.g. "2017-10-01"'),
-    author: optText('the author'),
+    author: optText('the author, printed with the source'),
+    errata: z
+      .array(
+        z.strictObject({
+          text: text('the words as the article prints them (they must occur in the body)'),
+          correct: text('what it should say'),
+          note: optText('why, for the teacher'),
+        }),
+      )
+      .meta({ description: 'mistakes in the article: students see the text as written with «[كذا]», teachers the correction; the body is never rewritten' })
+      .optional(),
   })
   .meta({ title: 'hiwar article front matter' });
 
@@ -221,6 +250,8 @@ export type PickQuestionSpec = z.infer<typeof pickQuestionSchema>;
 export type QuestionItemSpec = z.infer<typeof questionItemSchema>;
 export type QuestionEditSpec = z.infer<typeof questionEditSchema>;
 export type PassageSpec = z.infer<typeof passageSchema>;
+export type FigureSpec = z.infer<typeof figureSchema>;
+export type AnswerSpec = z.infer<typeof answer>;
 export type PassageEditSpec = z.infer<typeof passageEditSchema>;
 export type RefSpec = z.infer<typeof refSchema>;
 export type BankSpec = z.infer<typeof bankSchema>;
@@ -259,6 +290,8 @@ choosers.set(lessonSchema.shape.passages.unwrap(), (v) => {
   return Array.isArray(v) ? 0 : 1;
 });
 choosers.set(pickQuestionSchema.shape.pick.shape.level.unwrap(), (v) => (Array.isArray(v) ? 1 : 0));
+choosers.set(answer, (v) => (Array.isArray(v) ? 1 : 0));
+choosers.set(answerOne, (v) => (typeof v === 'number' ? 0 : 1));
 
 // zod's internal definitions, only read (never relied on for parsing)
 type Def = { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; innerType?: z.ZodType; options?: z.ZodType[]; entries?: Record<string, string> };

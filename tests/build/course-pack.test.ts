@@ -13,6 +13,21 @@ import { arabicDigits, LESSONS, outlineOf, parseDigits, type OutlineNode } from 
 
 const COURSE = path.join(LESSONS, 'course.yaml');
 const SECTION_TITLES = ['النص', 'مسرد المصطلحات', 'أنشطة', 'أسئلة للنقاش'];
+const SOURCES = 'مصادر المقالات';
+
+/** A lesson's first page opens with its title block: (student: the name line,) «الدرس N», the title. */
+function opensWithTitle(page: PageText, lesson: { title: string }, edition: 'student' | 'teacher', number?: number): boolean {
+  const lines = bodyText(page).split('\n').map(normalizeText);
+  const head = edition === 'student' ? lines.slice(1) : lines;
+  if (edition === 'student' && !(lines[0].includes('الاسم:') && lines[0].includes('الصف:') && lines[0].includes('التاريخ:'))) return false;
+  const rest = number === undefined ? head : head[0] === normalizeText(`الدرس ${arabicDigits(number)}`) ? head.slice(1) : [];
+  return rest.join(' ').startsWith(normalizeText(lesson.title));
+}
+
+/** 1-based page of the sources page that closes a pack. */
+function sourcesPage(pages: PageText[]): number {
+  return pages.findIndex((p) => normalizeText(headerText(p)).startsWith(normalizeText(SOURCES))) + 1;
+}
 
 let out: string;
 let course: ResolvedCourse;
@@ -29,7 +44,8 @@ beforeAll(async () => {
     const bytes = fs.readFileSync(path.join(out, `${course.id}-${edition}.pdf`));
     pdf[edition] = { bytes, pages: await readPages(bytes), outline: await outlineOf(bytes) };
   }
-});
+  // a whole pack with --split, read back twice: on two busy cores this takes longer than a hook's default 10 s
+}, 60_000);
 
 /** 1-based page of the first page whose running header names the lesson. */
 function firstPageOf(pages: PageText[], title: string): number {
@@ -57,11 +73,12 @@ describe.each(['student', 'teacher'] as const)('the %s course pack', (edition) =
     expect([...starts].sort((a, b) => a - b)).toEqual(starts);
     const printed = printedContents(pages, starts[0]);
     course.lessons.forEach((lesson, i) => {
-      const entry = printed.find((e) => e.title === normalizeText(lesson.title));
+      // lessons are numbered in the contents: «الدرس ١: …»
+      const entry = printed.find((e) => e.title === normalizeText(`الدرس ${arabicDigits(i + 1)}: ${lesson.title}`));
       expect(entry, `contents entry for ${lesson.title}`).toBeDefined();
       expect(entry!.page, lesson.title).toBe(starts[i]);
-      // the lesson's first page shows its title block at the top
-      expect(normalizeText(bodyText(pages[starts[i] - 1])).startsWith(normalizeText(lesson.title))).toBe(true);
+      // the lesson's first page shows its title block at the top, with its number
+      expect(opensWithTitle(pages[starts[i] - 1], lesson, edition, i + 1)).toBe(true);
       // and the outline opens the same page
       const node = outline[0].children.find((c) => c.title === lesson.title);
       expect(node?.page).toBe(starts[i]);
@@ -70,6 +87,18 @@ describe.each(['student', 'teacher'] as const)('the %s course pack', (edition) =
     const sectionEntries = outline[0].children.filter((c) => course.lessons.some((l) => l.title === c.title)).flatMap((c) => c.children);
     const printedSections = printed.filter((e) => SECTION_TITLES.some((t) => normalizeText(t) === e.title));
     expect(printedSections.map((e) => e.page)).toEqual(sectionEntries.map((s) => s.page));
+    // the sources page closes the pack, and the contents say where
+    const sources = sourcesPage(pages);
+    expect(sources).toBe(pages.length);
+    expect(printed.find((e) => e.title === normalizeText(SOURCES))?.page).toBe(sources);
+  });
+
+  it('closes with a sources page naming every article the lessons quote, once, with the lessons that quote it', () => {
+    const { pages } = pdf[edition];
+    const body = normalizeText(bodyText(pages[sourcesPage(pages) - 1]));
+    const articles = [...new Map(course.lessons.map((l) => [l.article.path, l.article])).values()];
+    for (const a of articles) expect(body.split(normalizeText(`«${a.title}»`)).length - 1).toBe(1);
+    expect(body).toContain(normalizeText(course.lessons.map((_, i) => `الدرس ${arabicDigits(i + 1)}`).join('، ')));
   });
 
   it('has an outline course → lesson → section', () => {
@@ -77,7 +106,8 @@ describe.each(['student', 'teacher'] as const)('the %s course pack', (edition) =
     expect(outline).toHaveLength(1);
     expect(outline[0].title).toBe(course.title);
     expect(outline[0].page).toBe(1);
-    const lessons = outline[0].children.filter((c) => c.title !== 'المحتويات');
+    const lessons = outline[0].children.filter((c) => c.title !== 'المحتويات' && c.title !== SOURCES);
+    expect(outline[0].children.map((c) => c.title).at(-1)).toBe(SOURCES);
     expect(lessons.map((c) => c.title)).toEqual(course.lessons.map((l) => l.title));
     for (const l of lessons) {
       expect(l.children.length).toBeGreaterThan(0);
@@ -93,7 +123,7 @@ describe.each(['student', 'teacher'] as const)('the %s course pack', (edition) =
     const { pages } = pdf[edition];
     const starts = course.lessons.map((l) => firstPageOf(pages, l.title));
     course.lessons.forEach((lesson, i) => {
-      const end = i + 1 < starts.length ? starts[i + 1] - 1 : pages.length;
+      const end = i + 1 < starts.length ? starts[i + 1] - 1 : sourcesPage(pages) - 1;
       for (let p = starts[i]; p <= end; p++) {
         const head = normalizeText(headerText(pages[p - 1]));
         expect(head).toContain(normalizeText(lesson.title));
@@ -121,13 +151,13 @@ describe('--split', () => {
   it('writes each lesson alone, laid out as in the pack, headed with its own title', async () => {
     for (const edition of ['student', 'teacher'] as const) {
       const pack = pdf[edition].pages;
-      const starts = [...course.lessons.map((l) => firstPageOf(pack, l.title)), pack.length + 1];
+      const starts = [...course.lessons.map((l) => firstPageOf(pack, l.title)), sourcesPage(pack)];
       for (const [i, lesson] of course.lessons.entries()) {
         const file = path.join(out, `${lesson.id}-${edition}.pdf`);
         expect(fs.existsSync(file), file).toBe(true);
         const pages = await readPages(fs.readFileSync(file));
         expect(pages.length).toBe(starts[i + 1] - starts[i]);
-        expect(normalizeText(bodyText(pages[0])).startsWith(normalizeText(lesson.title))).toBe(true);
+        expect(opensWithTitle(pages[0], lesson, edition)).toBe(true);
         const head = normalizeText(headerText(pages[0]));
         expect(head).toContain(normalizeText(lesson.title));
         expect(head).not.toContain(normalizeText(course.title));

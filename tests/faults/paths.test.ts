@@ -18,7 +18,7 @@ describe('refs are relative to the file that writes them', () => {
     fs.mkdirSync(path.join(dir, 'elsewhere'));
     const r = await hiwar(path.join(dir, 'elsewhere'), 'build', '../packs/unit.yaml', '../units/two/short.yaml', '--edition', 'student', '--out', '../out', '--root', '..');
     expect(r.code).toBe(0);
-    expect(r.stderr.split('\n').sort()).toEqual(['wrote ../out/short-student.pdf (1 page)', 'wrote ../out/unit-student.pdf (4 pages)']);
+    expect(r.stderr.split('\n').sort()).toEqual(['wrote ../out/short-student.pdf (1 page)', 'wrote ../out/unit-student.pdf (5 pages)']);
   });
 
   test('a missing file: the referring FILE:LINE:COL, the path as written, and the path tried', async () => {
@@ -70,7 +70,7 @@ describe('duplicates and collisions', () => {
     expect(twice.stderr.split('\n')).toEqual([
       'twice.yaml:3:19: warning: `./a.yaml` is listed twice (also entry 1); the pack prints it once, at its first place',
       '  hint: remove one of the two entries',
-      'wrote twice/unit-student.pdf (3 pages)',
+      'wrote twice/unit-student.pdf (4 pages)',
     ]);
     expect(fs.readFileSync(path.join(dir, 'twice/unit-student.pdf')).equals(fs.readFileSync(path.join(dir, 'once/unit-student.pdf')))).toBe(true);
   });
@@ -105,7 +105,7 @@ describe('duplicates and collisions', () => {
     const dir = workspace({ 'a.yaml': lesson('سؤال؟', 'a'), 'c.yaml': 'id: c\ntitle: "وحدة"\nlessons: [a.yaml]\n' });
     const r = await hiwar(dir, 'build', 'a.yaml', 'a.yaml', 'c.yaml', '--split', '--edition', 'student');
     expect(r.code).toBe(0);
-    expect(r.stderr.split('\n').sort()).toEqual(['wrote out/a-student.pdf (1 page)', 'wrote out/c-student.pdf (3 pages)']);
+    expect(r.stderr.split('\n').sort()).toEqual(['wrote out/a-student.pdf (1 page)', 'wrote out/c-student.pdf (4 pages)']);
   });
 });
 

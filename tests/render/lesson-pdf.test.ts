@@ -33,7 +33,8 @@ beforeAll(async () => {
 
 describe('the intro lesson as PDF', () => {
   it('gives every passage back in logical order (round trip through pdf.js)', () => {
-    const body = normalizeText(studentPages.map((p) => bodyText(p)).join(' '));
+    // the editor's «[كذا]» after each erratum is the handout's, not the article's
+    const body = normalizeText(studentPages.map((p) => bodyText(p)).join(' ')).replaceAll(normalizeText(' [كذا]'), '');
     expect(lesson.passages.length).toBeGreaterThan(0);
     for (const passage of lesson.passages) {
       for (const para of passage.paragraphs) {

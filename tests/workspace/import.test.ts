@@ -46,7 +46,10 @@ describe('the imported seed article', () => {
     const dir = workspace({}, { base: false });
     const io = recordingIO(dir);
     expect(await importCommand(SEED_RAW, { id: 'virtual-caliphate' }, io)).toBe(0);
-    expect(readFileSync(path.join(dir, 'virtual-caliphate.md'), 'utf8')).toBe(committed);
+    // the errata were added by hand after the import (a comment, then the list, closing the front matter)
+    const imported = committed.replace(/^# Mistakes in the article[\s\S]*?(?=^---$)/m, '');
+    expect(imported).not.toContain('errata:');
+    expect(readFileSync(path.join(dir, 'virtual-caliphate.md'), 'utf8')).toBe(imported);
     expect(io.stdout[0]).toBe('wrote virtual-caliphate.md: «بعد هزيمته الميدانية.. خلافة «داعش» الافتراضية تتهاوى», 18 paragraphs; dropped 4 shortcode lines');
   });
 });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { resolveFile, type ResolveResult } from '../../src/workspace/resolve.js';
+import { DEFAULT_OPTIONS, resolveFile, type ResolveResult } from '../../src/workspace/resolve.js';
 import type { ResolvedCourse, ResolvedLesson } from '../../src/workspace/model.js';
 import { DEFAULT_SCALE } from '../../src/workspace/questions.js';
 import { FIXTURES, SEED_ARTICLE, workspace } from './helpers.js';
@@ -25,11 +25,11 @@ describe('a lesson using every feature', async () => {
   test('metadata, article and options', () => {
     expect(lesson.id).toBe('sample-lesson');
     expect(lesson.path).toBe(fx('lesson.yaml'));
-    expect(lesson.article).toEqual({ id: 'sample', title: 'المنصات والمحتوى المتطرف: أسئلة مفتوحة', source: 'مقال تجريبي للاختبارات', date: '2024-05-01', path: fx('articles/sample.md') });
+    expect(lesson.article).toEqual({ id: 'sample', title: 'المنصات والمحتوى المتطرف: أسئلة مفتوحة', source: 'مقال تجريبي للاختبارات', date: '2024-05-01', errata: [], path: fx('articles/sample.md') });
     expect(lesson.audience).toBe('المرحلة الثانوية');
     expect(lesson.duration).toBe(45);
     expect(lesson.contentNote).toBe('يتناول الدرس موضوعًا حساسًا.');
-    expect(lesson.options).toEqual({ paper: 'letter', digits: 'arabic', seed: 7, font: 'amiri' });
+    expect(lesson.options).toEqual({ ...DEFAULT_OPTIONS, paper: 'letter', digits: 'arabic', seed: 7, font: 'amiri' });
     expect(lesson.glossary).toEqual([{ term: 'الإشراف', definition: 'مراجعة المحتوى وحذف المخالف منه.' }]);
     expect(lesson.activities).toEqual([{ title: 'نقاش في مجموعات', minutes: 10, steps: ['اقرأ', 'ناقش'] }]);
     expect(lesson.teacher).toEqual({ facilitation: 'أدر النقاش بهدوء.', groundRules: ['نحترم الآراء'] });
@@ -104,7 +104,7 @@ describe('overlays', () => {
     expect(l.title).toBe('نسخة الصف العاشر');
     expect(l.passages).toEqual(parent.passages);
     expect(l.article.path).toBe(fx('articles/sample.md'));
-    expect(l.options).toEqual({ paper: 'letter', digits: 'western', seed: 7, font: 'amiri' });
+    expect(l.options).toEqual({ ...DEFAULT_OPTIONS, paper: 'letter', digits: 'western', seed: 7, font: 'amiri' });
     // inherited: q-claim q2 q3 q4 q5 why-delete P1 P2 (8) -> drop q-claim, q5 -> add q-new, q10
     // -> order q-new, q3 first -> limit 5
     const [p1] = parent.questions.slice(6).map((q) => q.id);
@@ -153,17 +153,17 @@ describe('overlays', () => {
 describe('options precedence: flags > course > lesson > defaults', () => {
   test('defaults', async () => {
     const dir = workspace({ 'l.yaml': 'id: l\ntitle: "د"\narticle: articles/sample.md\nobjectives: ["ه"]\npassages: [{ref: p1}]\nquestions: [{text: "س"}]\n' });
-    expect(lessonOf(await resolveFile(path.join(dir, 'l.yaml'))).options).toEqual({ paper: 'A4', digits: 'arabic', seed: 1, font: 'amiri' });
+    expect(lessonOf(await resolveFile(path.join(dir, 'l.yaml'))).options).toEqual({ ...DEFAULT_OPTIONS, paper: 'A4', digits: 'arabic', seed: 1, font: 'amiri' });
   });
   test('flags beat the lesson', async () => {
-    expect(lessonOf(await resolveFile(fx('lesson.yaml'), { paper: 'A4', digits: 'western' })).options).toEqual({ paper: 'A4', digits: 'western', seed: 7, font: 'amiri' });
+    expect(lessonOf(await resolveFile(fx('lesson.yaml'), { paper: 'A4', digits: 'western' })).options).toEqual({ ...DEFAULT_OPTIONS, paper: 'A4', digits: 'western', seed: 7, font: 'amiri' });
   });
   test('a course resolves each lesson with its options, flags beat the course', async () => {
     const c = courseOf(await resolveFile(fx('course.yaml'), { digits: 'western' }));
     expect(c).toMatchObject({ id: 'sample-course', title: 'وحدة المنصات', subtitle: 'ثلاثة دروس', author: 'فريق حوار', path: fx('course.yaml') });
-    expect(c.options).toEqual({ paper: 'A4', digits: 'western', seed: 3, font: 'amiri' });
+    expect(c.options).toEqual({ ...DEFAULT_OPTIONS, paper: 'A4', digits: 'western', seed: 3, font: 'amiri' });
     expect(c.lessons.map((l) => l.id)).toEqual(['sample-lesson', 'sample-overlay', 'sample-overlay-2']);
-    for (const l of c.lessons) expect(l.options).toEqual({ paper: 'A4', digits: 'western', seed: 3, font: 'amiri' });
+    for (const l of c.lessons) expect(l.options).toEqual({ ...DEFAULT_OPTIONS, paper: 'A4', digits: 'western', seed: 3, font: 'amiri' });
     // the course's seed decides the picks
     const alone = lessonOf(await resolveFile(fx('lesson.yaml'), { seed: 3 }));
     expect(c.lessons[0].questions.map((q) => q.id)).toEqual(alone.questions.map((q) => q.id));

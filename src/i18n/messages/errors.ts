@@ -52,6 +52,10 @@ export const ERROR_MESSAGES = defineMessages({
     en: 'template error: the text of a <question> must come before its answer parts',
     ar: 'خطأ في القالب: يأتي نص <question> قبل أجزاء إجابته',
   },
+  'errors.markup-positive': {
+    en: 'template error: <{tag}> needs {attribute}="…", a number above 0, not "{value}"',
+    ar: 'خطأ في القالب: يحتاج <{tag}> إلى {attribute}="…"، عددًا أكبر من صفر، لا "{value}"',
+  },
   'errors.markup-lines-count': {
     en: 'template error: <lines n="{value}"> needs a whole number from 0 to 60',
     ar: 'خطأ في القالب: يحتاج <lines n="{value}"> إلى عدد صحيح من 0 إلى 60',

@@ -7,7 +7,10 @@ export const HELP_MESSAGES = defineMessages({
   'help.build': { en: 'build lessons and courses into PDFs (student and teacher editions)', ar: 'بناء الدروس والمقررات ملفاتِ PDF (نسخة الطالب ونسخة المعلم)' },
   'help.lesson-files': { en: 'lesson or course YAML files', ar: 'ملفات الدروس أو المقررات بصيغة YAML' },
   'help.out': { en: 'output folder', ar: 'مجلد الناتج' },
-  'help.edition': { en: 'which edition(s) to build', ar: 'أيّ النسخ تُبنى' },
+  'help.edition': {
+    en: 'which edition(s) to build: student, teacher, both, key (the answer key) or all (default: the `editions:` option, else both)',
+    ar: 'أيّ النسخ تُبنى: student (الطالب) أو teacher (المعلم) أو both (كلتاهما) أو key (مفتاح الإجابات) أو all (الجميع)؛ الافتراضي خيار `editions:` وإلا both',
+  },
   'help.paper': { en: 'paper size', ar: 'مقاس الورق' },
   'help.digits': { en: 'digits for numbering and page numbers', ar: 'الأرقام المستعملة في الترقيم وأرقام الصفحات' },
   'help.font': { en: 'typeface', ar: 'الخط' },
