@@ -1,5 +1,6 @@
 // Every fixed word the handouts print, in one place.
-import type { BloomLevel, Edition } from '../workspace/model.js';
+import type { BloomLevel, Digits, Edition } from '../workspace/model.js';
+import { formatNumber } from '../text/digits.js';
 
 export const BLOOM_LABELS: Record<BloomLevel, string> = {
   remember: 'تذكُّر',
@@ -71,3 +72,14 @@ export const LABELS = {
 
 /** Month names as Arabic newspapers of the Arab East and Egypt print them. */
 export const MONTHS = ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'];
+
+/** a title that begins by numbering its lesson: «الدرس ٣», «درس 3», «الدرس الأول», «الدرس رقم ٢» */
+const NAMES_LESSON = /^\s*(?:ال)?درس\s+(?:رقم\s*)?(?:[0-9٠-٩]|ال(?:أول|اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|حادي))/;
+
+/**
+ * «الدرس ٣» for the lesson numbered `n` in a pack, or nothing when the teacher's
+ * title already names the lesson («الدرس الأول: …», «درس ٣ – …»): never «الدرس ١: الدرس ١: …».
+ */
+export function lessonLabelFor(title: string, n: number, digits: Digits): string | undefined {
+  return NAMES_LESSON.test(title) ? undefined : `${LABELS.lesson} ${formatNumber(n, digits)}`;
+}

@@ -7,7 +7,7 @@ import { FlowBuilder } from '../layout/flow.js';
 import { geometry, paginateSections, type Section } from '../layout/paginate.js';
 import type { Page } from '../layout/ops.js';
 import { writePdf } from '../pdf/writer.js';
-import { EDITION_LABELS, LABELS } from './labels.js';
+import { EDITION_LABELS, LABELS, lessonLabelFor } from './labels.js';
 import { lessonSection, type LessonSectionOptions } from './lesson.js';
 import type { Block } from '../layout/document.js';
 import { formatNumber } from '../text/digits.js';
@@ -124,7 +124,7 @@ function contentsFrom(pages: Page[], offset: number, course: ResolvedCourse): Co
     const number = formatNumber(offset + i + 1, digits);
     for (const b of page.bookmarks) {
       if (b.level === 1 && entries.length < course.lessons.length && b.title === course.lessons[entries.length]?.title) {
-        entries.push({ title: b.title, label: lessonLabel(entries.length, digits), page: number, sections: [] });
+        entries.push({ title: b.title, label: lessonLabelFor(b.title, entries.length + 1, digits), page: number, sections: [] });
       } else if (b.level === 1 && entries.length === course.lessons.length && b.title === LABELS.sources && !sources) {
         sources = true;
         entries.push({ title: b.title, page: number, sections: [] });
@@ -243,7 +243,7 @@ export async function renderCourse(course: ResolvedCourse, edition: Edition, opt
   const wide = formatNumber(888, digits);
   let entries: ContentsEntry[] = course.lessons.map((l, i) => ({
     title: l.title,
-    label: lessonLabel(i, digits),
+    label: lessonLabelFor(l.title, i + 1, digits),
     page: wide,
     sections: lessonSections[i].items.flatMap((it) => (it.bookmark?.level === 2 ? [{ title: it.bookmark.title, page: wide }] : [])),
   }));

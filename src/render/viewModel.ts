@@ -2,7 +2,7 @@
 // that depend on the teacher's options (digits, labels) are made here, so
 // templates stay free of logic.
 import type { ArticleInfo, Digits, Edition, Erratum, ResolvedFigure, ResolvedLesson, ResolvedPassage, ResolvedQuestion } from '../workspace/model.js';
-import { BLOOM_LABELS, EDITION_LABELS, LABELS } from './labels.js';
+import { BLOOM_LABELS, EDITION_LABELS, LABELS, lessonLabelFor } from './labels.js';
 import { formatNumber, OPTION_LETTERS } from '../text/digits.js';
 import { sourceFacts, sourceLine } from './sources.js';
 
@@ -225,7 +225,7 @@ export function lessonView(lesson: ResolvedLesson, edition: Edition, place: View
     labels: LABELS,
     id: lesson.id,
     title: lesson.title,
-    ...(place.number !== undefined ? { lessonLabel: `${LABELS.lesson} ${formatNumber(place.number, digits)}` } : {}),
+    ...(place.number !== undefined && lessonLabelFor(lesson.title, place.number, digits) ? { lessonLabel: lessonLabelFor(lesson.title, place.number, digits) } : {}),
     meta,
     source: sourceLine(lesson.article, digits),
     ...(lesson.article.url ? { url: lesson.article.url } : {}),
@@ -273,7 +273,7 @@ export function keyView(lesson: ResolvedLesson, place: ViewPlace = {}): KeyView 
   return {
     labels: LABELS,
     title: lesson.title,
-    ...(place.number !== undefined ? { lessonLabel: `${LABELS.lesson} ${formatNumber(place.number, digits)}` } : {}),
+    ...(place.number !== undefined && lessonLabelFor(lesson.title, place.number, digits) ? { lessonLabel: lessonLabelFor(lesson.title, place.number, digits) } : {}),
     meta: [versionLabel(lesson), sourceLine(lesson.article, digits)].filter(Boolean).join(SEPARATOR),
     items: lesson.questions.map((q, i) => {
       const answer = answerText(q, digits);
