@@ -127,8 +127,10 @@ test('Ctrl-C at several moments near the end of a build: exit 0 with the new pai
       stderr += d;
       if (!timer && /^wrote /m.test(stderr)) {
         timer = setTimeout(() => {
-          sentAt = Date.now();
           child.kill('SIGINT');
+          // read the clock once the signal is sent: a clock read before kill() can be
+          // many ms early when this process is preempted in between (a loaded machine)
+          sentAt = Date.now();
         }, delay);
       }
     });
