@@ -117,6 +117,17 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
       exitCode = await newCommand(id, opts, io);
     });
 
+  program
+    .command('studio')
+    .description('a local web app in Arabic for the workspace DIR: import, lessons, banks, overlays, courses, live preview')
+    .argument('[dir]', 'the workspace folder (default: this folder)')
+    .option('--port <n>', 'port to serve on (default: a free one)')
+    .option('--no-open', 'do not open the browser')
+    .action(async (dir: string | undefined, opts) => {
+      const { studioCommand } = await import('../studio/command.js');
+      exitCode = await studioCommand(dir, opts, io);
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

@@ -7,6 +7,7 @@
 // merges them. Codes are `area.what-went-wrong`, unique across the catalogue.
 import type { MessageEntry } from './define.js';
 import { CORE_MESSAGES } from './messages/core.js';
+import { STUDIO_MESSAGES } from './messages/studio.js';
 
 export { defineMessages, type MessageEntry, type MessagePair } from './define.js';
 
@@ -16,6 +17,7 @@ export type Params = Record<string, string | number>;
 
 export const CATALOGUE: Record<string, MessageEntry> = {
   ...CORE_MESSAGES,
+  ...STUDIO_MESSAGES,
 };
 
 /** `{name}` placeholders of a template replaced by their parameters. */
