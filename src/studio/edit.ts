@@ -5,7 +5,7 @@
 // as it was loaded. No operation, no change: the text is returned untouched.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { Composer, CST, Document, isMap, isScalar, isSeq, LineCounter, Parser, parseDocument, type Node } from 'yaml';
+import { Composer, CST, Document, isMap, Scalar, isScalar, isSeq, LineCounter, Parser, parseDocument, type Node } from 'yaml';
 
 export type PathKey = string | number;
 export type YamlPath = PathKey[];
@@ -66,19 +66,44 @@ function setScalarsInPlace(text: string, ops: EditOp[]): string | undefined {
   const docs = [...new Composer({ keepSourceTokens: true }).compose(tokens)];
   if (docs.length !== 1 || docs[0].errors.length) return undefined;
   const doc = docs[0];
-  for (const o of ops as Extract<EditOp, { op: 'set' }>[]) {
+  const sets = ops as Extract<EditOp, { op: 'set' }>[];
+  const blocks: { token: CST.FlowScalar | CST.BlockScalar; path: YamlPath; value: string }[] = [];
+  for (const o of sets) {
     const node = doc.getIn(o.path, true);
     if (!isScalar(node) || !node.srcToken || !CST.isScalar(node.srcToken) || typeof node.value === 'object') return undefined;
     const v = o.value as string | number | boolean;
+    if (node.value === v) continue; // the same value: nothing to write
     const was = node.srcToken.type;
-    const type = typeof v !== 'string' ? 'PLAIN' : was === 'single-quoted-scalar' || was === 'scalar' ? (needsQuotes(v) ? 'QUOTE_DOUBLE' : 'PLAIN') : 'QUOTE_DOUBLE';
+    const type =
+      typeof v !== 'string'
+        ? 'PLAIN'
+        : was === 'block-scalar'
+          ? node.type === Scalar.BLOCK_LITERAL
+            ? 'BLOCK_LITERAL'
+            : 'BLOCK_FOLDED'
+          : was === 'scalar' && !needsQuotes(v)
+            ? 'PLAIN'
+            : 'QUOTE_DOUBLE';
     CST.setScalarValue(node.srcToken, String(v), { type });
+    if (type.startsWith('BLOCK')) blocks.push({ token: node.srcToken, path: o.path, value: v as string });
   }
-  const out = tokens.map((t) => CST.stringify(t)).join('');
+  const stringify = () => tokens.map((t) => CST.stringify(t)).join('');
+  let out = stringify();
+  let check = parseDocument(out);
+  // a block scalar rewritten in its own style must read back as the same text (chomping,
+  // indentation); one that does not is written on one line in double quotes (a JSON string is one)
+  const wrong = blocks.filter((b) => check.getIn(b.path) !== b.value);
+  if (wrong.length) {
+    for (const b of wrong) {
+      CST.setScalarValue(b.token, '', { type: 'QUOTE_DOUBLE' });
+      b.token.source = JSON.stringify(b.value);
+    }
+    out = stringify();
+    check = parseDocument(out);
+  }
   // what the fast path wrote must read back as asked; otherwise take the general path
-  const check = parseDocument(out);
   if (check.errors.length) return undefined;
-  for (const o of ops as Extract<EditOp, { op: 'set' }>[]) if (check.getIn(o.path) !== o.value) return undefined;
+  for (const o of sets) if (check.getIn(o.path) !== o.value) return undefined;
   return out;
 }
 
