@@ -1,7 +1,7 @@
 // Watch mode: build, then rebuild only what a changed file affects; stop on abort.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { watchBuild } from '../../src/build/watch.js';
 import type { BuiltFile, Summary } from '../../src/build/batch.js';
 import { Progress } from '../../src/build/progress.js';
@@ -32,8 +32,10 @@ function nextBuild(queue: { summary: Summary; results: BuiltFile[] }[], ms = 15_
 }
 
 describe('hiwar build --watch', () => {
+  afterEach(() => void vi.unstubAllEnvs());
+
   it('rebuilds what a changed article, bank or lesson affects, and nothing else; stops on abort', async () => {
-    process.env.HIWAR_WORKERS = '0';
+    vi.stubEnv('HIWAR_WORKERS', '0');
     const dir = workspace({ 'a.yaml': LESSON('lesson-a', 'p1'), 'b.yaml': LESSON('lesson-b', 'p2'), 'notes.txt': 'x' });
     fs.writeFileSync(path.join(dir, 'articles/other.md'), fs.readFileSync(path.join(dir, 'articles/sample.md')));
     fs.writeFileSync(path.join(dir, 'c.yaml'), LESSON('lesson-c', 'p1').replace('articles/sample.md', 'articles/other.md').replace(/questions:\n.*\n/, 'questions:\n  - text: "سؤال؟"\n'));
@@ -90,11 +92,10 @@ describe('hiwar build --watch', () => {
 
     ctl.abort();
     expect(await done).toBe(0);
-    delete process.env.HIWAR_WORKERS;
   });
 
   it('rebuilds everything when a template changes', async () => {
-    process.env.HIWAR_WORKERS = '0';
+    vi.stubEnv('HIWAR_WORKERS', '0');
     const tpl = workspace({ 'a.yaml': LESSON('lesson-a', 'p1') });
     const tdir = path.join(tpl, 'my-templates');
     fs.mkdirSync(tdir);
@@ -117,7 +118,6 @@ describe('hiwar build --watch', () => {
     expect(fs.readFileSync(path.join(tpl, 'out/lesson-a-student.pdf')).equals(first)).toBe(false);
     ctl.abort();
     expect(await done).toBe(0);
-    delete process.env.HIWAR_WORKERS;
   });
 });
 

@@ -10,19 +10,28 @@ import { recordingIO, workspace } from '../workspace/helpers.js';
 
 export { workspace };
 
-// Render in this thread: quicker for one small lesson, and mocks reach it.
-process.env.HIWAR_WORKERS = '0';
-
 export interface Run {
   code: number;
   stderr: string;
   stdout: string;
 }
 
+/**
+ * Runs `hiwar` in this thread (HIWAR_WORKERS=0: quicker for one small lesson,
+ * and module mocks reach it), restoring the variable afterwards so files that
+ * share this worker still get hiwar's default.
+ */
 export async function hiwar(cwd: string, ...argv: string[]): Promise<Run> {
   const io = recordingIO(cwd);
-  const code = await main(argv, io);
-  return { code, stderr: io.stderr.join('\n'), stdout: io.stdout.join('\n') };
+  const saved = process.env.HIWAR_WORKERS;
+  process.env.HIWAR_WORKERS = '0';
+  try {
+    const code = await main(argv, io);
+    return { code, stderr: io.stderr.join('\n'), stdout: io.stdout.join('\n') };
+  } finally {
+    if (saved === undefined) delete process.env.HIWAR_WORKERS;
+    else process.env.HIWAR_WORKERS = saved;
+  }
 }
 
 /** Every file under `dir` (relative path -> sha256 of its bytes). */

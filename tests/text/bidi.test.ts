@@ -1,73 +1,8 @@
-// UAX #9 conformance on a subset of the Unicode reference BidiCharacterTest.txt
-// (tests/fixtures/bidi/BidiCharacterTest-subset.txt), plus the engine's own
-// higher-level protocol for URLs.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// The line-level rules on wrapped lines, and the engine's own higher-level
+// protocol for URLs. (UAX #9 conformance on the whole reference file is in
+// bidi-conformance.test.ts.)
 import { describe, expect, test } from 'vitest';
 import { findUrls, lineLevels, mirrorCodePoint, resolveLevels, visualOrder, visualString } from '../../src/text/index.js';
-
-interface Case {
-  line: number;
-  text: string;
-  direction: 'ltr' | 'rtl' | 'auto';
-  paragraphLevel: number;
-  levels: Array<number | null>; // null = removed by X9
-  order: number[];
-}
-
-function loadCases(): Case[] {
-  const file = fileURLToPath(new URL('../fixtures/bidi/BidiCharacterTest-subset.txt', import.meta.url));
-  const cases: Case[] = [];
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .forEach((raw, i) => {
-      const line = raw.trim();
-      if (!line || line.startsWith('#')) return;
-      const [cps, dir, para, levels, order] = line.split(';');
-      cases.push({
-        line: i + 1,
-        text: String.fromCodePoint(...cps.split(' ').map((h) => parseInt(h, 16))),
-        direction: dir === '0' ? 'ltr' : dir === '1' ? 'rtl' : 'auto',
-        paragraphLevel: Number(para),
-        levels: levels.split(' ').map((l) => (l === 'x' ? null : Number(l))),
-        order: order.trim() ? order.trim().split(' ').map(Number) : [],
-      });
-    });
-  return cases;
-}
-
-const cases = loadCases();
-
-describe('BidiCharacterTest subset', () => {
-  test('the fixture has a few hundred cases, many with a right-to-left paragraph', () => {
-    expect(cases.length).toBeGreaterThan(300);
-    expect(cases.filter((c) => c.direction === 'rtl').length).toBeGreaterThan(120);
-    expect(cases.filter((c) => c.direction === 'auto').length).toBeGreaterThan(10);
-  });
-
-  test('resolved paragraph level and embedding levels', () => {
-    const failures: string[] = [];
-    for (const c of cases) {
-      const { levels, baseLevel } = resolveLevels(c.text, c.direction, { isolateUrls: false });
-      const got = c.levels.map((l, i) => (l === null ? null : levels[i]));
-      if (baseLevel !== c.paragraphLevel || JSON.stringify(got) !== JSON.stringify(c.levels)) failures.push(`line ${c.line}: got ${baseLevel}; ${got.join(' ')}`);
-    }
-    expect(failures).toEqual([]);
-  });
-
-  test('visual order of each line after L1 and L2', () => {
-    const failures: string[] = [];
-    for (const c of cases) {
-      const { levels, baseLevel } = resolveLevels(c.text, c.direction, { isolateUrls: false });
-      const line = lineLevels(c.text, levels, 0, c.text.length, baseLevel);
-      // characters removed by X9 take no part in reordering
-      const kept = c.levels.map((l, i) => (l === null ? -1 : i)).filter((i) => i >= 0);
-      const order = Array.from(visualOrder(kept.map((i) => line[i]))).map((k) => kept[k]);
-      if (JSON.stringify(order) !== JSON.stringify(c.order)) failures.push(`line ${c.line}: got ${order.join(' ')} expected ${c.order.join(' ')}`);
-    }
-    expect(failures).toEqual([]);
-  });
-});
 
 describe('line-level rules', () => {
   test('L1 puts trailing whitespace of a wrapped line at the paragraph level', () => {
