@@ -206,8 +206,8 @@ export async function startStudio(opts: StudioOptions): Promise<Studio> {
     const p = abs(body.path);
     const { text, version } = readVersioned(p);
     if (body.base !== version) throw new HttpError(409, 'studio.stale');
-    const draft = applyOps(text, body.ops ?? []);
     const started = performance.now();
+    const draft = applyOps(text, body.ops ?? []);
     const checked = await checkDraft(root, p, draft);
     const tab = str(body.tab) ?? 'default';
     let pages: Record<string, number> | undefined;
