@@ -51,11 +51,16 @@ export async function studioCommand(dir: string | undefined, flags: StudioFlags,
   if (flags.open !== false) openBrowser(studio.url);
   const stop = signal ?? new AbortController().signal;
   const how = await new Promise<number>((resolve) => {
-    const onInt = () => resolve(130);
-    const onTerm = () => resolve(143);
+    const done = (code: number) => {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+      resolve(code);
+    };
+    const onInt = () => done(130);
+    const onTerm = () => done(143);
     process.once('SIGINT', onInt);
     process.once('SIGTERM', onTerm);
-    stop.addEventListener('abort', () => resolve(0), { once: true });
+    stop.addEventListener('abort', () => done(0), { once: true });
   });
   await studio.close();
   return how;

@@ -169,6 +169,7 @@ export const STUDIO_MESSAGES = defineMessages({
 
   'studio.ui.overlay': { en: 'Version for another class', ar: 'نسخة لصف آخر' },
   'studio.ui.extends': { en: 'Adapts the lesson {file}', ar: 'مأخوذة عن الدرس {file}' },
+  'studio.ui.inherits': { en: 'What you leave empty here is taken from the original lesson.', ar: 'ما تتركه فارغًا هنا يؤخذ من الدرس الأصلي.' },
   'studio.ui.inherited': { en: 'Questions of the original lesson', ar: 'أسئلة الدرس الأصلي' },
   'studio.ui.drop': { en: 'Leave out', ar: 'استبعد' },
   'studio.ui.first': { en: 'Put first', ar: 'ضعه أولًا' },

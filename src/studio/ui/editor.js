@@ -248,7 +248,7 @@ export class Editor {
       'fieldset',
       {},
       h('legend', {}, t('ui.about')),
-      this.kind === 'overlay' ? h('p', { class: 'muted' }, t('ui.extends', { file: m.extends })) : null,
+      this.kind === 'overlay' ? h('p', { class: 'muted' }, t('ui.extends', { file: m.extends }), ' ', t('ui.inherits')) : null,
       this.field(t('ui.title'), ['title']),
       h('div', { class: 'row' }, this.field(t('ui.audience'), ['audience']), this.field(t('ui.duration'), ['duration'], { kind: 'number' })),
       this.field(t('ui.content-note'), ['content_note'], { kind: 'textarea' }),
