@@ -5,7 +5,7 @@
 // stops the others; nothing is written for it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { error as errorDiag, formatDiagnostic, UserError, warning, type Diagnostic } from '../workspace/diagnostics.js';
+import { errorAt, formatDiagnostic, localized, UserError, warningAt, type Diagnostic } from '../workspace/diagnostics.js';
 import { resolveFile } from '../workspace/index.js';
 import type { BuildOptions, Edition } from '../workspace/model.js';
 import { writeFileAtomic } from '../pdf/output.js';
@@ -127,7 +127,7 @@ function dedupe(planned: PlannedFile[], cwd: string): void {
       if (sourceOf(prev.job.target) !== sourceOf(job.target)) {
         const rel = (f: string) => path.relative(cwd, f) || f;
         p.result.diagnostics.push(
-          errorDiag(p.result.file, 0, 0, `${path.basename(target)} would be written by both ${rel(sourceOf(prev.job.target))} and ${rel(sourceOf(job.target))}; it is built from the first only`, 'the `id` names the PDFs: give each lesson and course its own id'),
+          errorAt(p.result.file, 0, 0, 'batch.same-output', { pdf: path.basename(target), first: rel(sourceOf(prev.job.target)), second: rel(sourceOf(job.target)) }),
         );
         return false;
       }
@@ -136,13 +136,13 @@ function dedupe(planned: PlannedFile[], cwd: string): void {
       if (prevIsSplit && !thisIsSplit) {
         planned[prev.file].jobs = planned[prev.file].jobs.filter((j) => j.target !== target);
         planned[prev.file].result.diagnostics.push(
-          warning(planned[prev.file].result.file, 0, 0, `${path.basename(target)} is also built from ${p.result.file}; that build is kept`, 'build the course without --split, or leave the lesson out of the command'),
+          warningAt(planned[prev.file].result.file, 0, 0, 'batch.split-overridden', { pdf: path.basename(target), other: p.result.file }),
         );
         owner.set(target, { file: i, job, key });
         return true;
       }
       p.result.diagnostics.push(
-        warning(p.result.file, 0, 0, `${path.basename(target)} is also built from ${planned[prev.file].result.file}; that build is kept`, 'give each lesson its own id, or build the files separately'),
+        warningAt(p.result.file, 0, 0, 'batch.built-elsewhere', { pdf: path.basename(target), other: planned[prev.file].result.file }),
       );
       return false;
     });
@@ -207,8 +207,8 @@ export async function buildBatch(files: string[], opts: BatchOptions): Promise<B
       } else {
         result.internal = true;
         const reason = s.reason as Error;
-        result.diagnostics.push(errorDiag(result.file, 0, 0, `internal error while rendering ${job.name}: ${reason?.message ?? String(reason)}`, 'this is a bug in hiwar, not in your files; please report it with the command you ran'));
-        if (process.env.HIWAR_DEBUG && reason?.stack) result.diagnostics.push(errorDiag(result.file, 0, 0, reason.stack));
+        result.diagnostics.push(errorAt(result.file, 0, 0, 'batch.internal-render', { name: job.name, detail: reason?.message ?? String(reason) }));
+        if (process.env.HIWAR_DEBUG && reason?.stack) result.diagnostics.push(errorAt(result.file, 0, 0, 'core.debug-stack', { stack: reason.stack }));
       }
     });
     result.diagnostics = dedupeDiagnostics(result.diagnostics);
@@ -223,7 +223,7 @@ export async function buildBatch(files: string[], opts: BatchOptions): Promise<B
       } catch (err) {
         const e = err as NodeJS.ErrnoException;
         if (typeof e?.code !== 'string') throw err;
-        result.diagnostics.push(errorDiag(e.path ?? result.file, 0, 0, `cannot write output: ${e.code} (${e.message.split(',')[0]})`, 'check that the --out folder can be written'));
+        result.diagnostics.push(errorAt(e.path ?? result.file, 0, 0, 'batch.cannot-write', { code: e.code, detail: e.message.split(',')[0] }));
       }
     }
     if (progress) {
@@ -251,7 +251,8 @@ export interface Summary {
   workers: number;
   outputs: { path: string; edition: string; pages: number; bytes: number }[];
   failed: string[];
-  diagnostics: { file: string; line: number; col: number; severity: string; message: string; hint?: string }[];
+  /** each problem with its catalogue code, its English text, and its Arabic twin (`message_ar`, `hint_ar`) */
+  diagnostics: { file: string; line: number; col: number; severity: string; code: string; message: string; hint?: string; message_ar: string; hint_ar?: string }[];
 }
 
 export function summarize(results: BuiltFile[], seconds: number, executor: Executor, cwd: string): Summary {
@@ -269,7 +270,10 @@ export function summarize(results: BuiltFile[], seconds: number, executor: Execu
     workers: executor.kind === 'workers' ? executor.size : 0,
     outputs: outputs.map((o) => ({ ...o, path: rel(o.path) })),
     failed: results.filter((r) => r.diagnostics.some((d) => d.severity === 'error')).map((r) => rel(r.file)),
-    diagnostics: diags.map((d) => ({ file: rel(d.file), line: d.line, col: d.col, severity: d.severity, message: d.message, ...(d.hint ? { hint: d.hint } : {}) })),
+    diagnostics: diags.map((d) => {
+      const ar = localized(d, 'ar');
+      return { file: rel(d.file), line: d.line, col: d.col, severity: d.severity, code: d.code, message: d.message, ...(d.hint ? { hint: d.hint } : {}), message_ar: ar.message, ...(ar.hint ? { hint_ar: ar.hint } : {}) };
+    }),
   };
 }
 

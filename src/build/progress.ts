@@ -3,7 +3,8 @@
 // (pipes, CI, --quiet, --json): plain lines, and with --quiet or in CI only
 // the errors.
 import path from 'node:path';
-import type { IO } from '../cli/io.js';
+import { ioText, type IO } from '../cli/io.js';
+import type { Params } from '../i18n/catalogue.js';
 import { formatDiagnostic, type Diagnostic } from '../workspace/diagnostics.js';
 
 export interface ProgressOptions {
@@ -58,15 +59,16 @@ export class Progress {
   /** Problems are always printed: errors in every mode, warnings unless quiet. */
   problems(diags: Diagnostic[], quiet: boolean): void {
     // in CI, or with --quiet, only errors
-    for (const d of diags) if (d.severity === 'error' || !(quiet || this.io.ci)) this.line(formatDiagnostic(d, this.io.cwd));
+    for (const d of diags) if (d.severity === 'error' || !(quiet || this.io.ci)) this.line(formatDiagnostic(d, this.io.cwd, this.io.lang));
   }
 
   wrote(file: string, pages: number): void {
-    if (this.chatty) this.line(`wrote ${path.relative(this.io.cwd, file) || file} (${pages} ${pages === 1 ? 'page' : 'pages'})`);
+    if (this.chatty) this.line(ioText(this.io, pages === 1 ? 'progress.wrote-one' : 'progress.wrote', { file: path.relative(this.io.cwd, file) || file, pages }));
   }
 
-  note(text: string): void {
-    if (this.chatty) this.line(text);
+  /** A line for a person reading along (not with --quiet, --json or in CI): catalogue message `code`. */
+  note(code: string, params?: Params): void {
+    if (this.chatty) this.line(ioText(this.io, code, params));
   }
 
   /** Remove the bar (before the summary, or when the build is over). */
@@ -91,7 +93,7 @@ export class Progress {
     const total = Math.max(1, this.jobs);
     const filled = Math.round((width * this.jobsDone) / total);
     const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
-    const text = `building ${bar} ${this.filesDone}/${this.files} files · ${this.jobsDone}/${this.jobs} PDFs · ${this.pages} pages`;
+    const text = ioText(this.io, 'progress.bar', { bar, filesDone: this.filesDone, files: this.files, jobsDone: this.jobsDone, jobs: this.jobs, pages: this.pages });
     this.io.errRaw!(`\r\x1b[2K${text}`);
     this.drawn = true;
   }

@@ -5,7 +5,7 @@
 // Changes are gathered for a moment (debounce) so one save is one rebuild.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { IO } from '../cli/io.js';
+import { ioText, type IO } from '../cli/io.js';
 import { BUNDLED_TEMPLATES } from '../render/templates.js';
 import { buildBatch, exitCodeOf, summarize, templatesDirOf, type BuildFlags, type BuiltFile, type Summary } from './batch.js';
 import { chooseExecutor } from './pool.js';
@@ -96,7 +96,7 @@ export async function watchBuild(files: string[], flags: BuildFlags, io: IO, sig
     const summary = summarize(results, seconds, executor, cwd);
     lastCode = exitCodeOf(results);
     if (flags.json) io.out(JSON.stringify({ ...summary, rebuild }));
-    else if (rebuild) progress.note(`rebuilt ${results.map((r) => path.relative(cwd, r.file) || r.file).join(', ')} in ${Math.round(seconds * 1000)} ms`);
+    else if (rebuild) progress.note('watch.rebuilt', { files: results.map((r) => path.relative(cwd, r.file) || r.file).join(', '), ms: Math.round(seconds * 1000) });
     ensureWatchers();
     opts.onBuild?.(summary, results, rebuild);
   };
@@ -116,7 +116,7 @@ export async function watchBuild(files: string[], flags: BuildFlags, io: IO, sig
       return;
     }
     running = rebuild()
-      .catch((err) => io.err(`hiwar: internal error while rebuilding: ${(err as Error)?.message ?? String(err)}`))
+      .catch((err) => io.err(ioText(io, 'watch.internal-error', { detail: (err as Error)?.message ?? String(err) })))
       .finally(() => {
         running = null;
         if (again || pending.size) {
@@ -129,7 +129,7 @@ export async function watchBuild(files: string[], flags: BuildFlags, io: IO, sig
   try {
     await build(abs, false);
     if (signal.aborted) return lastCode;
-    progress.note(`watching ${abs.length} ${abs.length === 1 ? 'file' : 'files'} and ${watched().size - abs.length} more they read; press Ctrl-C to stop`);
+    progress.note(abs.length === 1 ? 'watch.watching-one' : 'watch.watching', { n: abs.length, more: watched().size - abs.length });
     opts.onReady?.();
     await new Promise<void>((resolve) => {
       if (signal.aborted) resolve();

@@ -1,4 +1,6 @@
 // Where a command writes: injectable so tests run commands in-process.
+import { chooseLang, message, type Lang, type Params } from '../i18n/catalogue.js';
+
 export interface IO {
   out(text: string): void;
   err(text: string): void;
@@ -9,6 +11,8 @@ export interface IO {
   errRaw?(text: string): void;
   /** running in CI (the CI environment variable): print nothing but problems */
   ci?: boolean;
+  /** the language of every message printed (`--lang`, else the locale); English when not set */
+  lang?: Lang;
 }
 
 export const processIO: IO = {
@@ -18,4 +22,10 @@ export const processIO: IO = {
   ci: Boolean(process.env.CI),
   cwd: process.cwd(),
   errRaw: (t) => process.stderr.write(t),
+  lang: chooseLang(undefined, process.env),
 };
+
+/** The catalogue message `code` in the language of `io`. */
+export function ioText(io: Pick<IO, 'lang'>, code: string, params?: Params): string {
+  return message(code, io.lang ?? 'en', params);
+}

@@ -1,22 +1,47 @@
 // hiwar's command line: parses arguments (commander) and hands each command to
 // its module. Usage mistakes exit 2, invalid input 1; a crash that is our bug
 // still prints one clear line (and the stack only with HIWAR_DEBUG=1).
+// Every message comes from the catalogue (src/i18n) in the language of
+// `--lang ar|en` (any command), else HIWAR_LANG, else the locale.
 import { Command, CommanderError, Option } from 'commander';
-import { processIO, type IO } from './io.js';
+import { ioText, processIO, type IO } from './io.js';
+import { parseLang } from '../i18n/catalogue.js';
+import { commanderMessage } from './usage.js';
 
 const EXIT_USAGE = 2;
 
 function parseSeed(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n)) throw new CommanderError(EXIT_USAGE, 'hiwar.seed', `--seed must be a whole number, got "${value}"`);
+  if (!Number.isInteger(n)) throw new CommanderError(EXIT_USAGE, 'hiwar.seed', value);
   return n;
+}
+
+/** The value of `--lang` in `argv` (`--lang ar`, `--lang=ar`), read before commander so its own errors are in that language. */
+function langArg(argv: string[]): string | undefined {
+  let value: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--') break;
+    if (argv[i] === '--lang') value = argv[i + 1] ?? '';
+    else if (argv[i].startsWith('--lang=')) value = argv[i].slice('--lang='.length);
+  }
+  return value;
 }
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-export async function main(argv: string[], io: IO = processIO): Promise<number> {
+export async function main(argv: string[], givenIO: IO = processIO): Promise<number> {
+  let io = givenIO;
+  const wanted = langArg(argv);
+  if (wanted !== undefined) {
+    const lang = parseLang(wanted);
+    if (!lang || !['ar', 'en'].includes(wanted.toLowerCase())) {
+      io.err(`${ioText(io, 'core.severity-error')}: ${ioText(io, 'cli.bad-lang', { got: wanted })}`);
+      return EXIT_USAGE;
+    }
+    io = { ...io, lang };
+  }
   let exitCode = 0;
   const program = new Command();
   program
@@ -24,11 +49,15 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
     .description('حوار — Arabic discussion handouts from news articles (student and teacher editions, course packs)')
     .version('0.1.0')
     .exitOverride()
-    .showHelpAfterError('(run "hiwar --help" for usage)')
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+    .showHelpAfterError(ioText(io, 'cli.run-help'))
+    // commander's own messages (unknown option, missing argument, …) in the catalogue's words
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: (s, write) => write(commanderMessage(s, io)) });
+  const LANG_HELP = 'language of messages: ar | en (default: from HIWAR_LANG or the locale)';
+  program.option('--lang <lang>', LANG_HELP);
 
   program
     .command('build')
+    .option('--lang <lang>', LANG_HELP)
     .description('build lessons and courses into PDFs (student and teacher editions)')
     .argument('<files...>', 'lesson or course YAML files')
     .option('--out <dir>', 'output folder', 'out')
@@ -48,7 +77,7 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
       const { guardBuild } = await import('../safety/interrupt.js');
       const outProblem = checkOutDir(opts.out, io.cwd);
       if (outProblem) {
-        io.err(`error: ${outProblem}`);
+        io.err(`${ioText(io, 'core.severity-error')}: ${ioText(io, outProblem.code, outProblem.params)}`);
         exitCode = EXIT_USAGE;
         return;
       }
@@ -63,6 +92,7 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
 
   program
     .command('check')
+    .option('--lang <lang>', LANG_HELP)
     .description('validate everything a build would read; writes nothing')
     .argument('<files...>', 'lesson or course YAML files')
     .addOption(new Option('--paper <paper>').choices(['A4', 'letter']))
@@ -75,6 +105,7 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
 
   program
     .command('passages')
+    .option('--lang <lang>', LANG_HELP)
     .description('list the paragraph and sentence refs of an article with their text')
     .argument('<article>', 'article file (.md)')
     .option('--ref <ref>', 'show what one ref resolves to, e.g. p5.s1-s2')
@@ -85,6 +116,7 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
 
   program
     .command('questions')
+    .option('--lang <lang>', LANG_HELP)
     .description('list the questions of one or more question banks')
     .argument('<banks...>', 'question bank files')
     .option('--tag <tag>', 'only questions with this tag (repeatable)', collect)
@@ -96,6 +128,7 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
 
   program
     .command('import')
+    .option('--lang <lang>', LANG_HELP)
     .description('make an article file from a raw text copied from a web page')
     .argument('<raw>', 'the raw text file')
     .requiredOption('--id <id>', 'the article id ([a-z0-9-]+)')
@@ -108,6 +141,7 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
 
   program
     .command('new')
+    .option('--lang <lang>', LANG_HELP)
     .description('scaffold a lesson that lists the article\'s passages')
     .argument('<id>', 'lesson id ([a-z0-9-]+)')
     .requiredOption('--article <path>', 'the article the lesson quotes')
@@ -135,11 +169,11 @@ export async function main(argv: string[], io: IO = processIO): Promise<number> 
     if (err instanceof CommanderError) {
       // --help and --version end here with code 0.
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
-      if (err.code === 'hiwar.seed') io.err(`error: ${err.message}`);
+      if (err.code === 'hiwar.seed') io.err(`${ioText(io, 'core.severity-error')}: ${ioText(io, 'cli.seed-got', { got: err.message })}`);
       return EXIT_USAGE;
     }
-    io.err(`hiwar: internal error: ${(err as Error)?.message ?? String(err)}`);
-    io.err('  this is a bug in hiwar, not in your files; please report it with the command you ran');
+    io.err(ioText(io, 'cli.internal-error', { detail: (err as Error)?.message ?? String(err) }));
+    io.err(ioText(io, 'cli.internal-error-hint'));
     if (process.env.HIWAR_DEBUG) io.err(String((err as Error)?.stack));
     return 3;
   }

@@ -2,7 +2,7 @@
 import type { FontFamily, MissingGlyph } from '../text/types.js';
 import { loadFamily } from '../text/index.js';
 import type { Digits, Edition, ResolvedCourse, ResolvedLesson } from '../workspace/model.js';
-import { warning, type Diagnostic } from '../workspace/diagnostics.js';
+import { warningAt, type Diagnostic } from '../workspace/diagnostics.js';
 import { FlowBuilder } from '../layout/flow.js';
 import { geometry, paginateSections, type Section } from '../layout/paginate.js';
 import type { Page } from '../layout/ops.js';
@@ -80,7 +80,7 @@ function missingReporter(file: string, out: Diagnostic[]) {
   return (missing: MissingGlyph[]) => {
     for (const m of missing) {
       const cp = `U+${m.codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
-      out.push(warning(file, 0, 0, `the font cannot draw the character "${m.char}" (${cp}); it is left out of the PDF`, 'replace it with a character the font has, or remove it'));
+      out.push(warningAt(file, 0, 0, 'render.missing-glyph', { char: m.char, cp }));
     }
   };
 }

@@ -10,7 +10,8 @@ import HandlebarsRuntime from 'handlebars/runtime.js';
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 type Env = typeof Handlebars;
-import { UserError, error } from '../workspace/diagnostics.js';
+import { UserError, errorAt } from '../workspace/diagnostics.js';
+import { msg as message } from '../i18n/catalogue.js';
 import { normalizeSource } from '../workspace/source.js';
 import { PRECOMPILED } from './precompiled.js';
 
@@ -54,17 +55,18 @@ function unclosedBlock(source: string): { line: number; col: number; name: strin
 
 /** A Handlebars error as FILE:LINE:COL and words a teacher can act on. */
 function templateError(file: string, err: unknown, source?: string): UserError {
+  if (err instanceof UserError) return err;
   const msg = (err as Error)?.message ?? String(err);
   const lines = msg.split('\n').filter(Boolean);
   const e = err as { lineNumber?: number; column?: number };
   // "if doesn't match each - 3:5": a block closed by the wrong name
   if (err instanceof RangeError) {
-    return new UserError(error(file, 1, 1, 'template error: the template never ends: a partial includes itself, directly or through others', 'remove the `{{> …}}` that leads back to the partial it is in'));
+    return new UserError(errorAt(file, 1, 1, 'template.recursive'));
   }
   const mismatch = /^(\S+) doesn't match (\S+)/.exec(lines[0]);
   if (mismatch) {
     return new UserError(
-      error(file, e.lineNumber ?? 1, (e.column ?? 0) + 1, `template error: \`{{/${mismatch[2]}}}\` closes the \`{{#${mismatch[1]}}}\` block`, `close \`{{#${mismatch[1]}}}\` with \`{{/${mismatch[1]}}}\` first; blocks close in the reverse order they open`),
+      errorAt(file, e.lineNumber ?? 1, (e.column ?? 0) + 1, 'template.wrong-close', { open: mismatch[1], close: mismatch[2] }),
     );
   }
   const parse = /^Parse error on line (\d+)/.exec(lines[0]);
@@ -73,16 +75,17 @@ function templateError(file: string, err: unknown, source?: string): UserError {
     if (/got 'EOF'/.test(expecting) && source) {
       const open = unclosedBlock(source);
       if (open) {
-        return new UserError(error(file, open.line, open.col, `template error: the block \`{{#${open.name}}}\` is never closed`, `add \`{{/${open.name}}}\` where it should end`));
+        return new UserError(errorAt(file, open.line, open.col, 'template.unclosed-block', { name: open.name }));
       }
     }
     const got = /got '(\w+)'/.exec(expecting)?.[1];
-    const what = got === 'EOF' ? 'the template ends too early' : got === 'INVALID' ? 'a `{{` is not closed with `}}`, or holds something Handlebars cannot read' : `Handlebars cannot read this line (found ${got ?? 'something unexpected'})`;
+    const code = got === 'EOF' ? 'template.ends-early' : got === 'INVALID' ? 'template.unclosed-mustache' : got ? 'template.cannot-read' : 'template.cannot-read-unknown';
     const excerpt = lines.slice(1, 3).join(' ⟶ ');
-    return new UserError(error(file, Number(parse[1]), 1, `template error: ${what}`, excerpt ? `near: ${excerpt.slice(0, 160)}` : undefined));
+    return new UserError(errorAt(file, Number(parse[1]), 1, code, { got: got ?? '' }, excerpt ? message('template.near', { text: excerpt.slice(0, 160) }) : undefined));
   }
   const line = typeof e.lineNumber === 'number' ? e.lineNumber : Number(/line (\d+)/.exec(msg)?.[1] ?? 1);
-  return new UserError(error(file, line, (e.column ?? 0) + 1, `template error: ${lines[0] ?? 'unknown problem'}`, lines.slice(1).join(' ').slice(0, 200) || undefined));
+  const rest = lines.slice(1).join(' ').slice(0, 200);
+  return new UserError(errorAt(file, line, (e.column ?? 0) + 1, lines[0] ? 'template.other' : 'template.unknown', { detail: lines[0] ?? '' }, rest ? message('template.details', { text: rest }) : undefined));
 }
 
 /** An error met while rendering: a missing helper is found in the template (or partial) that calls it. */
@@ -95,7 +98,7 @@ function runtimeError(file: string, err: unknown, sources: Map<string, string>):
       if (!m) continue;
       const before = source.slice(0, m.index).split('\n');
       return new UserError(
-        error(f, before.length, before[before.length - 1].length + 1, `template error: there is no helper \`${helper}\``, 'templates may use only Handlebars\' own helpers (if, unless, each, with, lookup); none of them reads files'),
+        errorAt(f, before.length, before[before.length - 1].length + 1, 'template.no-helper', { helper }),
       );
     }
   }
@@ -132,13 +135,14 @@ function readTemplate(file: string): string {
     buf = fs.readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new Error(code === 'EISDIR' ? 'this is a folder, not a template file' : code === 'EACCES' ? 'permission denied' : `cannot read this template (${code ?? (err as Error).message})`);
+    const why = code === 'EISDIR' ? 'template.is-folder' : code === 'EACCES' ? 'template.permission' : 'template.unreadable';
+    throw new UserError(errorAt(file, 1, 1, why, { detail: code ?? (err as Error).message }));
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
-    throw new Error('this template is not UTF-8 text; save it as UTF-8');
+    throw new UserError(errorAt(file, 1, 1, 'template.not-utf8'));
   }
   return normalizeSource(text);
 }
@@ -149,7 +153,7 @@ export function loadTemplates(dir: string = BUNDLED_TEMPLATES): TemplateSet {
   const hit = cache.get(key);
   if (hit) return hit;
   if (!fs.existsSync(key) || !fs.statSync(key).isDirectory()) {
-    throw new UserError(error(key, 0, 0, 'the templates folder does not exist', 'give --templates a folder holding lesson.hbs (copy hiwar\'s templates/ folder to start)'));
+    throw new UserError(errorAt(key, 0, 0, 'template.no-folder'));
   }
   // every template's text, for errors Handlebars finds only while rendering (a missing helper)
   const sources = new Map<string, string>();
@@ -203,7 +207,7 @@ export function loadTemplates(dir: string = BUNDLED_TEMPLATES): TemplateSet {
       let entry = compiled.get(name);
       if (!entry) {
         const file = pick(`${name}.hbs`);
-        if (!file) throw new UserError(error(path.join(key, `${name}.hbs`), 0, 0, `template ${name}.hbs not found`));
+        if (!file) throw new UserError(errorAt(path.join(key, `${name}.hbs`), 0, 0, 'template.not-found', { name }));
         entry = { file, fn: compileTemplate(hb, file, sources, undefined, texts.get(file)) };
         compiled.set(name, entry);
         files.push(file);

@@ -2,28 +2,30 @@
 // Teachers' Arabic files come from Windows (windows-1256), old Macs, Word, or
 // are not text at all (a PDF, a .docx given by mistake).
 
+import { msg, type MessageRef } from '../i18n/catalogue.js';
+
 /** Well-known file signatures a teacher may hand us by mistake. */
 const SIGNATURES: Array<{ magic: number[]; what: string }> = [
-  { magic: [0x25, 0x50, 0x44, 0x46], what: 'a PDF file' },
-  { magic: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (a .docx, .odt or .xlsx file is one)' },
-  { magic: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Microsoft Office file (.doc)' },
-  { magic: [0x7b, 0x5c, 0x72, 0x74, 0x66], what: 'an RTF document' },
-  { magic: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
-  { magic: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
-  { magic: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
-  { magic: [0x1f, 0x8b], what: 'a gzip archive' },
+  { magic: [0x25, 0x50, 0x44, 0x46], what: 'encoding.kind-pdf' },
+  { magic: [0x50, 0x4b, 0x03, 0x04], what: 'encoding.kind-zip' },
+  { magic: [0xd0, 0xcf, 0x11, 0xe0], what: 'encoding.kind-doc' },
+  { magic: [0x7b, 0x5c, 0x72, 0x74, 0x66], what: 'encoding.kind-rtf' },
+  { magic: [0x89, 0x50, 0x4e, 0x47], what: 'encoding.kind-png' },
+  { magic: [0xff, 0xd8, 0xff], what: 'encoding.kind-jpeg' },
+  { magic: [0x47, 0x49, 0x46, 0x38], what: 'encoding.kind-gif' },
+  { magic: [0x1f, 0x8b], what: 'encoding.kind-gzip' },
 ];
 
 export interface NotUtf8 {
-  /** one sentence, to follow "cannot read this file: " */
-  detail: string;
-  hint: string;
+  /** one sentence, to follow "cannot read this file: " (a catalogue message) */
+  detail: MessageRef;
+  hint: MessageRef;
   /** where the first byte that is not UTF-8 is, when the file is mostly UTF-8 */
   line?: number;
   col?: number;
 }
 
-const SAVE_AS = 'open it in your editor and save it as "UTF-8" (in Notepad: Save As → Encoding: UTF-8)';
+const SAVE_AS = msg('encoding.save-as-utf8');
 
 function startsWith(buf: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => buf[i] === b);
@@ -76,11 +78,11 @@ function decodeAs(buf: Uint8Array, encoding: string): string | undefined {
 /** Why `buf` is not UTF-8 text, in words a teacher can act on. */
 export function diagnoseNotUtf8(buf: Uint8Array): NotUtf8 {
   for (const s of SIGNATURES) {
-    if (startsWith(buf, s.magic)) return { detail: `this is not a text file: it looks like ${s.what}`, hint: 'give hiwar the .yaml or .md text file; to bring in an article, copy its text into a plain text file and run `hiwar import`' };
+    if (startsWith(buf, s.magic)) return { detail: msg('encoding.looks-like', { what: msg(s.what) }), hint: msg('encoding.give-text-file') };
   }
   if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
     const which = buf[0] === 0xff ? 'UTF-16 LE' : 'UTF-16 BE';
-    return { detail: `this text file is saved as ${which} ("Unicode" in Windows), not UTF-8`, hint: SAVE_AS };
+    return { detail: msg('encoding.utf16', { which }), hint: SAVE_AS };
   }
   // UTF-16 without a byte order mark: every other byte zero in an ASCII-heavy file
   const sample = buf.subarray(0, 4096);
@@ -89,14 +91,14 @@ export function diagnoseNotUtf8(buf: Uint8Array): NotUtf8 {
   for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 ? oddZero++ : evenZero++;
   const half = sample.length / 2;
   if (half > 4 && (oddZero > half * 0.3 || evenZero > half * 0.3) && Math.min(oddZero, evenZero) < Math.max(oddZero, evenZero) * 0.1) {
-    return { detail: `this text file looks like UTF-16 ("Unicode" in Windows), not UTF-8`, hint: SAVE_AS };
+    return { detail: msg('encoding.utf16-no-bom'), hint: SAVE_AS };
   }
   let controls = 0;
   for (let i = 0; i < sample.length; i++) {
     const b = sample[i];
     if (b === 0 || (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c)) controls++;
   }
-  if (controls > Math.max(2, sample.length * 0.02)) return { detail: 'this is not a text file (it holds binary data)', hint: 'give hiwar a .yaml lesson, course or question bank, or an .md article' };
+  if (controls > Math.max(2, sample.length * 0.02)) return { detail: msg('encoding.binary'), hint: msg('encoding.give-hiwar-files') };
 
   // mostly UTF-8 with a few damaged bytes: point at the first
   const bad = firstInvalidUtf8(buf);
@@ -107,8 +109,8 @@ export function diagnoseNotUtf8(buf: Uint8Array): NotUtf8 {
     const before = new TextDecoder('utf-8').decode(validPrefix);
     const lines = before.split('\n');
     return {
-      detail: `byte 0x${buf[bad].toString(16).toUpperCase()} on line ${lines.length} is not UTF-8: the file mixes UTF-8 with another encoding, or was cut off`,
-      hint: `look at line ${lines.length}, column ${lines[lines.length - 1].length + 1}; retype what is there, then save the file as UTF-8`,
+      detail: msg('encoding.bad-byte', { byte: `0x${buf[bad].toString(16).toUpperCase()}`, line: lines.length }),
+      hint: msg('encoding.bad-byte-hint', { line: lines.length, col: lines[lines.length - 1].length + 1 }),
       line: lines.length,
       col: lines[lines.length - 1].length + 1,
     };
@@ -118,8 +120,8 @@ export function diagnoseNotUtf8(buf: Uint8Array): NotUtf8 {
   const arabic = /[\u0621-\u064a]/g;
   let guess: string | undefined;
   for (const c of [
-    { enc: 'windows-1256', name: 'it looks like Arabic text saved as Windows-1256 (Arabic Windows)' },
-    { enc: 'iso-8859-6', name: 'it looks like Arabic text saved as ISO-8859-6' },
+    { enc: 'windows-1256', name: 'encoding.guess-1256' },
+    { enc: 'iso-8859-6', name: 'encoding.guess-8859-6' },
   ]) {
     const text = decodeAs(buf, c.enc);
     if (text === undefined || text.includes('\ufffd')) continue;
@@ -128,9 +130,9 @@ export function diagnoseNotUtf8(buf: Uint8Array): NotUtf8 {
       break;
     }
   }
-  if (!guess && decodeAs(buf, 'windows-1252') !== undefined && highBytes > 0) guess = 'it may be Windows-1252 or Latin-1 (Western European)';
+  if (!guess && decodeAs(buf, 'windows-1252') !== undefined && highBytes > 0) guess = 'encoding.guess-1252';
   return {
-    detail: guess ? `this file is not UTF-8: ${guess}` : 'this file is not UTF-8 text, and its encoding is unknown',
+    detail: guess ? msg('encoding.not-utf8', { guess: msg(guess) }) : msg('encoding.unknown'),
     hint: SAVE_AS,
   };
 }

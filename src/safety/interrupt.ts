@@ -8,12 +8,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { onWritten, sweepStaleTemps } from '../pdf/output.js';
+import { message, type Lang } from '../i18n/catalogue.js';
 import { parseYaml } from '../workspace/yaml.js';
 import { normalizeSource } from '../workspace/source.js';
 
 export interface GuardIO {
   err(text: string): void;
   cwd: string;
+  lang?: Lang;
 }
 
 export interface GuardFlags {
@@ -44,7 +46,7 @@ function expectedOutputs(file: string, flags: GuardFlags, outDir: string): strin
 }
 
 /** The lines printed when a build is interrupted. */
-export function interruptReport(files: string[], built: readonly string[], flags: GuardFlags, cwd: string, signal = 'SIGINT'): string[] {
+export function interruptReport(files: string[], built: readonly string[], flags: GuardFlags, cwd: string, signal = 'SIGINT', lang: Lang = 'en'): string[] {
   const outDir = path.resolve(cwd, flags.out ?? 'out');
   const rel = (p: string) => path.relative(cwd, p) || p;
   const done = new Set(built.map((b) => path.resolve(b)));
@@ -53,10 +55,10 @@ export function interruptReport(files: string[], built: readonly string[], flags
     return expected.length === 0 || expected.some((e) => !done.has(e));
   });
   const how = signal === 'SIGINT' ? 'Ctrl-C' : signal;
-  const lines = [`hiwar: stopped by ${how} before the build finished`];
-  lines.push(`  built: ${built.length ? built.map(rel).join(', ') : 'nothing'}`);
-  if (notBuilt.length) lines.push(`  not built: ${notBuilt.join(', ')}`);
-  lines.push('  no partial or temporary PDF was left; a PDF that was not rebuilt is as it was before');
+  const lines = [message('interrupt.stopped', lang, { how })];
+  lines.push(built.length ? message('interrupt.built', lang, { files: built.map(rel).join(', ') }) : message('interrupt.built-nothing', lang));
+  if (notBuilt.length) lines.push(message('interrupt.not-built', lang, { files: notBuilt.join(', ') }));
+  lines.push(message('interrupt.nothing-partial', lang));
   return lines;
 }
 
@@ -75,7 +77,7 @@ export function guardBuild(files: string[], flags: GuardFlags, io: GuardIO, opts
     fired = true;
     try {
       sweepStaleTemps(path.resolve(io.cwd, flags.out ?? 'out'), true);
-      for (const line of interruptReport(files, built, flags, io.cwd, signal)) io.err(line);
+      for (const line of interruptReport(files, built, flags, io.cwd, signal, io.lang)) io.err(line);
     } finally {
       exit(signal === 'SIGTERM' ? 143 : 130);
     }

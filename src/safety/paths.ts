@@ -2,9 +2,10 @@
 // (exit 2) when `--out` names something that is not a folder.
 import fs from 'node:fs';
 import path from 'node:path';
+import { msg, type MessageRef } from '../i18n/catalogue.js';
 
-/** A message when `--out` cannot be an output folder; undefined when it can (or will be made). */
-export function checkOutDir(out: string | undefined, cwd: string): string | undefined {
+/** A message (of the catalogue) when `--out` cannot be an output folder; undefined when it can (or will be made). */
+export function checkOutDir(out: string | undefined, cwd: string): MessageRef | undefined {
   const dir = path.resolve(cwd, out ?? 'out');
   // the nearest part of the path that exists must be a folder
   for (let p = dir; ; p = path.dirname(p)) {
@@ -17,9 +18,7 @@ export function checkOutDir(out: string | undefined, cwd: string): string | unde
     if (st) {
       if (st.isDirectory()) return undefined;
       const shown = path.relative(cwd, p) || p;
-      return p === dir
-        ? `--out ${out} is a file, not a folder; PDFs go into a folder (e.g. --out out)`
-        : `--out ${out} cannot be made: ${shown} is a file, not a folder`;
+      return p === dir ? msg('cli.out-is-file', { out: out ?? 'out' }) : msg('cli.out-cannot-be-made', { out: out ?? 'out', file: shown });
     }
     if (path.dirname(p) === p) return undefined;
   }

@@ -27,6 +27,7 @@
 //                     and line breaking. Warning.
 // Everything else is kept. Characters the font cannot draw are found later,
 // when the font is known (src/safety/coverage.ts).
+import { msg, type Param, type Params } from '../i18n/catalogue.js';
 
 export const LRE = 0x202a;
 export const RLE = 0x202b;
@@ -229,23 +230,19 @@ export function sanitizeText(text: string): Sanitized {
   return { text: issues.length ? out : text, issues };
 }
 
-/** The warning for one issue (the caller adds FILE:LINE:COL). */
-export function issueMessage(issue: TextIssue): { message: string; hint?: string } {
+/** The warning for one issue as a catalogue code and its parameters (the caller adds FILE:LINE:COL). */
+export function issueMessage(issue: TextIssue): [code: string, params: Params] {
   const what = describeChar(issue.codePoint);
-  const more = issue.more ? ` (and ${issue.more} more on this line)` : '';
+  const more: Param = issue.more ? msg('safety.more-on-line', { n: issue.more }) : '';
   switch (issue.kind) {
     case 'unclosed':
-      return {
-        message: `the invisible bidi control ${what} is not closed; hiwar closes it at the end of the line`,
-        hint: `it reorders the text after it: remove it, or close it with ${describeChar(isIsolateOpen(issue.codePoint) ? PDI : PDF)}`,
-      };
+      return ['safety.bidi-unclosed', { what, closer: describeChar(isIsolateOpen(issue.codePoint) ? PDI : PDF) }];
     case 'unmatched':
-      return { message: `the invisible bidi control ${what} closes nothing; it is left out`, hint: 'remove it from the text' };
+      return ['safety.bidi-unmatched', { what }];
     case 'space':
-      return { message: `the invisible line break ${what}${more} is printed as a space`, hint: 'use an ordinary line break or space' };
+      return ['safety.invisible-break', { what, more }];
     case 'dropped':
-      if (issue.codePoint === 0xfeff) return { message: `the invisible character ${what}${more} is left out`, hint: 'it is usually left over from pasting two files together; delete it' };
-      return { message: `the invisible character ${what}${more} is left out`, hint: 'it prints nothing; delete it (it is often pasted in from web pages)' };
+      return [issue.codePoint === 0xfeff ? 'safety.invisible-bom' : 'safety.invisible-dropped', { what, more }];
   }
 }
 

@@ -1,5 +1,5 @@
 // Article files: YAML front matter, then paragraphs separated by blank lines, numbered from 1.
-import { error, warning, type Diagnostic } from './diagnostics.js';
+import { errorAt, warningAt, type Diagnostic } from './diagnostics.js';
 import { issueMessage, sanitizeText, SUSPECT_RE } from '../safety/text.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import { parseYaml, type YamlFile } from './yaml.js';
@@ -85,13 +85,13 @@ export function parseArticle(file: string, text: string): ArticleParse {
     return {
       ok: false,
       diagnostics: [
-        error(file, 1, 1, 'an article starts with front matter: a line `---`, then `id:` and `title:`, then `---`', 'run `hiwar import RAW.txt --id ID` to make an article from a copied text'),
+        errorAt(file, 1, 1, 'article.no-front-matter'),
       ],
     };
   }
   const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
   if (close < 0) {
-    return { ok: false, diagnostics: [error(file, 1, 1, 'the front matter is not closed: add a line `---` after it, before the first paragraph')] };
+    return { ok: false, diagnostics: [errorAt(file, 1, 1, 'article.front-matter-open')] };
   }
   const fmText = lines.slice(1, close).join('\n');
   const y: YamlFile = parseYaml(file, fmText, 1);
@@ -108,14 +108,13 @@ export function parseArticle(file: string, text: string): ArticleParse {
     const s = sanitizeText(bodyLines[i]);
     if (!s.issues.length) continue;
     for (const issue of s.issues) {
-      const m = issueMessage(issue);
-      warnings.push(warning(file, close + 2 + i, issue.index + 1, m.message, m.hint));
+      warnings.push(warningAt(file, close + 2 + i, issue.index + 1, ...issueMessage(issue)));
     }
     bodyLines[i] = s.text;
   }
   const paragraphs = splitParagraphs(bodyLines.join('\n'), close + 2);
   if (paragraphs.length === 0) {
-    return { ok: false, diagnostics: [error(file, close + 1, 1, 'the article has no paragraphs after its front matter')] };
+    return { ok: false, diagnostics: [errorAt(file, close + 1, 1, 'article.no-paragraphs')] };
   }
   return {
     ok: true,

@@ -1,7 +1,7 @@
 // Problems in a teacher's files, reported as `FILE:LINE:COL: error: MESSAGE`
 // with an optional hint line. Never a stack trace for a user mistake.
 import path from 'node:path';
-import { CATALOGUE, fill, message as catalogueMessage, type Lang, type Params } from '../i18n/catalogue.js';
+import { CATALOGUE, fill, message as catalogueMessage, say, type Lang, type MessageRef, type Params } from '../i18n/catalogue.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -12,12 +12,14 @@ export interface Diagnostic {
   /** 1-based; 0 when the problem concerns the whole file */
   line: number;
   col: number;
-  /** the English text (what tests and --lang en show) */
+  /** the English text (what tests, --json and --lang en show) */
   message: string;
   hint?: string;
-  /** the message's code in the catalogue (src/i18n), when it has one: --lang ar shows its Arabic twin */
-  code?: string;
+  /** the message's code in the catalogue (src/i18n): every diagnostic has one, so it prints in every language */
+  code: string;
   params?: Params;
+  /** the hint as a catalogue message, when the entry has no hint of its own */
+  hintRef?: MessageRef;
 }
 
 /** Thrown for anything that is the user's mistake; carries every problem found. */
@@ -31,38 +33,47 @@ export class UserError extends Error {
   }
 }
 
-export function error(file: string, line: number, col: number, message: string, hint?: string): Diagnostic {
-  return { severity: 'error', file, line, col, message, hint };
-}
-
-export function warning(file: string, line: number, col: number, message: string, hint?: string): Diagnostic {
-  return { severity: 'warning', file, line, col, message, hint };
-}
-
 /**
  * A diagnostic from the catalogue: `code` names a message of src/i18n, whose
- * English text (and hint, if the entry has one) is filled in here; `hint`
- * given here is used when the entry has none (e.g. a list of what exists).
+ * English text (and hint, if the entry has one) is filled in here. `hint`
+ * given here is used when the entry has none: a catalogue message (`msg()`,
+ * shown in the reader's language) or, rarely, a text that reads the same in
+ * every language (a list of ids).
  */
-export function diagnostic(severity: Severity, file: string, line: number, col: number, code: string, params: Params = {}, hint?: string): Diagnostic {
+export function diagnostic(severity: Severity, file: string, line: number, col: number, code: string, params: Params = {}, hint?: string | MessageRef): Diagnostic {
   const entry = CATALOGUE[code];
-  return {
+  const hintRef = typeof hint === 'object' ? hint : undefined;
+  const d: Diagnostic = {
     severity,
     file,
     line,
     col,
     message: catalogueMessage(code, 'en', params),
-    hint: entry?.hint ? fill(entry.hint.en, params) : hint,
+    hint: entry?.hint ? fill(entry.hint.en, params) : hintRef ? say(hintRef) : (hint as string | undefined),
     code,
     params,
   };
+  if (hintRef && !entry?.hint) d.hintRef = hintRef;
+  if (d.hint === undefined) delete d.hint;
+  return d;
 }
 
-/** The message and hint of a diagnostic in a language (the English text when it has no catalogue code). */
+/** `diagnostic('error', …)` */
+export function errorAt(file: string, line: number, col: number, code: string, params?: Params, hint?: string | MessageRef): Diagnostic {
+  return diagnostic('error', file, line, col, code, params, hint);
+}
+
+/** `diagnostic('warning', …)` */
+export function warningAt(file: string, line: number, col: number, code: string, params?: Params, hint?: string | MessageRef): Diagnostic {
+  return diagnostic('warning', file, line, col, code, params, hint);
+}
+
+/** The message and hint of a diagnostic in a language. */
 export function localized(d: Diagnostic, lang: Lang): { message: string; hint?: string } {
-  const entry = d.code ? CATALOGUE[d.code] : undefined;
+  const entry = CATALOGUE[d.code];
   if (lang === 'en' || !entry) return { message: d.message, hint: d.hint };
-  return { message: fill(entry[lang], d.params), hint: entry.hint ? fill(entry.hint[lang], d.params) : d.hint };
+  const hint = entry.hint ? fill(entry.hint[lang], d.params, lang) : d.hintRef ? say(d.hintRef, lang) : d.hint;
+  return { message: fill(entry[lang], d.params, lang), hint };
 }
 
 /**

@@ -6,7 +6,23 @@ import { parseArticle, type Article } from './article.js';
 import { readFailure, readSource, type ReadResult } from './source.js';
 import { bankSchema, validate, type BankQuestionSpec, type BankSpec, type Validation } from './schema.js';
 import { diagAt, parseYaml, type Path, type YamlFile } from './yaml.js';
-import { didYouMean, listCode } from './suggest.js';
+import { codes, suggestionLead } from './suggest.js';
+import { msg, type MessageRef, type Param, type Params } from '../i18n/catalogue.js';
+
+/** What a file is, as the messages name it ("cannot find the lesson `x`"). */
+export type FileWhat = 'file' | 'lesson' | 'article' | 'question bank' | 'course';
+
+const WHAT_CODES: Record<FileWhat, string> = {
+  file: 'load.what-file',
+  lesson: 'load.what-lesson',
+  article: 'load.what-article',
+  'question bank': 'load.what-bank',
+  course: 'load.what-course',
+};
+
+function whatParam(what: FileWhat): Param {
+  return WHAT_CODES[what] ? msg(WHAT_CODES[what]) : what;
+}
 
 /** Where a file was named: the node that refers to it, for "cannot find …" messages. */
 export interface RefFrom {
@@ -66,32 +82,32 @@ export class Ctx {
  * above the referring file (written relative to the workspace instead of to
  * the file), or the same name in another case.
  */
-function nearMiss(fromFile: string, written: string): string | undefined {
+function nearMiss(fromFile: string, written: string): MessageRef | undefined {
   const base = path.dirname(fromFile);
   const rel = (p: string) => path.relative(base, p).split(path.sep).join('/');
   const [file, anchor] = written.split('#');
   for (let dir = path.dirname(base), up = 0; up < 3 && dir !== path.dirname(dir); dir = path.dirname(dir), up++) {
     const candidate = path.resolve(dir, file);
     if (existsSync(candidate)) {
-      return `paths are relative to the file that writes them (${path.basename(fromFile)}): did you mean \`${rel(candidate)}${anchor !== undefined ? `#${anchor}` : ''}\`?`;
+      return msg('load.near-relative', { file: path.basename(fromFile), path: `${rel(candidate)}${anchor !== undefined ? `#${anchor}` : ''}` });
     }
   }
   const target = path.resolve(base, file);
   try {
     const same = readdirSync(path.dirname(target)).find((n) => n.toLowerCase() === path.basename(target).toLowerCase());
-    if (same) return `did you mean \`${rel(path.join(path.dirname(target), same))}\`? (names must match in upper and lower case)`;
+    if (same) return msg('load.near-case', { path: rel(path.join(path.dirname(target), same)) });
   } catch {
     // the folder itself is missing
   }
   return undefined;
 }
 
-function notFound(ctx: Ctx, abs: string, what: string, from: RefFrom | undefined, r: Exclude<ReadResult, { ok: true }>): void {
+function notFound(ctx: Ctx, abs: string, what: FileWhat, from: RefFrom | undefined, r: Exclude<ReadResult, { ok: true }>): void {
   if (from && r.reason === 'missing') {
     const near = nearMiss(from.file.path, from.written);
-    ctx.add(diagAt(from.file, from.path, `cannot find the ${what} \`${from.written}\`: ${r.detail}`, `looked for ${abs}${near ? `; ${near}` : ''}`));
+    ctx.add(diagAt(from.file, from.path, 'load.cannot-find', { what: whatParam(what), path: from.written, detail: r.detail }, msg(near ? 'load.looked-for-near' : 'load.looked-for', { abs, near: near ?? '' })));
   } else if (from && r.reason === 'directory') {
-    ctx.add(diagAt(from.file, from.path, `the ${what} \`${from.written}\` is a folder, not a file`, `name a file inside ${abs}`));
+    ctx.add(diagAt(from.file, from.path, 'load.is-folder', { what: whatParam(what), path: from.written, abs }));
   } else {
     // the file is there but cannot be used: the problem is in the file itself
     ctx.add(readFailure(abs, r));
@@ -99,7 +115,7 @@ function notFound(ctx: Ctx, abs: string, what: string, from: RefFrom | undefined
 }
 
 /** Read and parse a YAML file (once per context). Syntax problems are recorded; null when unusable. */
-export async function loadYaml(ctx: Ctx, abs: string, what: string, from?: RefFrom): Promise<YamlFile | null> {
+export async function loadYaml(ctx: Ctx, abs: string, what: FileWhat, from?: RefFrom): Promise<YamlFile | null> {
   if (ctx.yamlCache.has(abs)) return ctx.yamlCache.get(abs)!;
   const r = await readSource(abs);
   if (!r.ok) {
@@ -164,7 +180,7 @@ export async function loadBank(ctx: Ctx, abs: string, from?: RefFrom): Promise<B
   if (!f) return null;
   const kind = detectKind(f.value);
   if (from && isObj(f.value) && (kind === 'course' || 'article' in f.value || 'extends' in f.value)) {
-    ctx.add(diagAt(from.file, from.path, `\`${from.written}\` is a ${kind}, not a question bank`, 'a question bank has `id`, `title` and `questions`, each with its own `id`'));
+    ctx.add(diagAt(from.file, from.path, 'load.not-a-bank', { path: from.written, kind: whatParam(kind === 'bank' ? 'question bank' : kind) }));
     return null;
   }
   const v = validate(bankSchema, f, 'bank');
@@ -176,7 +192,7 @@ export async function loadBank(ctx: Ctx, abs: string, from?: RefFrom): Promise<B
     const id = isObj(q) && typeof q.id === 'string' ? q.id : undefined;
     if (id === undefined) return;
     if (ids.includes(id)) {
-      ctx.add(diagAt(f, ['questions', i, 'id'], `two questions in this bank have the id \`${id}\``, 'ids must be unique in a bank: lessons refer to questions by them'));
+      ctx.add(diagAt(f, ['questions', i, 'id'], 'load.bank-duplicate-id', { id }));
       return;
     }
     ids.push(id);
@@ -188,10 +204,10 @@ export async function loadBank(ctx: Ctx, abs: string, from?: RefFrom): Promise<B
 }
 
 /** "no question `x` in bank; did you mean `y`?" */
-export function missingBankId(bank: Bank, written: string, id: string): { message: string; hint: string } {
-  const dym = didYouMean(id, bank.ids);
-  const list = bank.ids.length ? `its questions are ${listCode(bank.ids, 30)}` : 'it has no questions';
-  return { message: `the question bank \`${written}\` has no question \`${id}\``, hint: dym ? `${dym} ${list}` : list };
+export function missingBankId(bank: Bank, written: string, id: string): [code: string, params: Params, hint: MessageRef] {
+  const dym = suggestionLead(id, bank.ids);
+  const hint = bank.ids.length ? msg('load.bank-questions-are', { dym, list: codes(bank.ids, 30) }) : msg('load.bank-has-none', { dym });
+  return ['load.bank-no-question', { bank: written, id }, hint];
 }
 
 /** `rel` resolved against the folder of `fromFile`. */

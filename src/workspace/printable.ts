@@ -4,7 +4,8 @@
 // hiwar never prints a blank box, and never leaves a character out silently.
 // Then every printed field is made its own bidi-isolated paragraph.
 import type { Article } from './article.js';
-import { error } from './diagnostics.js';
+import { errorAt } from './diagnostics.js';
+import { msg } from '../i18n/catalogue.js';
 import type { Ctx } from './load.js';
 import type { FontName, ResolvedCourse, ResolvedLesson } from './model.js';
 import { positionInString, type YamlFile } from './yaml.js';
@@ -29,11 +30,11 @@ function report(ctx: Ctx, font: FontName, u: Unprintable, where: Where): void {
   const shown = /\p{L}|\p{N}|\p{P}|\p{S}/u.test(u.char) ? `"${u.char}" ` : '';
   const hint =
     u.codePoint === 0xfffd
-      ? 'this character marks text that was lost before hiwar read the file (a wrong encoding when it was copied or saved); type the original text again'
-      : `replace it or remove it: hiwar does not print a blank box in its place${other ? ` (the ${other} font has it: \`options: { font: ${other} }\`)` : ''}`;
+      ? msg('printable.lost-text')
+      : msg('printable.replace-char', { other: other ? msg('printable.other-font-has-it', { font: other }) : '' });
   const described = describeChar(u.codePoint);
   const what = shown ? `${shown}${described.includes('(') ? described : `(${described})`}` : described;
-  ctx.add(error(where.file, where.line, where.col, `the font ${name} cannot draw the character ${what}`, hint));
+  ctx.add(errorAt(where.file, where.line, where.col, 'printable.cannot-draw', { font: name, what }, hint));
 }
 
 /** The font must open before its characters can be checked (a broken install is said so, not a crash). */
@@ -42,8 +43,8 @@ function fontLoads(ctx: Ctx, font: FontName, file: string): boolean {
     loadFamily(font as BundledFamily);
     return true;
   } catch (err) {
-    const msg = ((err as Error)?.message ?? String(err)).split('\n')[0];
-    ctx.add(error(file, 0, 0, `the font ${FONT_NAMES[font] ?? font} cannot be loaded: ${msg}`, "hiwar's fonts come with it: run `npm install` again in hiwar's folder"));
+    const detail = ((err as Error)?.message ?? String(err)).split('\n')[0];
+    ctx.add(errorAt(file, 0, 0, 'printable.font-not-loaded', { font: FONT_NAMES[font] ?? font, detail }));
     return false;
   }
 }

@@ -5,7 +5,8 @@ import { Ctx, loadBank, missingBankId, resolvePath, type Bank, type RefFrom } fr
 import { hashString, mulberry32, sampleIndices } from './random.js';
 import { formatRef, parseRef, resolveRef } from './refs.js';
 import { isBad, isBroken, type BankQuestionSpec, type InlineQuestionSpec, type PickQuestionSpec, type UseQuestionSpec } from './schema.js';
-import { didYouMean, listCode } from './suggest.js';
+import { codes, orList, suggestionLead } from './suggest.js';
+import { msg } from '../i18n/catalogue.js';
 import { diagAt, positionOf, type Path, type YamlFile } from './yaml.js';
 import type { Layer } from './resolve.js';
 
@@ -32,26 +33,25 @@ function makeQuestion(ctx: Ctx, file: YamlFile, path: Path, body: QuestionBody, 
   let ok = true;
   let options = body.options ?? [];
   if (kind === 'choice' || kind === 'rank') {
-    const what = kind === 'choice' ? 'the answers to choose from' : 'the items to put in order';
     if (body.options === undefined) {
-      ctx.add(diagAt(file, [...path, 'kind'], `a \`${kind}\` question needs \`options\`: ${what}`, 'add e.g. `options: ["…", "…", "…"]` under it'));
+      ctx.add(diagAt(file, [...path, 'kind'], kind === 'choice' ? 'questions.choice-needs-options' : 'questions.rank-needs-options'));
       ok = false;
     } else if (body.options.length < 2) {
-      ctx.add(diagAt(file, [...path, 'options'], `a \`${kind}\` question needs at least 2 options, not ${body.options.length}`));
+      ctx.add(diagAt(file, [...path, 'options'], 'questions.too-few-options', { kind, n: body.options.length }));
       ok = false;
     }
   } else if (kind === 'scale') {
     if (body.options === undefined) options = [...DEFAULT_SCALE];
     else if (body.options.length < 2) {
-      ctx.add(diagAt(file, [...path, 'options'], `a \`scale\` needs at least 2 labels, not ${body.options.length}`, 'leave `options` out for the usual 5-point row «لا أوافق بشدة … أوافق بشدة»'));
+      ctx.add(diagAt(file, [...path, 'options'], 'questions.too-few-labels', { n: body.options.length }));
       ok = false;
     }
   } else if (body.options !== undefined) {
-    ctx.warn(diagAt(file, [...path, 'options'], '`options` are not used by an `open` question', 'did you mean `kind: choice`?'));
+    ctx.warn(diagAt(file, [...path, 'options'], 'questions.options-unused'));
     options = [];
   }
   if (body.lines !== undefined && kind !== 'open') {
-    ctx.warn(diagAt(file, [...path, 'lines'], `\`lines\` are used only by \`open\` questions, not \`${kind}\``));
+    ctx.warn(diagAt(file, [...path, 'lines'], 'questions.lines-unused', { kind }));
   }
   if (!ok) return null;
   const q: ResolvedQuestion = { id, text: body.text, kind, refs: [], lines: body.lines ?? DEFAULT_LINES, options };
@@ -67,13 +67,13 @@ export function checkRefs(ctx: Ctx, file: YamlFile, path: Path, refs: readonly s
   (refs ?? []).forEach((r, k) => {
     const p = parseRef(r);
     if (!p.ok) {
-      ctx.add(diagAt(file, [...path, k], p.message, p.hint));
+      ctx.add(diagAt(file, [...path, k], p.code, p.params, p.hintRef));
       return;
     }
     if (article) {
       const res = resolveRef(article, p.ref);
       if (!res.ok) {
-        ctx.add(diagAt(file, [...path, k], res.message, res.hint));
+        ctx.add(diagAt(file, [...path, k], res.code, res.params, res.hintRef));
         return;
       }
     }
@@ -146,7 +146,7 @@ async function useEntry(lc: ListCtx, layer: Layer, path: Path, u: UseQuestionSpe
   const ownRefs = u.refs !== undefined ? checkRefs(ctx, file, [...path, 'refs'], u.refs, article) : undefined;
   const parts = splitUse(u.use);
   if (!parts) {
-    ctx.add(diagAt(file, [...path, 'use'], `\`use\` names a bank file and a question id joined by \`#\`, not \`${u.use}\``, 'e.g. `use: questions/moderation.yaml#deletion-displacement`; `hiwar questions BANK` lists the ids'));
+    ctx.add(diagAt(file, [...path, 'use'], 'questions.use-form', { use: u.use }));
     return null;
   }
   const abs = resolvePath(file.path, parts.file);
@@ -155,8 +155,7 @@ async function useEntry(lc: ListCtx, layer: Layer, path: Path, u: UseQuestionSpe
   const found = bank.byId.get(parts.id);
   if (!found) {
     if (!bank.ids.includes(parts.id)) {
-      const m = missingBankId(bank, parts.file, parts.id);
-      ctx.add(diagAt(file, [...path, 'use'], m.message, m.hint));
+      ctx.add(diagAt(file, [...path, 'use'], ...missingBankId(bank, parts.file, parts.id)));
     }
     return null;
   }
@@ -185,7 +184,7 @@ function bankRefs(ctx: Ctx, bank: Bank, found: { q: BankQuestionSpec; index: num
     if (!p.ok) return;
     const res = resolveRef(article, p.ref);
     if (!res.ok) {
-      ctx.add(diagAt(bank.file, [...path, k], `${res.message} (the article of a lesson that uses \`${found.q.id}\`: ${article.path})`, 'a `use` entry can replace the refs for its lesson: `refs: [p2]`'));
+      ctx.add(diagAt(bank.file, [...path, k], 'questions.bank-ref-misfits', { problem: msg(res.code, res.params), id: found.q.id, article: article.path }));
     }
   });
   return out;
@@ -228,20 +227,24 @@ async function pickEntries(lc: ListCtx, layer: Layer, path: Path, item: PickQues
   const fresh = candidates.filter((c) => !used.has(`${abs}#${c.q.id}`));
   const count = spec.count ?? 1;
   if (count > fresh.length) {
-    const filter = [tags.length ? `tagged ${tags.map((t) => `\`${t}\``).join(' or ')}` : '', levels.length ? `at level ${levels.map((l) => `\`${l}\``).join(' or ')}` : '']
-      .filter(Boolean)
-      .join(' ');
     const taken = candidates.length - fresh.length;
-    const has = `\`${spec.from}\` has ${fresh.length === 0 ? 'none' : `only ${fresh.length}`}${filter ? ` ${filter}` : ''}${taken ? ` (not counting ${taken} this list already uses)` : ''}`;
-    let hint: string;
-    if (fresh.length) hint = `the matching questions are ${listCode(fresh.map((c) => c.q.id))}; lower \`count\` or widen \`tags\``;
+    const params = {
+      count,
+      bank: spec.from,
+      has: fresh.length === 0 ? msg('questions.pick-none') : msg('questions.pick-only', { n: fresh.length }),
+      tags: tags.length ? msg('questions.pick-tagged', { tags: orList(tags.map((t) => `\`${t}\``)) }) : '',
+      levels: levels.length ? msg('questions.pick-level', { levels: orList(levels.map((l) => `\`${l}\``)) }) : '',
+      taken: taken ? msg('questions.pick-taken', { n: taken }) : '',
+    };
+    let hint;
+    if (fresh.length) hint = msg('questions.pick-matching', { list: codes(fresh.map((c) => c.q.id)) });
     else {
       const allTags = [...new Set(bank.ids.flatMap((id) => bank.byId.get(id)!.q.tags ?? []))].sort();
       const unknown = tags.filter((t) => !allTags.includes(t));
-      const dym = unknown.length ? didYouMean(unknown[0], allTags) : undefined;
-      hint = (dym ? `${dym} ` : '') + (allTags.length ? `the bank's tags are ${listCode(allTags, 30)}` : 'the bank has no tagged questions');
+      const dym = unknown.length ? suggestionLead(unknown[0], allTags) : '';
+      hint = allTags.length ? msg('questions.bank-tags', { dym, list: codes(allTags, 30) }) : msg('questions.bank-no-tags', { dym });
     }
-    ctx.add(diagAt(file, [...path, 'pick', spec.count !== undefined ? 'count' : 'from'], `\`pick\` asks for ${count} ${count === 1 ? 'question' : 'questions'}, but ${has}`, hint));
+    ctx.add(diagAt(file, [...path, 'pick', spec.count !== undefined ? 'count' : 'from'], count === 1 ? 'questions.pick-short-one' : 'questions.pick-short', params, hint));
     return [];
   }
   const key = ['pick', lc.seed, spec.from, [...tags].sort().join(','), [...levels].sort().join(','), count].join('|');
@@ -280,7 +283,7 @@ export async function layerQuestions(lc: ListCtx, layer: Layer): Promise<QEntry[
   // an edit of the inherited questions
   if (!layer.parent) {
     if (!layer.hasExtends) {
-      ctx.add(diagAt(file, ['questions'], '`questions` with `drop`/`add`/`order`/`limit` edits inherited questions, so the lesson needs `extends:`', 'without `extends`, write `questions:` as a list'));
+      ctx.add(diagAt(file, ['questions'], 'questions.edit-needs-extends'));
     }
     return [];
   }
@@ -291,8 +294,7 @@ export async function layerQuestions(lc: ListCtx, layer: Layer): Promise<QEntry[
   if (edit.drop && !isBroken(layer.v.bad, ['questions', 'drop'])) {
     edit.drop.forEach((id, k) => {
       if (!list.some((e) => e.q.id === id)) {
-        const dym = didYouMean(id, inheritedIds);
-        ctx.add(diagAt(file, ['questions', 'drop', k], `there is no inherited question \`${id}\` to drop`, `${dym ? dym + ' ' : ''}the inherited questions are ${listCode(inheritedIds, 30)}`));
+        ctx.add(diagAt(file, ['questions', 'drop', k], 'questions.no-drop', { id }, msg('questions.inherited-are', { dym: suggestionLead(id, inheritedIds), list: codes(inheritedIds, 30) })));
       }
     });
     const drop = new Set(edit.drop);
@@ -307,8 +309,7 @@ export async function layerQuestions(lc: ListCtx, layer: Layer): Promise<QEntry[
     edit.order.forEach((id, k) => {
       const e = list.find((x) => x.q.id === id);
       if (!e) {
-        const dym = didYouMean(id, ids);
-        ctx.add(diagAt(file, ['questions', 'order', k], `there is no question \`${id}\` to put in order`, `${dym ? dym + ' ' : ''}the questions are ${listCode(ids, 30)}`));
+        ctx.add(diagAt(file, ['questions', 'order', k], 'questions.no-order', { id }, msg('questions.questions-are', { dym: suggestionLead(id, ids), list: codes(ids, 30) })));
       } else if (!first.includes(e)) first.push(e);
     });
     list = [...first, ...list.filter((e) => !first.includes(e))];
@@ -331,16 +332,9 @@ export function checkDuplicateIds(ctx: Ctx, list: QEntry[]): void {
       return hasId ? [...x.path, 'id'] : x.path;
     };
     const p = positionOf(prev.file, at(prev));
-    const where = `${prev.file === e.file ? 'line ' + p.line : `${prev.file.path}:${p.line}`}`;
+    const where = prev.file === e.file ? msg('questions.at-line', { line: p.line }) : `${prev.file.path}:${p.line}`;
     const auto = /^q\d+$/.test(e.q.id) && !idWritten(e);
-    ctx.add(
-      diagAt(
-        e.file,
-        at(e),
-        `two questions have the id \`${e.q.id}\` (the other is at ${where})`,
-        auto ? 'questions without an `id` are numbered q1, q2, … by their place in the list; give this one its own `id`' : 'give each question its own `id`',
-      ),
-    );
+    ctx.add(diagAt(e.file, at(e), 'questions.duplicate-id', { id: e.q.id, where }, msg(auto ? 'questions.hint-auto-ids' : 'questions.hint-own-id')));
   }
 }
 

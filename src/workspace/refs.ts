@@ -2,21 +2,38 @@
 import type { ResolvedPassage } from './model.js';
 import type { Article, Paragraph } from './article.js';
 import { fold, foldQuery, unfoldSpan, type Folded } from './arabic.js';
+import { message, messageHint, msg, say, type MessageRef, type Params } from '../i18n/catalogue.js';
 
 export type Ref =
   | { type: 'paragraphs'; from: number; to: number }
   | { type: 'sentences'; paragraph: number; from: number; to: number }
   | { type: 'anchor'; from: string; to: string };
 
-/** A problem with a ref: a message and, where it helps, a hint saying what exists. */
+/**
+ * A problem with a ref: a catalogue message (src/i18n/messages/refs.ts) and,
+ * where it helps, a hint saying what exists; `message` and `hint` are its
+ * English text.
+ */
 export interface RefProblem {
+  code: string;
+  params: Params;
+  /** the hint, when the message's entry has none of its own */
+  hintRef?: MessageRef;
   message: string;
   hint?: string;
 }
 
+function problem(code: string, params: Params = {}, hint?: MessageRef): RefProblem {
+  const p: RefProblem = { code, params, message: message(code, 'en', params) };
+  const h = hint ? say(hint) : messageHint(code, 'en', params);
+  if (hint) p.hintRef = hint;
+  if (h !== undefined) p.hint = h;
+  return p;
+}
+
 export type ParseRefResult = { ok: true; ref: Ref } | ({ ok: false } & RefProblem);
 
-const FORMS = 'write p3, p3-p5, p5.s2 or p5.s1-s2 (or {from: "…", to: "…"})';
+const FORMS = msg('refs.forms');
 
 function toWestern(s: string): string {
   return s.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
@@ -36,24 +53,24 @@ export function parseRef(input: string): ParseRefResult {
   m = /^p(\d+)\.s(\d+)-p(\d+)\.s(\d+)$/.exec(s);
   if (m) {
     if (m[1] === m[3]) return checkSent(input, +m[1], +m[2], +m[4]);
-    return { ok: false, message: `\`${input}\` spans sentences of two paragraphs`, hint: 'a sentence range stays in one paragraph; for a span across paragraphs use {from: "first words", to: "last words"}' };
+    return { ok: false, ...problem('refs.two-paragraphs', { ref: input }) };
   }
-  if (s.length === 0) return { ok: false, message: 'the ref is empty', hint: FORMS };
+  if (s.length === 0) return { ok: false, ...problem('refs.empty', {}, FORMS) };
   m = /^p(\d+)\.(\d+)(?:-(\d+))?$/.exec(s);
-  if (m) return { ok: false, message: `\`${input}\` is not a passage ref`, hint: `did you mean \`p${m[1]}.s${m[2]}${m[3] ? `-s${m[3]}` : ''}\`? sentences are written with an \`s\`` };
-  return { ok: false, message: `\`${input}\` is not a passage ref`, hint: FORMS };
+  if (m) return { ok: false, ...problem('refs.not-a-ref', { ref: input }, msg('refs.sentence-needs-s', { ref: `p${m[1]}.s${m[2]}${m[3] ? `-s${m[3]}` : ''}` })) };
+  return { ok: false, ...problem('refs.not-a-ref', { ref: input }, FORMS) };
 }
 
 function checkPara(input: string, a: number, b: number): ParseRefResult {
-  if (a === 0 || b === 0) return { ok: false, message: `\`${input}\`: paragraphs are numbered from 1` };
-  if (b < a) return { ok: false, message: `\`${input}\` runs backwards`, hint: `write p${b}-p${a}` };
+  if (a === 0 || b === 0) return { ok: false, ...problem('refs.paragraph-zero', { ref: input }) };
+  if (b < a) return { ok: false, ...problem('refs.backwards', { ref: input }, msg('refs.write', { ref: `p${b}-p${a}` })) };
   return { ok: true, ref: { type: 'paragraphs', from: a, to: b } };
 }
 
 function checkSent(input: string, p: number, a: number, b: number): ParseRefResult {
-  if (p === 0) return { ok: false, message: `\`${input}\`: paragraphs are numbered from 1` };
-  if (a === 0 || b === 0) return { ok: false, message: `\`${input}\`: sentences are numbered from 1` };
-  if (b < a) return { ok: false, message: `\`${input}\` runs backwards`, hint: `write p${p}.s${b}-s${a}` };
+  if (p === 0) return { ok: false, ...problem('refs.paragraph-zero', { ref: input }) };
+  if (a === 0 || b === 0) return { ok: false, ...problem('refs.sentence-zero', { ref: input }) };
+  if (b < a) return { ok: false, ...problem('refs.backwards', { ref: input }, msg('refs.write', { ref: `p${p}.s${b}-s${a}` })) };
   return { ok: true, ref: { type: 'sentences', paragraph: p, from: a, to: b } };
 }
 
@@ -78,8 +95,13 @@ function excerpt(s: string, max = 60): string {
   return t.slice(0, cut > max / 2 ? cut : max) + ' …';
 }
 
-function hasParagraphs(a: Article): string {
-  return `the article has ${a.paragraphs.length} ${a.paragraphs.length === 1 ? 'paragraph' : 'paragraphs'}`;
+function hasParagraphs(a: Article): MessageRef {
+  return a.paragraphs.length === 1 ? msg('refs.article-has-one') : msg('refs.article-has', { n: a.paragraphs.length });
+}
+
+function lastParagraph(a: Article): MessageRef {
+  const n = a.paragraphs.length;
+  return msg('refs.last-paragraph', { ref: `p${n}`, text: excerpt(a.paragraphs[n - 1].text) });
 }
 
 /** Resolve a ref against an article: the exact text, paragraph by paragraph. */
@@ -89,23 +111,20 @@ export function resolveRef(article: Article, ref: Ref): Resolved {
     case 'paragraphs': {
       if (ref.to > n) {
         const bad = ref.from > n ? ref.from : ref.to;
-        return { ok: false, message: `paragraph ${bad} does not exist: ${hasParagraphs(article)}`, hint: `the last paragraph is p${n}: «${excerpt(article.paragraphs[n - 1].text)}»` };
+        return { ok: false, ...problem('refs.no-paragraph', { n: bad, has: hasParagraphs(article) }, lastParagraph(article)) };
       }
       const out = [];
       for (let i = ref.from; i <= ref.to; i++) out.push({ number: i, text: article.paragraphs[i - 1].text, partial: false });
       return { ok: true, paragraphs: out };
     }
     case 'sentences': {
-      if (ref.paragraph > n) return { ok: false, message: `paragraph ${ref.paragraph} does not exist: ${hasParagraphs(article)}`, hint: `the last paragraph is p${n}: «${excerpt(article.paragraphs[n - 1].text)}»` };
+      if (ref.paragraph > n) return { ok: false, ...problem('refs.no-paragraph', { n: ref.paragraph, has: hasParagraphs(article) }, lastParagraph(article)) };
       const p = article.paragraphs[ref.paragraph - 1];
       const k = p.sentences.length;
       if (ref.to > k) {
         const bad = ref.from > k ? ref.from : ref.to;
-        return {
-          ok: false,
-          message: `sentence ${bad} of paragraph ${p.number} does not exist: paragraph ${p.number} has ${k} ${k === 1 ? 'sentence' : 'sentences'}`,
-          hint: p.sentences.map((s) => `p${p.number}.s${s.number} «${excerpt(s.text, 40)}»`).join('; '),
-        };
+        const list = p.sentences.map((s) => `p${p.number}.s${s.number} «${excerpt(s.text, 40)}»`).join('; ');
+        return { ok: false, ...problem(k === 1 ? 'refs.no-sentence-of-one' : 'refs.no-sentence', { n: bad, p: p.number, k }, msg('refs.sentences-are', { list })) };
       }
       const a = p.sentences[ref.from - 1];
       const b = p.sentences[ref.to - 1];
@@ -148,17 +167,17 @@ export function resolveAnchor(article: Article, from: string, to: string): Resol
   const fa = foldArticle(article);
   const qf = foldQuery(from);
   const qt = foldQuery(to);
-  if (!qf) return { ok: false, field: 'from', message: '`from` is empty' };
-  if (!qt) return { ok: false, field: 'to', message: '`to` is empty' };
+  if (!qf) return { ok: false, field: 'from', ...problem('refs.anchor-empty', { field: 'from' }) };
+  if (!qt) return { ok: false, field: 'to', ...problem('refs.anchor-empty', { field: 'to' }) };
   const start = fa.text.indexOf(qf);
-  if (start < 0) return { ok: false, field: 'from', message: `\`from\` text «${anchorShown(from)}» is not in the article`, hint: nearestHint(article, qf) };
+  if (start < 0) return { ok: false, field: 'from', ...problem('refs.anchor-not-found', { field: 'from', text: anchorShown(from) }, nearestHint(article, qf)) };
   const fromEnd = start + qf.length;
   let t = fa.text.indexOf(qt, start);
   while (t >= 0 && t + qt.length < fromEnd) t = fa.text.indexOf(qt, t + 1);
   if (t < 0) {
     const before = fa.text.indexOf(qt);
-    if (before >= 0) return { ok: false, field: 'to', message: `\`to\` text «${anchorShown(to)}» comes before the \`from\` text in the article`, hint: 'swap `from` and `to`, or quote a later place' };
-    return { ok: false, field: 'to', message: `\`to\` text «${anchorShown(to)}» is not in the article`, hint: nearestHint(article, qt) };
+    if (before >= 0) return { ok: false, field: 'to', ...problem('refs.anchor-backwards', { text: anchorShown(to) }) };
+    return { ok: false, field: 'to', ...problem('refs.anchor-not-found', { field: 'to', text: anchorShown(to) }, nearestHint(article, qt)) };
   }
   const end = t + qt.length;
   const out: ResolvedPassage['paragraphs'] = [];
@@ -216,7 +235,7 @@ export function approxFind(q: string, s: string): { cost: number; start: number;
 }
 
 /** "nearest: p5.s1 «…»" for a quote that does not match. */
-export function nearestHint(article: Article, foldedQuery: string): string | undefined {
+export function nearestHint(article: Article, foldedQuery: string): MessageRef | undefined {
   let best: { cost: number; p: Paragraph; sIdx: number; start: number; end: number } | undefined;
   for (const p of article.paragraphs) {
     p.sentences.forEach((s, sIdx) => {
@@ -230,9 +249,9 @@ export function nearestHint(article: Article, foldedQuery: string): string | und
   }
   if (!best) return undefined;
   // too far off to be the same text: say so instead of guessing
-  if (best.cost > Math.max(3, foldedQuery.length * 0.5)) return 'no sentence of the article comes close; `hiwar passages ARTICLE` lists them all';
+  if (best.cost > Math.max(3, foldedQuery.length * 0.5)) return msg('refs.nothing-near');
   const s = best.p.sentences[best.sIdx];
   const near = s.text.slice(best.start, best.end).trim();
   const sentence = s.text.length <= 120 ? s.text : excerpt(s.text.slice(Math.max(0, best.start - 30)), 110);
-  return `nearest text is «${near}» in p${best.p.number}.s${s.number}: «${sentence}»`;
+  return msg('refs.nearest', { near, ref: `p${best.p.number}.s${s.number}`, sentence });
 }

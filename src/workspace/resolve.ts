@@ -1,7 +1,8 @@
 // Resolve a lesson or course file into the model the renderer reads: articles loaded, refs
 // resolved, bank questions fetched, picks made, overlays applied, options settled.
 import path from 'node:path';
-import { error, UserError, type Diagnostic } from './diagnostics.js';
+import { errorAt, UserError, type Diagnostic } from './diagnostics.js';
+import { msg } from '../i18n/catalogue.js';
 import type { Article } from './article.js';
 import { Ctx, detectKind, loadArticle, loadYaml, resolvePath, type RefFrom } from './load.js';
 import type { BuildOptions, ResolvedCourse, ResolvedLesson, ResolvedPassage } from './model.js';
@@ -48,7 +49,7 @@ export async function resolveFile(file: string, cli: Partial<BuildOptions> = {})
     if (e instanceof UserError) ctx.add(e.diagnostics);
     else throw e;
   }
-  if (!ctx.hasErrors()) ctx.add(error(abs, 0, 0, 'this file could not be resolved'));
+  if (!ctx.hasErrors()) ctx.add(errorAt(abs, 0, 0, 'resolve.unresolved'));
   return { ok: false, diagnostics: ctx.diagnostics, deps: [...ctx.deps] };
 }
 
@@ -58,14 +59,14 @@ type Inner = { kind: 'lesson'; lesson: ResolvedLesson } | { kind: 'course'; cour
 export async function resolveIn(ctx: Ctx, abs: string, cli: Partial<BuildOptions>): Promise<Inner> {
   if (abs.toLowerCase().endsWith('.md')) {
     const a = await loadArticle(ctx, abs);
-    if (a) ctx.add(error(abs, 0, 0, 'this is an article: build a lesson that quotes it', `\`hiwar new ID --article ${path.basename(abs)}\` makes one`));
+    if (a) ctx.add(errorAt(abs, 0, 0, 'resolve.is-article', { file: path.basename(abs) }));
     return null;
   }
   const f = await loadYaml(ctx, abs, 'file');
   if (!f) return null;
   const kind = detectKind(f.value);
   if (kind === 'bank') {
-    ctx.add(error(abs, 0, 0, 'this is a question bank: build a lesson that uses it', 'in a lesson, `use: FILE#ID` takes one question and `pick: {from: FILE, count: N}` takes several'));
+    ctx.add(errorAt(abs, 0, 0, 'resolve.is-bank'));
     return null;
   }
   if (kind === 'course') {
@@ -83,7 +84,7 @@ async function loadLayer(ctx: Ctx, abs: string, chain: string[], from?: RefFrom)
   if (!f) return null;
   const kind = detectKind(f.value);
   if (kind !== 'lesson' && from) {
-    ctx.add(diagAt(from.file, from.path, `\`${from.written}\` is a ${kind === 'bank' ? 'question bank' : kind}, not a lesson`));
+    ctx.add(diagAt(from.file, from.path, kind === 'bank' ? 'resolve.bank-not-lesson' : 'resolve.course-not-lesson', { path: from.written }));
     return null;
   }
   const v = validate(lessonSchema, f, 'lesson');
@@ -98,7 +99,7 @@ async function loadLayer(ctx: Ctx, abs: string, chain: string[], from?: RefFrom)
       const start = loop.indexOf(parentAbs);
       const base = path.dirname(loop[0]);
       const names = [...loop.slice(start), parentAbs].map((p) => path.relative(base, p) || path.basename(p));
-      ctx.add(diagAt(f, ['extends'], `\`extends\` makes a cycle: ${names.join(' → ')}`, 'a lesson cannot extend itself, directly or through others; remove one `extends`'));
+      ctx.add(diagAt(f, ['extends'], 'resolve.extends-cycle', { cycle: names.join(' → ') }));
     } else {
       layer.parent = await loadLayer(ctx, parentAbs, loop, { file: f, path: ['extends'], written: ext });
     }
@@ -157,8 +158,8 @@ export async function resolveLesson(ctx: Ctx, abs: string, courseOptions: Partia
   for (const key of LESSON_REQUIRED) {
     if (broken || rootKeys.some((k) => k !== key && !(k in lessonSchema.shape) && didYouMean(k, [key]))) continue;
     if (field(root, key) === undefined) {
-      const inherited = root.hasExtends ? ' (neither here nor in the lessons it extends)' : '';
-      ctx.add(diagAt(root.file, [], `the lesson has no \`${key}\`${inherited}`, REQUIRED_HINTS[key]));
+      const inherited = root.hasExtends ? msg('resolve.not-inherited') : '';
+      ctx.add(diagAt(root.file, [], 'resolve.lesson-lacks', { field: key, inherited }, msg(`resolve.add-${key}`)));
     }
   }
   const options = settleOptions(mergedMap(root, 'options') as Partial<OptionsSpec>, courseOptions, cli);
@@ -222,13 +223,6 @@ export async function resolveLesson(ctx: Ctx, abs: string, courseOptions: Partia
   return printableLesson(ctx, lesson, article);
 }
 
-const REQUIRED_HINTS: Record<(typeof LESSON_REQUIRED)[number], string> = {
-  title: 'add e.g. `title: "…"`: the lesson title printed on the handout',
-  article: 'add e.g. `article: articles/virtual-caliphate.md`: the article the passages come from',
-  objectives: 'add `objectives:` with a list of what students will be able to do',
-  passages: 'add `passages:` with a list of `- ref: p1-p2` entries; `hiwar passages ARTICLE` lists the refs',
-  questions: 'add `questions:` with a list of `- text: "…"` entries',
-};
 
 function resolvePassage(ctx: Ctx, file: YamlFile, i: number, p: PassageSpec, article: Article | null): ResolvedPassage | null {
   const at = ['passages', i, 'ref'];
@@ -237,14 +231,14 @@ function resolvePassage(ctx: Ctx, file: YamlFile, i: number, p: PassageSpec, art
   if (typeof p.ref === 'string') {
     const pr = parseRef(p.ref);
     if (!pr.ok) {
-      ctx.add(diagAt(file, at, pr.message, pr.hint));
+      ctx.add(diagAt(file, at, pr.code, pr.params, pr.hintRef));
       return null;
     }
     ref = formatRef(pr.ref);
     if (!article) return null;
     const r = resolveRef(article, pr.ref);
     if (!r.ok) {
-      ctx.add(diagAt(file, at, r.message, r.hint));
+      ctx.add(diagAt(file, at, r.code, r.params, r.hintRef));
       return null;
     }
     paragraphs = r.paragraphs;
@@ -253,7 +247,7 @@ function resolvePassage(ctx: Ctx, file: YamlFile, i: number, p: PassageSpec, art
     if (!article) return null;
     const r = resolveAnchor(article, p.ref.from, p.ref.to);
     if (!r.ok) {
-      ctx.add(diagAt(file, r.field ? [...at, r.field] : at, r.message, r.hint));
+      ctx.add(diagAt(file, r.field ? [...at, r.field] : at, r.code, r.params, r.hintRef));
       return null;
     }
     paragraphs = r.paragraphs;
@@ -285,12 +279,12 @@ async function resolveCourse(ctx: Ctx, f: YamlFile, cli: Partial<BuildOptions>):
       const prev = seenIds.get(l.id);
       if (prev && prev.path === l.path) {
         // the same file twice: almost surely a slip; the pack prints it once
-        ctx.warn(diagAt(f, ['lessons', i], `\`${written}\` is listed twice (also entry ${prev.index + 1}); the pack prints it once, at its first place`, 'remove one of the two entries'));
+        ctx.warn(diagAt(f, ['lessons', i], 'resolve.lesson-twice', { path: written, n: prev.index + 1 }));
         continue;
       }
       if (prev) {
         // two files, one id: their PDFs would have the same name
-        ctx.add(diagAt(f, ['lessons', i], `two lessons of this course have the id \`${l.id}\`: \`${written}\` and entry ${prev.index + 1} (\`${path.relative(path.dirname(f.path), prev.path)}\`)`, `a lesson's id names its PDFs (${l.id}-student.pdf); give one of them another \`id\``));
+        ctx.add(diagAt(f, ['lessons', i], 'resolve.lesson-ids-clash', { id: l.id, path: written, n: prev.index + 1, other: path.relative(path.dirname(f.path), prev.path) }));
         continue;
       }
       seenIds.set(l.id, { index: i, path: l.path });

@@ -1,8 +1,10 @@
 // Schemas of every file kind (SPEC §2–§5), and validation that speaks to a teacher:
 // every problem of a file at once, each at its YAML position, with a hint where one helps.
 import { z } from 'zod';
-import { error, type Diagnostic } from './diagnostics.js';
-import { didYouMean, listCode } from './suggest.js';
+import { errorAt, type Diagnostic } from './diagnostics.js';
+import { codes, didYouMean, suggestion } from './suggest.js';
+import { msg, type MessageRef, type Param } from '../i18n/catalogue.js';
+import { FIELD_DESCRIPTIONS } from '../i18n/messages/fields.js';
 import { diagAt, type Path, type YamlFile } from './yaml.js';
 
 // Each file is validated once per run: zod's compiled object parsers (built with
@@ -301,44 +303,50 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 
 // ---------------------------------------------------------------- messages
 
-function received(v: unknown): string {
-  if (v === null) return 'nothing';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'string') return `the text "${v.length > 40 ? v.slice(0, 40) + '…' : v}"`;
-  if (typeof v === 'number') return Number.isInteger(v) ? `the number ${v}` : `the number ${v}`;
+function received(v: unknown): Param {
+  if (v === null) return msg('schema.got-nothing');
+  if (Array.isArray(v)) return msg('schema.got-list');
+  if (typeof v === 'string') return msg('schema.got-text', { text: v.length > 40 ? v.slice(0, 40) + '…' : v });
+  if (typeof v === 'number') return msg('schema.got-number', { n: v });
   if (typeof v === 'boolean') return `\`${v}\``;
-  if (isObj(v)) return 'a block of fields';
+  if (isObj(v)) return msg('schema.got-block');
   return typeof v;
 }
 
-function expectedName(e: string): string {
+function expectedName(e: string): Param {
   switch (e) {
     case 'string':
-      return 'a text';
+      return msg('schema.expect-text');
     case 'number':
-      return 'a number';
+      return msg('schema.expect-number');
     case 'int':
-      return 'a whole number';
+      return msg('schema.expect-int');
     case 'array':
-      return 'a list (`[a, b]`, or lines starting with `- `)';
+      return msg('schema.expect-list');
     case 'object':
-      return 'a block of `field: value` lines';
+      return msg('schema.expect-block');
     case 'boolean':
-      return '`true` or `false`';
+      return msg('schema.expect-boolean');
     default:
       return e;
   }
 }
 
 /** How to name the thing at `path`: "`kind`", "entry 2 of `objectives`", "this file". */
-function label(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return 'this file';
+function label(path: readonly PropertyKey[]): Param {
+  if (path.length === 0) return msg('schema.this-file');
   const last = path[path.length - 1];
   if (typeof last === 'number') {
-    const parent = path.length >= 2 ? String(path[path.length - 2]) : 'the list';
-    return `entry ${last + 1} of \`${parent}\``;
+    const parent = path.length >= 2 ? `\`${String(path[path.length - 2])}\`` : msg('schema.the-list');
+    return msg('schema.entry-of', { n: last + 1, parent });
   }
   return `\`${String(last)}\``;
+}
+
+/** A field's description (the JSON Schema's), in the catalogue when it has a twin there. */
+function described(desc: string): Param {
+  const code = FIELD_DESCRIPTIONS.get(desc);
+  return code ? msg(code) : desc;
 }
 
 export type FileKind = 'lesson' | 'bank' | 'course' | 'article';
@@ -363,9 +371,9 @@ export function validate<S extends z.ZodType>(schema: S, file: YamlFile, kind: F
   const diagnostics: Diagnostic[] = [];
   const bad: Path[] = [];
   if (!isObj(value)) {
-    const what = kind === 'article' ? 'the front matter' : `a ${kind === 'bank' ? 'question bank' : kind} file`;
-    const msg = value === undefined || value === null ? (kind === 'article' ? 'the front matter is empty' : 'this file is empty') : `${what} must be a block of \`field: value\` lines, not ${received(value)}`;
-    diagnostics.push(diagAt(file, [], msg, kind === 'lesson' ? 'run `hiwar new ID --article PATH` for a lesson to start from' : undefined));
+    const hint = kind === 'lesson' ? msg('schema.hint-new-lesson') : undefined;
+    if (value === undefined || value === null) diagnostics.push(diagAt(file, [], kind === 'article' ? 'schema.front-matter-empty' : 'schema.file-empty', {}, hint));
+    else diagnostics.push(diagAt(file, [], 'schema.file-not-block', { what: msg(`schema.what-${kind}`), got: received(value) }, hint));
     return { ok: false, data: value as z.infer<S>, diagnostics, bad: [[]] };
   }
   const r = schema.safeParse(value);
@@ -376,7 +384,7 @@ export function validate<S extends z.ZodType>(schema: S, file: YamlFile, kind: F
     if (kind === 'lesson' && isObj(qs) && ('text' in qs || 'use' in qs || 'pick' in qs)) {
       issues = issues.filter((i) => i.path[0] !== 'questions');
       bad.push(['questions']);
-      diagnostics.push(diagAt(file, ['questions'], '`questions` must be a list: each question starts with `- `', 'put each question on its own line starting with `  - `, e.g. `  - text: "…"`'));
+      diagnostics.push(diagAt(file, ['questions'], 'schema.questions-not-list'));
     }
     // a file that is not a lesson at all (a data file given by mistake) can have
     // thousands of problems: the first ones say enough, and each costs a search
@@ -387,7 +395,7 @@ export function validate<S extends z.ZodType>(schema: S, file: YamlFile, kind: F
     }
     if (total > MAX_ISSUES && diagnostics.length >= MAX_ISSUES) {
       const after = Math.max(0, ...diagnostics.map((d) => d.line)) + 1;
-      diagnostics.push(error(file.path, after, 1, `… and about ${total - diagnostics.length} more problems from here on`, 'fix the ones above first (is this the right file?)'));
+      diagnostics.push(errorAt(file.path, after, 1, 'schema.more-problems', { n: total - diagnostics.length }));
     }
   }
   // one message per place: a typo'd key also makes its field "missing"; keep the typo message
@@ -426,7 +434,7 @@ function report(root: z.ZodType, value: unknown, file: YamlFile, issue: Issue, p
         // wrong shape altogether: say what is accepted
         bad.push(p);
         const lostDash = isObj(here) && ('text' in here || 'use' in here || 'pick' in here);
-        out.push(diagAt(file, p, `${label(path)} must be ${unionExpectation(root, value, path)}, not ${received(here)}`, lostDash ? 'start each question with `- ` on its own line, e.g. `  - text: "…"`' : undefined));
+        out.push(diagAt(file, p, 'schema.wrong-value', { what: label(path), expected: unionExpectation(root, value, path), got: received(here) }, lostDash ? msg('schema.hint-dash-question') : undefined));
         return;
       }
       for (const e of errs) report(root, value, file, e, path, out, bad);
@@ -437,8 +445,8 @@ function report(root: z.ZodType, value: unknown, file: YamlFile, issue: Issue, p
       const obj = isObj(here) ? here : {};
       for (const k of issue.keys ?? []) {
         if (out.length >= MAX_ISSUES) break; // validate() says how many more
-        const suggestion = didYouMean(k, allowed.filter((a) => !(a in obj)));
-        out.push(diagAt(file, [...p, k], `unknown field \`${k}\``, suggestion ?? (allowed.length ? `fields allowed here: ${listCode(allowed, 20)}` : undefined), 'key'));
+        const dym = suggestion(k, allowed.filter((a) => !(a in obj)));
+        out.push(diagAt(file, [...p, k], 'schema.unknown-field', { field: k }, dym ?? (allowed.length ? msg('schema.fields-allowed', { list: codes(allowed, 20) }) : undefined), 'key'));
       }
       return;
     }
@@ -453,60 +461,62 @@ function report(root: z.ZodType, value: unknown, file: YamlFile, issue: Issue, p
         const typo = keys.find((k) => didYouMean(k, [String(last)]) && !objectKeys(root, value, parentPath).includes(k));
         if (typo) return;
         const desc = describeAt(root, value, path);
-        const where = parentPath.length ? ` in ${label(parentPath)}` : '';
-        out.push(diagAt(file, parentPath as Path, `missing required field \`${String(last)}\`${where}`, `add \`${String(last)}: …\`${desc ? ` (${desc})` : ''}`));
+        const where = parentPath.length ? msg('schema.in', { what: label(parentPath) }) : '';
+        out.push(diagAt(file, parentPath as Path, 'schema.missing-field', { field: String(last), where }, desc ? msg('schema.hint-add-field-about', { field: String(last), desc: described(desc) }) : msg('schema.hint-add-field', { field: String(last) })));
         return;
       }
       if (here === null) {
-        out.push(diagAt(file, p, `${label(path)} is empty`, `write ${expectedName(issue.expected ?? '')} after the \`:\``));
+        out.push(diagAt(file, p, 'schema.empty', { what: label(path) }, msg('schema.hint-write-after-colon', { expected: expectedName(issue.expected ?? '') })));
         return;
       }
-      const hint =
+      const hint: MessageRef | undefined =
         issue.expected === 'string' && (typeof here === 'number' || typeof here === 'boolean')
-          ? `put it in quotes: "${String(here)}"`
+          ? msg('schema.hint-quote-it', { value: String(here) })
           : issue.expected === 'string' && isObj(here)
-            ? 'a text that contains `: ` needs quotes around it'
+            ? msg('schema.hint-colon-needs-quotes')
             : issue.expected === 'array' && typeof here === 'string'
-              ? `write a list: [${here}]`
+              ? msg('schema.hint-write-list', { value: here })
               : issue.expected === 'array' && isObj(here)
-                ? 'start each entry of the list with `- `'
+                ? msg('schema.hint-dash-entries')
               : (issue.expected === 'number' || issue.expected === 'int') && typeof here === 'string' && /\d/.test(here)
-                ? `write just the number, e.g. ${(/\d+/.exec(here) ?? ['1'])[0]}`
+                ? msg('schema.hint-just-number', { n: (/\d+/.exec(here) ?? ['1'])[0] })
                 : undefined;
-      out.push(diagAt(file, p, `${label(path)} must be ${expectedName(issue.expected ?? '')}, not ${received(here)}`, hint));
+      out.push(diagAt(file, p, 'schema.wrong-value', { what: label(path), expected: expectedName(issue.expected ?? ''), got: received(here) }, hint));
       return;
     }
     case 'invalid_value': {
       bad.push(p);
       const values = (issue.values ?? []).map(String);
       const got = typeof here === 'string' ? `\`${here}\`` : received(here);
-      out.push(diagAt(file, p, `${label(path)} must be one of ${listCode(values)}, not ${got}`, typeof here === 'string' ? didYouMean(here, values) : undefined));
+      out.push(diagAt(file, p, 'schema.not-one-of', { what: label(path), list: codes(values), got }, typeof here === 'string' ? suggestion(here, values) : undefined));
       return;
     }
     case 'too_small': {
       bad.push(p);
       const min = Number(issue.minimum);
-      if (issue.origin === 'string') out.push(diagAt(file, p, `${label(path)} is empty`));
-      else if (issue.origin === 'array') out.push(diagAt(file, p, `${label(path)} needs at least ${min} ${min === 1 ? 'entry' : 'entries'}`));
-      else out.push(diagAt(file, p, `${label(path)} must be at least ${min}, not ${String(here)}`));
+      if (issue.origin === 'string') out.push(diagAt(file, p, 'schema.empty', { what: label(path) }));
+      else if (issue.origin === 'array') out.push(diagAt(file, p, min === 1 ? 'schema.needs-one-entry' : 'schema.needs-entries', { what: label(path), min }));
+      else out.push(diagAt(file, p, 'schema.at-least', { what: label(path), min, got: String(here) }));
       return;
     }
     case 'too_big': {
       bad.push(p);
       const max = Number(issue.maximum);
-      if (issue.origin === 'array') out.push(diagAt(file, p, `${label(path)} has more than ${max} entries`));
-      else if (issue.origin === 'string') out.push(diagAt(file, p, `${label(path)} is longer than ${max} characters`));
-      else out.push(diagAt(file, p, `${label(path)} must be at most ${max}, not ${String(here)}`));
+      if (issue.origin === 'array') out.push(diagAt(file, p, 'schema.too-many-entries', { what: label(path), max }));
+      else if (issue.origin === 'string') out.push(diagAt(file, p, 'schema.too-long', { what: label(path), max }));
+      else out.push(diagAt(file, p, 'schema.at-most', { what: label(path), max, got: String(here) }));
       return;
     }
     case 'invalid_format': {
       bad.push(p);
-      out.push(diagAt(file, p, `${label(path)} ${issue.message}${typeof here === 'string' ? `; got \`${here}\`` : ''}`));
+      const got = typeof here === 'string' ? msg('schema.got-code', { value: here }) : '';
+      if (issue.message === ID_MESSAGE) out.push(diagAt(file, p, 'schema.bad-id', { what: label(path), got }));
+      else out.push(diagAt(file, p, 'schema.bad-format', { what: label(path), detail: issue.message, got }));
       return;
     }
     default: {
       bad.push(p);
-      out.push(diagAt(file, p, `${label(path)}: ${issue.message}`));
+      out.push(diagAt(file, p, 'schema.other', { what: label(path), detail: issue.message }));
     }
   }
 }
@@ -527,12 +537,12 @@ function schemaAtUnion(root: z.ZodType, value: unknown, path: readonly PropertyK
   return s ? unwrap(s) : undefined;
 }
 
-function unionExpectation(root: z.ZodType, value: unknown, path: readonly PropertyKey[]): string {
+function unionExpectation(root: z.ZodType, value: unknown, path: readonly PropertyKey[]): MessageRef {
   const u = schemaAtUnion(root, value, path);
-  if (u === refSchema) return 'a passage ref such as `p3` or `p5.s2`, or `{from: "…", to: "…"}`';
-  if (u === questionItemSchema) return 'a question (`text: …`), a bank question (`use: FILE#ID`) or a pick (`pick: {from: FILE, count: N}`)';
-  if (u && u === choosersKey(lessonSchema.shape.questions)) return 'a list of questions, or (with `extends`) an edit `{drop, add, order, limit}`';
-  return 'a different kind of value';
+  if (u === refSchema) return msg('schema.expect-ref');
+  if (u === questionItemSchema) return msg('schema.expect-question');
+  if (u && u === choosersKey(lessonSchema.shape.questions)) return msg('schema.expect-questions');
+  return msg('schema.expect-other');
 }
 
 function choosersKey(s: z.ZodType): z.ZodType {

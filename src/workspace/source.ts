@@ -2,7 +2,8 @@
 import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { diagnoseNotUtf8 } from '../safety/encoding.js';
-import { error, type Diagnostic } from './diagnostics.js';
+import { errorAt, type Diagnostic } from './diagnostics.js';
+import { msg, type MessageRef } from '../i18n/catalogue.js';
 
 /** Normalize text as read from disk: no BOM, `\n` line ends, Unicode NFC. */
 export function normalizeSource(text: string): string {
@@ -14,7 +15,7 @@ export function normalizeSource(text: string): string {
 
 export type ReadResult =
   | { ok: true; text: string }
-  | { ok: false; reason: 'missing' | 'directory' | 'unreadable' | 'binary' | 'too-big'; detail: string; hint?: string; line?: number; col?: number };
+  | { ok: false; reason: 'missing' | 'directory' | 'unreadable' | 'binary' | 'too-big'; detail: MessageRef; hint?: MessageRef; line?: number; col?: number };
 
 /** Larger files are refused before they are read (a 10 MB article is fine). */
 export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
@@ -41,17 +42,17 @@ export async function readSource(file: string): Promise<ReadResult> {
   let buf: Buffer;
   try {
     const st = statSync(file);
-    if (st.isDirectory()) return { ok: false, reason: 'directory', detail: 'this is a folder, not a file' };
+    if (st.isDirectory()) return { ok: false, reason: 'directory', detail: msg('source.is-folder') };
     if (st.size > MAX_SOURCE_BYTES) {
-      return { ok: false, reason: 'too-big', detail: `this file is ${Math.round(st.size / 1024 / 1024)} MB; hiwar reads files of up to ${MAX_SOURCE_BYTES / 1024 / 1024} MB`, hint: 'is it the right file? an article of a few hundred pages is still far below this' };
+      return { ok: false, reason: 'too-big', detail: msg('source.too-big', { mb: Math.round(st.size / 1024 / 1024), max: MAX_SOURCE_BYTES / 1024 / 1024 }), hint: msg('source.too-big-hint') };
     }
     buf = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, reason: 'missing', detail: 'file not found' };
-    if (code === 'EISDIR') return { ok: false, reason: 'directory', detail: 'this is a folder, not a file' };
-    if (code === 'EACCES' || code === 'EPERM') return { ok: false, reason: 'unreadable', detail: 'permission denied', hint: 'you may not read this file; check its permissions' };
-    return { ok: false, reason: 'unreadable', detail: `${code ?? 'error'}: ${(e as Error).message.split(',')[0].replace(/^[A-Z]+: /, '')}` };
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, reason: 'missing', detail: msg('source.not-found') };
+    if (code === 'EISDIR') return { ok: false, reason: 'directory', detail: msg('source.is-folder') };
+    if (code === 'EACCES' || code === 'EPERM') return { ok: false, reason: 'unreadable', detail: msg('source.permission'), hint: msg('source.permission-hint') };
+    return { ok: false, reason: 'unreadable', detail: msg('source.system-error', { code: code ?? 'error', detail: (e as Error).message.split(',')[0].replace(/^[A-Z]+: /, '') }) };
   }
   const text = decodeText(buf);
   if (text === undefined) {
@@ -63,5 +64,5 @@ export async function readSource(file: string): Promise<ReadResult> {
 
 /** A diagnostic for a file that could not be read, at the file itself. */
 export function readFailure(file: string, r: Exclude<ReadResult, { ok: true }>): Diagnostic {
-  return error(file, r.line ?? 0, r.col ?? 0, `cannot read this file: ${r.detail}`, r.hint);
+  return errorAt(file, r.line ?? 0, r.col ?? 0, 'source.cannot-read', { detail: r.detail }, r.hint);
 }

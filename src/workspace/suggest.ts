@@ -1,4 +1,5 @@
 // "Did you mean …?" suggestions by edit distance.
+import { msg, type MessageRef, type Param } from '../i18n/catalogue.js';
 
 /** Damerau-Levenshtein (optimal string alignment) distance. */
 export function editDistance(a: string, b: string): number {
@@ -55,4 +56,29 @@ export function listCode(items: readonly (string | number)[], max = 12): string 
   const shown = items.slice(0, max).map((x) => `\`${x}\``);
   const more = items.length > max ? `, … (${items.length - max} more)` : '';
   return shown.join(', ') + more;
+}
+
+/** "did you mean `x`?" as a catalogue message, or undefined when nothing is close. */
+export function suggestion(word: string, candidates: readonly string[]): MessageRef | undefined {
+  const c = closest(word, candidates);
+  return c === undefined ? undefined : msg('core.did-you-mean', { what: `\`${c}\`` });
+}
+
+/** "did you mean `x`? " to lead another hint (`{dym}`), or '' when nothing is close. */
+export function suggestionLead(word: string, candidates: readonly string[]): Param {
+  const c = closest(word, candidates);
+  return c === undefined ? '' : msg('core.did-you-mean-lead', { what: `\`${c}\`` });
+}
+
+/** `a`, `b`, `c`, … (N more): a list parameter, joined in the language it is shown in. */
+export function codes(items: readonly (string | number)[], max = 12): Param {
+  const shown: Param[] = items.slice(0, max).map((x) => `\`${x}\``);
+  if (items.length > max) shown.push(msg('core.more-items', { n: items.length - max }));
+  return shown;
+}
+
+/** `a`, `a or b`, `a or b or c` (in the language shown). */
+export function orList(items: readonly string[]): Param {
+  if (items.length <= 1) return items[0] ?? '';
+  return msg('core.or', { first: items[0], rest: orList(items.slice(1)) });
 }

@@ -1,6 +1,7 @@
 // YAML with positions: every node keeps its offset, so any problem maps to FILE:LINE:COL.
 import type { Document, LineCounter, Node, Scalar, YAMLError, YAMLMap } from 'yaml';
-import { error, warning, type Diagnostic } from './diagnostics.js';
+import { errorAt, warningAt, type Diagnostic } from './diagnostics.js';
+import type { MessageRef, Params } from '../i18n/catalogue.js';
 import { issueMessage, sanitizeText } from '../safety/text.js';
 import { readPlainYaml } from './yaml-plain.js';
 import { yamlLib } from './yaml-lib.js';
@@ -34,33 +35,122 @@ export interface Pos {
   col: number;
 }
 
-function yamlHint(e: YAMLError): string | undefined {
+// ---------------------------------------------------------------- the parser's errors, for a teacher
+
+interface LineShape {
+  /** spaces before the first character */
+  indent: number;
+  /** column (0-based) where a `- ` list item's dash is, if the line is one */
+  dash?: number;
+  /** column (0-based) where a `field:` starts (after `- ` on a list item's line), if the line has one */
+  field?: number;
+  blank: boolean;
+}
+
+function shapeOf(line: string): LineShape {
+  const indent = /^ */.exec(line)![0].length;
+  const rest = line.slice(indent);
+  if (rest === '' || rest.startsWith('#')) return { indent, blank: true };
+  const shape: LineShape = { indent, blank: false };
+  let body = rest;
+  let col = indent;
+  if (/^-(\s|$)/.test(rest)) {
+    shape.dash = indent;
+    const after = /^-\s+/.exec(rest)?.[0].length ?? 1;
+    body = rest.slice(after);
+    col = indent + after;
+  }
+  if (/^[^\s"'#\-[{][^:#]*:(\s|$)/.test(body) || /^["'][^"']*["']\s*:(\s|$)/.test(body)) shape.field = col;
+  return shape;
+}
+
+/**
+ * For a line that does not line up with the lines it belongs with: the
+ * nearest line above of the same kind (list item or field) that starts in
+ * another column, as `{line, want}` (1-based line of `lines`).
+ */
+function misalignedSibling(lines: readonly string[], at: number): { line: number; got: number; want: number } | undefined {
+  const here = shapeOf(lines[at] ?? '');
+  if (here.blank) return undefined;
+  const isItem = here.dash !== undefined;
+  const got = isItem ? here.dash! : here.field ?? here.indent;
+  for (let i = at - 1; i >= 0 && i >= at - 200; i--) {
+    const s = shapeOf(lines[i]);
+    if (s.blank) continue;
+    const col = isItem ? s.dash : s.field;
+    if (col === undefined) continue;
+    if (col === got) return undefined; // it lines up with its neighbour: not an indentation slip
+    if (Math.abs(col - got) <= 3) return { line: i + 1, got, want: col };
+    if (col < got) return undefined; // reached the block this line belongs to
+  }
+  return undefined;
+}
+
+/** A problem the yaml parser found, in words a teacher knows, at the place to fix. */
+function yamlDiagnostic(file: string, text: string, lines: readonly string[], e: YAMLError, lineCounter: LineCounter, lineOffset: number): Diagnostic {
+  const p = lineCounter.linePos(e.pos[0]);
+  const at = (line: number, col: number, code: string, params?: Params, hint?: MessageRef) => errorAt(file, line + lineOffset, col, code, params, hint);
+  const here = (code: string, params?: Params, hint?: MessageRef) => at(p.line, p.col, code, params, hint);
   const m = e.message;
-  if (/Missing closing/i.test(m)) return 'a quote was opened and not closed';
-  if (/followed by map values/i.test(m)) return 'is a `:` missing after a field name? e.g. `kind: open`';
-  if (/Nested mappings are not allowed in compact mappings/i.test(m)) return 'a text that contains `: ` needs quotes, e.g. text: "…: …"; or check the indentation';
-  if (/Flow sequence/i.test(m)) return 'a `[` was not closed with `]`, or a text starting with `[` needs quotes';
-  if (/Flow map/i.test(m)) return 'a `{` was not closed with `}`, or a text starting with `{` needs quotes';
+  if (/call stack/i.test(m)) return here('yaml.too-deep');
+  const indentProblem = (lineIndex: number) => {
+    const sib = misalignedSibling(lines, lineIndex);
+    return sib ? at(lineIndex + 1, 1, 'yaml.indent-mismatch', { got: sib.got, want: sib.want, other: sib.line + lineOffset }) : undefined;
+  };
   switch (e.code) {
     case 'TAB_AS_INDENT':
-      return 'indent with spaces, not tabs';
-    case 'BAD_INDENT':
-    case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY':
-      return 'check the indentation: the items of one list, and the fields of one block, start in the same column';
+      return here('yaml.tab-indent');
+    case 'MISSING_CHAR': {
+      const quote = /Missing closing (["'])/.exec(m)?.[1];
+      if (!quote) break;
+      // the quote was opened on the nearest line above with an unpaired quote mark
+      for (let i = Math.min(p.line - 1, lines.length - 1); i >= 0; i--) {
+        const ln = lines[i].replace(quote === '"' ? /\\./g : /''/g, '');
+        const count = ln.split(quote).length - 1;
+        if (count % 2 === 1) return at(i + 1, ln.lastIndexOf(quote) + 1, quote === '"' ? 'yaml.unclosed-double-quote' : 'yaml.unclosed-single-quote');
+      }
+      return here(quote === '"' ? 'yaml.unclosed-double-quote' : 'yaml.unclosed-single-quote');
+    }
     case 'DUPLICATE_KEY':
-      return 'each field may appear only once here; remove or rename one of them';
-    case 'UNEXPECTED_TOKEN':
-    case 'BAD_SCALAR_START':
-      return 'texts containing `: ` or starting with `[`, `{`, `*`, `&`, `!`, `|`, `>`, `%`, `@` or `#` need quotes';
+      return here('yaml.duplicate-field', { field: text.slice(e.pos[0], e.pos[1]) });
+    case 'MULTIPLE_DOCS':
+      return here('yaml.two-documents');
+    case 'BAD_SCALAR_START': {
+      const ch = /reserved character (\S)/.exec(m)?.[1] ?? text.charAt(e.pos[0]);
+      return here('yaml.reserved-start', { char: ch });
+    }
     default:
-      return undefined;
+      break;
   }
+  if (/Flow sequence/i.test(m)) return here('yaml.unclosed-bracket');
+  if (/Flow map/i.test(m)) return here('yaml.unclosed-brace');
+  if (/followed by map values/i.test(m)) return here('yaml.missing-colon');
+  if (/comments must be separated/i.test(m)) return here('yaml.comment-needs-space');
+  if (/Nested mappings are not allowed in compact mappings/i.test(m)) {
+    // a field indented deeper than the one above it, or a text with `: ` in it
+    const next = p.line; // 0-based index of the line after the one reported
+    const above = shapeOf(lines[p.line - 1] ?? '');
+    const below = shapeOf(lines[next] ?? '');
+    if (above.field !== undefined && below.field !== undefined && below.field > above.field && below.dash === undefined) {
+      return at(next + 1, 1, 'yaml.indent-mismatch', { got: below.field, want: above.field, other: p.line + lineOffset });
+    }
+    return here('yaml.colon-in-text');
+  }
+  if (/same column/i.test(m) || e.code === 'BAD_INDENT' || e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'MULTILINE_IMPLICIT_KEY') {
+    const d = indentProblem(p.line - 1);
+    if (d) return d;
+    const line = lines[p.line - 1] ?? '';
+    if (/^\s*-[^\s-]/.test(line)) return here('yaml.dash-needs-space');
+    if (/^\s*-(\s|$)/.test(line) && e.code === 'MULTILINE_IMPLICIT_KEY') return here('yaml.item-among-fields');
+    if (e.code === 'MULTILINE_IMPLICIT_KEY') return here('yaml.missing-colon');
+    return here('yaml.bad-indent');
+  }
+  if (e.code === 'UNEXPECTED_TOKEN') return here('yaml.unexpected-text');
+  return here('yaml.syntax', { detail: cleanYamlMessage(e) });
 }
 
 function cleanYamlMessage(e: YAMLError): string {
   // yaml's messages sometimes end with a position or code frame; keep the first sentence-like line.
-  if (/call stack/i.test(e.message)) return 'YAML syntax: `[` or `{` nested inside each other too deeply';
   let m = e.message.split('\n')[0].trim();
   m = m.replace(/ at line \d+, column \d+:?$/, '');
   // the parser's token names, in words a teacher knows
@@ -76,7 +166,7 @@ function cleanYamlMessage(e: YAMLError): string {
     'comma': '`,`',
   };
   m = m.replace(/\b(block-seq-ind|map-value-ind|flow-seq-start|flow-seq-end|flow-map-start|flow-map-end|flow-error-end|doc-start|comma)\b/g, (t) => tokens[t] ?? t);
-  return `YAML syntax: ${m.charAt(0).toLowerCase()}${m.slice(1)}`;
+  return `${m.charAt(0).toLowerCase()}${m.slice(1)}`;
 }
 
 /**
@@ -116,12 +206,13 @@ export function parseYamlFully(file: string, text: string, lineOffset = 0): Yaml
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, strict: true });
   const diagnostics: Diagnostic[] = [];
   const seenLines = new Set<number>();
+  const lines = text.split('\n');
   for (const e of [...doc.errors, ...duplicateKeys(doc)].sort((a, b) => a.pos[0] - b.pos[0])) {
     const p = lineCounter.linePos(e.pos[0]);
     // one mistake often cascades into several parser errors on the same line: keep the first
     if (seenLines.has(p.line)) continue;
     seenLines.add(p.line);
-    diagnostics.push(error(file, p.line + lineOffset, p.col, cleanYamlMessage(e), yamlHint(e)));
+    diagnostics.push(yamlDiagnostic(file, text, lines, e, lineCounter, lineOffset));
   }
   let value: unknown = undefined;
   const warnings: Diagnostic[] = [];
@@ -140,8 +231,7 @@ export function parseYamlFully(file: string, text: string, lineOffset = 0): Yaml
         const s = sanitizeText(written);
         for (const issue of s.issues) {
           const p = at(offsetInSource(text, node.range, written, issue.index));
-          const m = issueMessage(issue);
-          warnings.push(warning(file, p.line, p.col, m.message, m.hint));
+          warnings.push(warningAt(file, p.line, p.col, ...issueMessage(issue)));
         }
         const clean = s.text.normalize('NFC');
         if (clean !== written) node.value = clean;
@@ -153,9 +243,9 @@ export function parseYamlFully(file: string, text: string, lineOffset = 0): Yaml
     } catch (e) {
       const msg = (e as Error).message;
       if (/alias/i.test(msg)) {
-        diagnostics.push(error(file, 1 + lineOffset, 1, 'YAML aliases (`*name`) expand too much', `at most ${MAX_ALIAS_COUNT} expansions are allowed; write the text out instead`));
+        diagnostics.push(errorAt(file, 1 + lineOffset, 1, 'yaml.aliases-expand', { max: MAX_ALIAS_COUNT }));
       } else {
-        diagnostics.push(error(file, 1 + lineOffset, 1, `YAML: ${msg.split('\n')[0]}`));
+        diagnostics.push(errorAt(file, 1 + lineOffset, 1, 'yaml.value', { detail: msg.split('\n')[0] }));
       }
     }
   }
@@ -283,10 +373,10 @@ function keyString(k: unknown): string | undefined {
   return undefined;
 }
 
-/** A diagnostic at the node of `path` in this file. */
-export function diagAt(f: YamlFile, path: Path, message: string, hint?: string, target: 'value' | 'key' = 'value'): Diagnostic {
+/** An error at the node of `path` in this file: message `code` of the catalogue (src/i18n) with its parameters. */
+export function diagAt(f: YamlFile, path: Path, code: string, params?: Params, hint?: MessageRef | string, target: 'value' | 'key' = 'value'): Diagnostic {
   const p = positionOf(f, path, target);
-  return error(f.path, p.line, p.col, message, hint);
+  return errorAt(f.path, p.line, p.col, code, params, hint);
 }
 
 /** The YAML node at `path`, if any (aliases resolved). */

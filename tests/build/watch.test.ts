@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { watchBuild } from '../../src/build/watch.js';
 import type { BuiltFile, Summary } from '../../src/build/batch.js';
 import { Progress } from '../../src/build/progress.js';
+import { errorAt } from '../../src/workspace/diagnostics.js';
 import { recordingIO, workspace } from './helpers.js';
 
 const LESSON = (id: string, ref: string) => `id: ${id}
@@ -129,10 +130,10 @@ describe('progress on a terminal', () => {
     p.start(2);
     p.addJobs(4);
     p.jobDone(5);
-    p.problems([{ severity: 'error', file: '/tmp/x.yaml', line: 3, col: 4, message: 'bad' }], false);
+    p.problems([errorAt('/tmp/x.yaml', 3, 4, 'schema.unknown-field', { field: 'bad' })], false);
     p.fileDone();
     p.finish();
-    expect(io.stderr).toEqual(['x.yaml:3:4: error: bad']);
+    expect(io.stderr).toEqual(['x.yaml:3:4: error: unknown field `bad`']);
     expect(raw.some((t) => /1\/2 files · 1\/4 PDFs · 5 pages/.test(t))).toBe(true);
     expect(raw[raw.length - 1]).toBe('\r\x1b[2K');
   });

@@ -22,13 +22,13 @@ const cases: Case[] = [
   {
     name: 'YAML syntax error (unclosed quote)',
     files: { 'lesson.yaml': 'id: demo\ntitle: "درس\narticle: articles/sample.md\n' },
-    error: 'lesson.yaml:4:1: error: YAML syntax: missing closing "quote',
-    hint: 'a quote was opened and not closed',
+    error: 'lesson.yaml:2:8: error: YAML syntax: the quote `"` opened here is never closed',
+    hint: 'end the text with `"` (a `"` inside the text is written `\\"`)',
   },
   {
     name: 'YAML syntax error (missing colon)',
     files: { 'lesson.yaml': head() + 'passages:\n  - ref: p1\nquestions:\n  - text: "سؤال؟"\n    kind open\n' },
-    error: 'lesson.yaml:9:5: error: YAML syntax: implicit map keys need to be followed by map values',
+    error: 'lesson.yaml:9:5: error: YAML syntax: this line has no `:` after its field name',
     hint: 'is a `:` missing after a field name? e.g. `kind: open`',
   },
   {

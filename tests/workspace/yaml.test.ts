@@ -58,7 +58,7 @@ describe('reading files', () => {
 
   test('duplicate keys are an error', () => {
     const f = parseYaml('/x.yaml', 'id: a\nid: b\n');
-    expect(f.diagnostics.map((d) => [d.line, d.col, d.message])).toEqual([[2, 1, 'YAML syntax: map keys must be unique']]);
+    expect(f.diagnostics.map((d) => [d.line, d.col, d.message])).toEqual([[2, 1, 'YAML syntax: the field `id` appears twice in this block']]);
   });
 
   test('article front matter problems point into the article file', async () => {

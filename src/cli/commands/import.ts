@@ -9,8 +9,10 @@ import { parseArticle } from '../../workspace/article.js';
 import { importRawText, renderArticle } from '../../workspace/import.js';
 import { ID_PATTERN } from '../../workspace/schema.js';
 import { readFailure, readSource } from '../../workspace/source.js';
-import type { IO } from '../io.js';
-import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, plural, printDiagnostics, shown, writeAtomic } from '../../workspace/cli-support.js';
+import { ioText, type IO } from '../io.js';
+import { countCode, EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics, printError, shown, writeAtomic } from '../../workspace/cli-support.js';
+import { errorAt } from '../../workspace/diagnostics.js';
+import { msg } from '../../i18n/catalogue.js';
 
 export interface ImportFlags {
   id: string;
@@ -29,7 +31,7 @@ export function defaultArticleDir(cwd: string): string {
 
 export async function importCommand(raw: string, opts: ImportFlags, io: IO): Promise<number> {
   if (!opts.id || !ID_PATTERN.test(opts.id)) {
-    io.err(`error: --id must use only lowercase Latin letters, digits and single \`-\` (it names the file), e.g. --id virtual-caliphate; got "${opts.id ?? ''}"`);
+    printError(io, 'cli.import-bad-id', { got: opts.id ?? '' });
     return EXIT_USAGE;
   }
   const rawAbs = path.resolve(io.cwd, raw);
@@ -40,18 +42,17 @@ export async function importCommand(raw: string, opts: ImportFlags, io: IO): Pro
   }
   const imported = importRawText(r.text);
   if (!imported.title) {
-    printDiagnostics([{ severity: 'error', file: rawAbs, line: 0, col: 0, message: 'the text is empty: the first non-empty line becomes the title, the others the paragraphs' }], io);
+    printDiagnostics([errorAt(rawAbs, 0, 0, 'import.empty')], io);
     return EXIT_INVALID;
   }
   if (imported.paragraphs.length === 0) {
-    printDiagnostics([{ severity: 'error', file: rawAbs, line: 0, col: 0, message: 'the text has a title but no paragraphs after it' }], io);
+    printDiagnostics([errorAt(rawAbs, 0, 0, 'import.no-paragraphs')], io);
     return EXIT_INVALID;
   }
   const outDir = opts.out !== undefined ? path.resolve(io.cwd, opts.out) : defaultArticleDir(io.cwd);
   const target = path.join(outDir, `${opts.id}.md`);
   if (existsSync(target) && !opts.force) {
-    io.err(`error: ${shown(target, io.cwd)} already exists; it is not overwritten`);
-    io.err('  hint: choose another --id, or delete the old file first');
+    printError(io, 'cli.exists', { file: shown(target, io.cwd) }, msg('cli.import-exists-hint'));
     return EXIT_INVALID;
   }
   const text = renderArticle({ id: opts.id }, imported);
@@ -64,13 +65,14 @@ export async function importCommand(raw: string, opts: ImportFlags, io: IO): Pro
   try {
     await writeAtomic(target, text);
   } catch (e) {
-    io.err(`error: cannot write ${shown(target, io.cwd)}: ${(e as Error).message}`);
+    printError(io, 'cli.cannot-write', { file: shown(target, io.cwd), detail: (e as Error).message });
     return EXIT_INVALID;
   }
   const rel = shown(target, io.cwd);
-  const dropped = imported.dropped.shortcodeLines ? `; dropped ${plural(imported.dropped.shortcodeLines, 'shortcode line')}` : '';
-  io.out(`wrote ${rel}: «${imported.title}», ${plural(imported.paragraphs.length, 'paragraph')}${dropped}`);
-  io.out(`next: hiwar passages ${rel}    (see its refs)`);
-  io.out(`      hiwar new my-lesson --article ${rel}    (start a lesson)`);
+  const n = imported.dropped.shortcodeLines;
+  const dropped = n ? msg(countCode(n, 'import.dropped'), { n }) : '';
+  io.out(ioText(io, 'import.wrote', { file: rel, title: imported.title, paragraphs: msg(countCode(imported.paragraphs.length, 'cli.n-paragraphs'), { n: imported.paragraphs.length }), dropped }));
+  io.out(ioText(io, 'import.next', { file: rel }));
+  io.out(ioText(io, 'import.next-lesson', { file: rel }));
   return EXIT_OK;
 }

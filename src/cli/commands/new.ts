@@ -6,8 +6,9 @@ import { fileURLToPath } from 'node:url';
 import type { Article } from '../../workspace/article.js';
 import { Ctx, loadArticle } from '../../workspace/load.js';
 import { ID_PATTERN } from '../../workspace/schema.js';
-import type { IO } from '../io.js';
-import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics, shown, writeAtomic } from '../../workspace/cli-support.js';
+import { ioText, type IO } from '../io.js';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics, printError, shown, writeAtomic } from '../../workspace/cli-support.js';
+import { msg } from '../../i18n/catalogue.js';
 
 export interface NewFlags {
   article: string;
@@ -111,18 +112,17 @@ export function scaffold(id: string, article: Article, articleRef: string, opts:
 
 export async function newCommand(id: string, opts: NewFlags, io: IO): Promise<number> {
   if (!id || !ID_PATTERN.test(id)) {
-    io.err(`error: the lesson id must use only lowercase Latin letters, digits and single \`-\` (it names the PDF files), e.g. virtual-caliphate-grade10; got "${id ?? ''}"`);
+    printError(io, 'cli.new-bad-id', { got: id ?? '' });
     return EXIT_USAGE;
   }
   if (!opts.article) {
-    io.err('error: name the article the lesson quotes: --article articles/NAME.md');
+    printError(io, 'cli.new-no-article');
     return EXIT_USAGE;
   }
   const dir = path.resolve(io.cwd, opts.dir ?? '.');
   const target = path.join(dir, `${id}.yaml`);
   if (existsSync(target)) {
-    io.err(`error: ${shown(target, io.cwd)} already exists; it is not overwritten`);
-    io.err('  hint: choose another id, or edit the existing lesson');
+    printError(io, 'cli.exists', { file: shown(target, io.cwd) }, msg('cli.new-exists-hint'));
     return EXIT_INVALID;
   }
   const ctx = new Ctx();
@@ -136,11 +136,11 @@ export async function newCommand(id: string, opts: NewFlags, io: IO): Promise<nu
   try {
     await writeAtomic(target, scaffold(id, article, articleRef, { schema: schemaRef(dir), bank: nearbyBank(dir) }));
   } catch (e) {
-    io.err(`error: cannot write ${shown(target, io.cwd)}: ${(e as Error).message}`);
+    printError(io, 'cli.cannot-write', { file: shown(target, io.cwd), detail: (e as Error).message });
     return EXIT_INVALID;
   }
   const rel = shown(target, io.cwd);
-  io.out(`wrote ${rel}: a lesson on «${article.title}» (${article.paragraphs.length} paragraphs listed in it)`);
-  io.out(`next: edit it, then   hiwar check ${rel}   and   hiwar build ${rel}`);
+  io.out(ioText(io, 'new.wrote', { file: rel, title: article.title, n: article.paragraphs.length }));
+  io.out(ioText(io, 'new.next', { file: rel }));
   return EXIT_OK;
 }

@@ -3,8 +3,9 @@
 import path from 'node:path';
 import { Ctx, loadArticle } from '../../workspace/load.js';
 import { formatRef, parseRef, resolveAnchor, resolveRef, type Resolved } from '../../workspace/refs.js';
-import type { IO } from '../io.js';
-import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, plural, printDiagnostics } from '../../workspace/cli-support.js';
+import { ioText, type IO } from '../io.js';
+import { countCode, EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics, errorLines } from '../../workspace/cli-support.js';
+import { messageHint, msg, say } from '../../i18n/catalogue.js';
 
 export interface PassagesFlags {
   ref?: string;
@@ -27,11 +28,12 @@ export async function passagesCommand(article: string, opts: PassagesFlags, io: 
   }
   if (opts.ref === undefined) {
     const sentences = a.paragraphs.reduce((n, p) => n + p.sentences.length, 0);
-    io.out(`«${a.title}» — ${plural(a.paragraphs.length, 'paragraph')}, ${plural(sentences, 'sentence')}`);
-    io.out('refs: p3 (a paragraph) · p3-p5 (paragraphs) · p5.s2 (a sentence) · p5.s1-s2 (sentences) · {from: "…", to: "…"} (a quote)');
+    const count = (n: number, code: string) => msg(countCode(n, code), { n });
+    io.out(ioText(io, 'passages.title', { title: a.title, paragraphs: count(a.paragraphs.length, 'cli.n-paragraphs'), sentences: count(sentences, 'cli.n-sentences') }));
+    io.out(ioText(io, 'passages.forms'));
     for (const p of a.paragraphs) {
       io.out('');
-      io.out(`p${p.number}  (${plural(p.sentences.length, 'sentence')})`);
+      io.out(ioText(io, 'passages.paragraph', { ref: `p${p.number}`, sentences: count(p.sentences.length, 'cli.n-sentences') }));
       for (const s of p.sentences) io.out(`  p${p.number}.s${s.number}  ${s.text}`);
     }
     return EXIT_OK;
@@ -42,7 +44,7 @@ export async function passagesCommand(article: string, opts: PassagesFlags, io: 
   if (/^[pP]\s*[0-9٠-٩]/.test(raw)) {
     const pr = parseRef(raw);
     if (!pr.ok) {
-      io.err(`error: ${pr.message}${pr.hint ? `\n  hint: ${pr.hint}` : ''}`);
+      io.err(errorLines(io, pr.code, pr.params, pr.hintRef).filter(Boolean).join('\n'));
       return EXIT_USAGE;
     }
     label = formatRef(pr.ref);
@@ -53,12 +55,13 @@ export async function passagesCommand(article: string, opts: PassagesFlags, io: 
     r = resolveAnchor(a, an.from, an.to);
   }
   if (!r.ok) {
-    io.err(`error: ${label}: ${r.message}${r.hint ? `\n  hint: ${r.hint}` : ''}`);
+    const lang = io.lang ?? 'en';
+    io.err(errorLines(io, 'passages.ref-problem', { ref: label, problem: msg(r.code, r.params) }, r.hintRef ? say(r.hintRef, lang) : messageHint(r.code, lang, r.params)).filter(Boolean).join('\n'));
     return EXIT_INVALID;
   }
   const nums = r.paragraphs.map((p) => p.number);
-  const span = nums.length === 1 ? `paragraph ${nums[0]}` : `paragraphs ${nums[0]}–${nums[nums.length - 1]}`;
-  io.out(`${label} → ${span}`);
-  for (const p of r.paragraphs) io.out(`[p${p.number}${p.partial ? ', part' : ''}] ${p.text}`);
+  const span = nums.length === 1 ? msg('passages.span-one', { n: nums[0] }) : msg('passages.span', { from: nums[0], to: nums[nums.length - 1] });
+  io.out(`${label} → ${ioText(io, span.code, span.params)}`);
+  for (const p of r.paragraphs) io.out(`[p${p.number}${p.partial ? ioText(io, 'passages.part') : ''}] ${p.text}`);
   return EXIT_OK;
 }

@@ -3,9 +3,10 @@ import path from 'node:path';
 import { Ctx } from '../../workspace/load.js';
 import { loadCheckedBank } from '../../workspace/questions.js';
 import { BLOOM_LEVELS } from '../../workspace/schema.js';
-import { didYouMean, listCode } from '../../workspace/suggest.js';
-import type { IO } from '../io.js';
-import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, plural, printDiagnostics, shown } from '../../workspace/cli-support.js';
+import { codes } from '../../workspace/suggest.js';
+import { ioText, type IO } from '../io.js';
+import { countCode, EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics, printError, shown } from '../../workspace/cli-support.js';
+import { dymSuffix } from './check.js';
 
 export interface QuestionsFlags {
   tag?: string[];
@@ -14,13 +15,12 @@ export interface QuestionsFlags {
 
 export async function questionsCommand(banks: string[], opts: QuestionsFlags, io: IO): Promise<number> {
   if (banks.length === 0) {
-    io.err('error: name at least one question bank, e.g. questions/moderation.yaml');
+    printError(io, 'cli.questions-nothing');
     return EXIT_USAGE;
   }
   const level = opts.level?.toLowerCase();
   if (level !== undefined && !(BLOOM_LEVELS as readonly string[]).includes(level)) {
-    const d = didYouMean(level, BLOOM_LEVELS);
-    io.err(`error: --level must be one of ${BLOOM_LEVELS.join(', ')}, not "${opts.level}"${d ? ` (${d})` : ''}`);
+    printError(io, 'cli.bad-level', { choices: BLOOM_LEVELS.join(', '), got: opts.level ?? '', dym: dymSuffix(level, BLOOM_LEVELS) });
     return EXIT_USAGE;
   }
   const tags = (opts.tag ?? []).flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean);
@@ -46,13 +46,14 @@ export async function questionsCommand(banks: string[], opts: QuestionsFlags, io
       shownCount++;
     }
     const title = bank.v.data && typeof bank.v.data.title === 'string' ? ` — «${bank.v.data.title}»` : '';
-    io.out(`${rel}${title}: ${plural(bank.ids.length, 'question')}${rows.length !== 2 * bank.ids.length ? `, ${rows.length / 2} shown` : ''}`);
+    const n = bank.ids.length;
+    const shownNote = rows.length !== 2 * n ? ioText(io, 'bankcmd.shown', { n: rows.length / 2 }) : '';
+    io.out(`${rel}${title}: ${ioText(io, countCode(n, 'cli.n-questions'), { n })}${shownNote}`);
     for (const r of rows) io.out(r);
   }
   printDiagnostics(ctx.diagnostics, io);
   if (shownCount === 0 && tags.length && allTags.size) {
-    const d = didYouMean(tags[0], [...allTags]);
-    io.err(`no question has the tag${tags.length > 1 ? 's' : ''} ${tags.map((t) => `\`${t}\``).join(', ')}${d ? ` (${d})` : ''}; the tags are ${listCode([...allTags].sort(), 40)}`);
+    io.err(ioText(io, tags.length > 1 ? 'bankcmd.no-tags' : 'bankcmd.no-tag', { tags: tags.map((t) => `\`${t}\``).join(', '), dym: dymSuffix(tags[0], [...allTags]), list: codes([...allTags].sort(), 40) }));
   }
   return ctx.hasErrors() ? EXIT_INVALID : EXIT_OK;
 }
