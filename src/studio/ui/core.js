@@ -85,9 +85,9 @@ export function diagBox(d, withPlace = false) {
   return h(
     'div',
     { class: `diag ${d.severity === 'warning' ? 'warning' : ''}`, role: d.severity === 'error' ? 'alert' : undefined },
-    h('strong', {}, `${t(d.severity === 'warning' ? 'ui.warning-label' : 'ui.error-label')}: `),
+    h('strong', {}, `${t(d.severity === 'warning' ? 'ui-warning-label' : 'ui-error-label')}: `),
     h('span', { dir: 'auto' }, d.message),
-    d.hint ? h('span', { class: 'hint' }, `${t('ui.hint-label')}: `, h('span', { dir: 'auto' }, d.hint)) : null,
+    d.hint ? h('span', { class: 'hint' }, `${t('ui-hint-label')}: `, h('span', { dir: 'auto' }, d.hint)) : null,
     withPlace && d.file ? h('span', { class: 'where' }, `${d.file}${d.line ? `:${d.line}:${d.col || 1}` : ''}`) : null,
   );
 }

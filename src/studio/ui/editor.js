@@ -90,7 +90,7 @@ export class Editor {
     this.status = s;
     if (!this.statusEl) return;
     this.statusEl.className = `status ${s}`;
-    this.statusEl.textContent = t(s === 'saved' ? 'ui.saved' : s === 'unsaved' ? 'ui.unsaved' : 'ui.no-changes');
+    this.statusEl.textContent = t(s === 'saved' ? 'ui-saved' : s === 'unsaved' ? 'ui-unsaved' : 'ui-no-changes');
   }
   async save(force = false) {
     this.noticeEl.replaceChildren();
@@ -99,16 +99,16 @@ export class Editor {
       this.version = r.version;
       this.ops.clear();
       this.setStatus('saved');
-      announce(t('ui.saved'));
+      announce(t('ui-saved'));
       return true;
     } catch (e) {
       if (e instanceof ApiError && e.status === 422) {
         this.showDiagnostics(e.body.diagnostics ?? []);
         this.noticeEl.append(
-          h('div', { class: 'notice error', role: 'alert' }, e.body.message, e.body.hint ? ` — ${e.body.hint}` : '', ' ', h('button', { class: 'danger small', type: 'button', onclick: () => this.save(true) }, t('ui.save-anyway'))),
+          h('div', { class: 'notice error', role: 'alert' }, e.body.message, e.body.hint ? ` — ${e.body.hint}` : '', ' ', h('button', { class: 'danger small', type: 'button', onclick: () => this.save(true) }, t('ui-save-anyway'))),
         );
       } else if (e instanceof ApiError && e.status === 409) {
-        this.noticeEl.append(h('div', { class: 'notice error', role: 'alert' }, e.body.message, e.body.hint ? ` — ${e.body.hint}` : '', ' ', h('button', { class: 'small', type: 'button', onclick: () => this.reload() }, t('ui.reload'))));
+        this.noticeEl.append(h('div', { class: 'notice error', role: 'alert' }, e.body.message, e.body.hint ? ` — ${e.body.hint}` : '', ' ', h('button', { class: 'small', type: 'button', onclick: () => this.reload() }, t('ui-reload'))));
       } else this.showFailure(e);
       return false;
     }
@@ -146,7 +146,7 @@ export class Editor {
         target.el.querySelector(':scope > .field-errors').append(diagBox(d));
       } else this.generalEl.append(diagBox(d, true));
     }
-    if (list.length) this.generalEl.prepend(h('p', { class: 'muted' }, t('ui.error-count', { n: list.length })));
+    if (list.length) this.generalEl.prepend(h('p', { class: 'muted' }, t('ui-error-count', { n: list.length })));
   }
 
   // ------------------------------------------------------------ form building blocks
@@ -168,7 +168,7 @@ export class Editor {
     const common = { id, 'aria-describedby': [helpId, errId].filter(Boolean).join(' '), class: ltr ? 'ltr' : undefined, dir: ltr ? 'ltr' : 'auto' };
     if (kind === 'textarea' || kind === 'lines') input = h('textarea', { ...common, rows: kind === 'lines' ? 3 : 3, value: String(shown) });
     else if (kind === 'select') {
-      input = h('select', common, optional ? h('option', { value: '' }, t('ui.unset')) : null, choices.map(([v, text]) => h('option', { value: v }, text)));
+      input = h('select', common, optional ? h('option', { value: '' }, t('ui-unset')) : null, choices.map(([v, text]) => h('option', { value: v }, text)));
       input.value = value ?? '';
     } else input = h('input', { ...common, type: 'text', inputmode: kind === 'number' ? 'numeric' : undefined, value: String(shown) });
     const onChange = () => {
@@ -191,9 +191,9 @@ export class Editor {
       'div',
       { class: 'item-head' },
       h(headingLevel, {}, title),
-      h('button', { type: 'button', class: 'small', disabled: i === 0, onclick: () => this.move(listPath, i, i - 1), 'aria-label': `${t('ui.move-up')}: ${title}` }, '↑'),
-      h('button', { type: 'button', class: 'small', disabled: i === n - 1, onclick: () => this.move(listPath, i, i + 1), 'aria-label': `${t('ui.move-down')}: ${title}` }, '↓'),
-      h('button', { type: 'button', class: 'small danger', onclick: () => this.remove([...listPath, i]), 'aria-label': `${t('ui.remove')}: ${title}` }, t('ui.remove')),
+      h('button', { type: 'button', class: 'small', disabled: i === 0, onclick: () => this.move(listPath, i, i - 1), 'aria-label': `${t('ui-move-up')}: ${title}` }, '↑'),
+      h('button', { type: 'button', class: 'small', disabled: i === n - 1, onclick: () => this.move(listPath, i, i + 1), 'aria-label': `${t('ui-move-down')}: ${title}` }, '↓'),
+      h('button', { type: 'button', class: 'small danger', onclick: () => this.remove([...listPath, i]), 'aria-label': `${t('ui-remove')}: ${title}` }, t('ui-remove')),
     );
   }
 
@@ -204,17 +204,17 @@ export class Editor {
     this.noticeEl = h('div');
     this.generalEl = h('div', { class: 'general-errors' });
     this.formEl = h('form', { class: 'form', onsubmit: (e) => e.preventDefault(), 'aria-label': this.path });
-    const sideTabs = [['preview', t('ui.preview')]];
-    if (this.kind !== 'course' && this.article) sideTabs.push(['article', t('ui.article')]);
+    const sideTabs = [['preview', t('ui-preview')]];
+    if (this.kind !== 'course' && this.article) sideTabs.push(['article', t('ui-article')]);
     this.sideBody = h('div');
     const tabButtons = sideTabs.map(([name, label]) =>
       h('button', { type: 'button', role: 'tab', 'aria-selected': name === 'preview' ? 'true' : 'false', 'data-tab': name, onclick: () => this.showSide(name) }, label),
     );
     this.tabButtons = tabButtons;
-    const titleKey = this.kind === 'course' ? 'ui.course' : this.kind === 'overlay' ? 'ui.overlay' : 'ui.lesson';
+    const titleKey = this.kind === 'course' ? 'ui-course' : this.kind === 'overlay' ? 'ui-overlay' : 'ui-lesson';
     main.replaceChildren(
-      h('div', { class: 'toolbar' }, h('h2', {}, `${t(titleKey)}: `, h('span', { class: 'ref' }, this.path)), h('button', { type: 'button', class: 'primary', id: 'save', onclick: () => this.save() }, t('ui.save')), this.statusEl,
-        this.kind === 'course' ? h('button', { type: 'button', id: 'build', onclick: () => this.buildCourse() }, t('ui.build')) : null),
+      h('div', { class: 'toolbar' }, h('h2', {}, `${t(titleKey)}: `, h('span', { class: 'ref' }, this.path)), h('button', { type: 'button', class: 'primary', id: 'save', onclick: () => this.save() }, t('ui-save')), this.statusEl,
+        this.kind === 'course' ? h('button', { type: 'button', id: 'build', onclick: () => this.buildCourse() }, t('ui-build')) : null),
       this.noticeEl,
       h('div', { class: 'editor' }, h('div', {}, this.generalEl, this.formEl), h('div', { class: 'side card' }, h('div', { class: 'tabs', role: 'tablist' }, tabButtons), this.sideBody)),
     );
@@ -247,24 +247,24 @@ export class Editor {
     const about = h(
       'fieldset',
       {},
-      h('legend', {}, t('ui.about')),
-      this.kind === 'overlay' ? h('p', { class: 'muted' }, t('ui.extends', { file: m.extends }), ' ', t('ui.inherits')) : null,
-      this.field(t('ui.title'), ['title']),
-      h('div', { class: 'row' }, this.field(t('ui.audience'), ['audience']), this.field(t('ui.duration'), ['duration'], { kind: 'number' })),
-      this.field(t('ui.content-note'), ['content_note'], { kind: 'textarea' }),
+      h('legend', {}, t('ui-about')),
+      this.kind === 'overlay' ? h('p', { class: 'muted' }, t('ui-extends', { file: m.extends }), ' ', t('ui-inherits')) : null,
+      this.field(t('ui-title'), ['title']),
+      h('div', { class: 'row' }, this.field(t('ui-audience'), ['audience']), this.field(t('ui-duration'), ['duration'], { kind: 'number' })),
+      this.field(t('ui-content-note'), ['content_note'], { kind: 'textarea' }),
     );
-    const objectives = this.listSection(t('ui.objectives'), ['objectives'], (i) => this.field(t('ui.objective', { n: i + 1 }), ['objectives', i], { optional: false }), t('ui.add-objective'), '', { compact: true });
-    const passages = this.listSection(t('ui.passages'), ['passages'], (i, n) => this.passageItem(i, n), null);
-    const questions = this.kind === 'overlay' && !Array.isArray(m.questions) ? this.overlayQuestions() : this.questionList(['questions'], t('ui.questions'));
-    const glossary = this.listSection(t('ui.glossary'), ['glossary'], (i, n) =>
-      this.register(['glossary', i], h('div', { class: 'item' }, this.itemHead(`${t('ui.term')} ${i + 1}`, ['glossary'], i, n), h('div', { class: 'row' }, this.field(t('ui.term'), ['glossary', i, 'term'], { optional: false }), this.field(t('ui.definition'), ['glossary', i, 'definition'], { optional: false })))),
-      t('ui.add-term'), { term: '', definition: '' });
-    const activities = this.listSection(t('ui.activities'), ['activities'], (i, n) =>
-      this.register(['activities', i], h('div', { class: 'item' }, this.itemHead(`${t('ui.activity-title')} ${i + 1}`, ['activities'], i, n),
-        h('div', { class: 'row' }, this.field(t('ui.activity-title'), ['activities', i, 'title'], { optional: false }), this.field(t('ui.minutes'), ['activities', i, 'minutes'], { kind: 'number' })),
-        this.field(t('ui.steps'), ['activities', i, 'steps'], { kind: 'lines' }))),
-      t('ui.add-activity'), { title: '' });
-    const teacher = h('fieldset', {}, h('legend', {}, t('ui.for-teacher')), this.field(t('ui.facilitation'), ['teacher', 'facilitation'], { kind: 'textarea' }), this.field(t('ui.ground-rules'), ['teacher', 'ground_rules'], { kind: 'lines' }));
+    const objectives = this.listSection(t('ui-objectives'), ['objectives'], (i) => this.field(t('ui-objective', { n: i + 1 }), ['objectives', i], { optional: false }), t('ui-add-objective'), '', { compact: true });
+    const passages = this.listSection(t('ui-passages'), ['passages'], (i, n) => this.passageItem(i, n), null);
+    const questions = this.kind === 'overlay' && !Array.isArray(m.questions) ? this.overlayQuestions() : this.questionList(['questions'], t('ui-questions'));
+    const glossary = this.listSection(t('ui-glossary'), ['glossary'], (i, n) =>
+      this.register(['glossary', i], h('div', { class: 'item' }, this.itemHead(`${t('ui-term')} ${i + 1}`, ['glossary'], i, n), h('div', { class: 'row' }, this.field(t('ui-term'), ['glossary', i, 'term'], { optional: false }), this.field(t('ui-definition'), ['glossary', i, 'definition'], { optional: false })))),
+      t('ui-add-term'), { term: '', definition: '' });
+    const activities = this.listSection(t('ui-activities'), ['activities'], (i, n) =>
+      this.register(['activities', i], h('div', { class: 'item' }, this.itemHead(`${t('ui-activity-title')} ${i + 1}`, ['activities'], i, n),
+        h('div', { class: 'row' }, this.field(t('ui-activity-title'), ['activities', i, 'title'], { optional: false }), this.field(t('ui-minutes'), ['activities', i, 'minutes'], { kind: 'number' })),
+        this.field(t('ui-steps'), ['activities', i, 'steps'], { kind: 'lines' }))),
+      t('ui-add-activity'), { title: '' });
+    const teacher = h('fieldset', {}, h('legend', {}, t('ui-for-teacher')), this.field(t('ui-facilitation'), ['teacher', 'facilitation'], { kind: 'textarea' }), this.field(t('ui-ground-rules'), ['teacher', 'ground_rules'], { kind: 'lines' }));
     return [about, objectives, passages, questions, glossary, activities, teacher];
   }
 
@@ -275,7 +275,7 @@ export class Editor {
     for (let i = 0; i < n; i++) {
       const el = item(i, n);
       if (compact) {
-        el.append(h('button', { type: 'button', class: 'small danger', onclick: () => this.remove([...path, i]) }, t('ui.remove')));
+        el.append(h('button', { type: 'button', class: 'small danger', onclick: () => this.remove([...path, i]) }, t('ui-remove')));
       }
       items.push(el);
     }
@@ -292,9 +292,9 @@ export class Editor {
     const ref = getIn(this.model, [...base, 'ref']);
     const refFields =
       ref && typeof ref === 'object'
-        ? h('div', { class: 'row' }, this.field(t('ui.from'), [...base, 'ref', 'from'], { optional: false }), this.field(t('ui.to'), [...base, 'ref', 'to'], { optional: false }))
-        : this.field(t('ui.ref'), [...base, 'ref'], { optional: false, ltr: true });
-    return this.register(base, h('div', { class: 'item' }, this.itemHead(t('ui.passage', { n: i + 1 }), ['passages'], i, n), refFields, this.field(t('ui.heading'), [...base, 'heading']), this.field(t('ui.teacher-note'), [...base, 'teacher_note'], { kind: 'textarea' })));
+        ? h('div', { class: 'row' }, this.field(t('ui-from'), [...base, 'ref', 'from'], { optional: false }), this.field(t('ui-to'), [...base, 'ref', 'to'], { optional: false }))
+        : this.field(t('ui-ref'), [...base, 'ref'], { optional: false, ltr: true });
+    return this.register(base, h('div', { class: 'item' }, this.itemHead(t('ui-passage', { n: i + 1 }), ['passages'], i, n), refFields, this.field(t('ui-heading'), [...base, 'heading']), this.field(t('ui-teacher-note'), [...base, 'teacher_note'], { kind: 'textarea' })));
   }
 
   questionList(path, legend) {
@@ -302,7 +302,7 @@ export class Editor {
     const n = Array.isArray(list) ? list.length : 0;
     const items = [];
     for (let i = 0; i < n; i++) items.push(this.questionItem([...path, i], path, i, n));
-    const fs = h('fieldset', {}, h('legend', {}, legend), items, h('button', { type: 'button', id: 'add-question', onclick: () => this.addQuestion(path) }, t('ui.add-question')));
+    const fs = h('fieldset', {}, h('legend', {}, legend), items, h('button', { type: 'button', id: 'add-question', onclick: () => this.addQuestion(path) }, t('ui-add-question')));
     return this.register(path, fs);
   }
 
@@ -316,24 +316,24 @@ export class Editor {
 
   questionItem(base, listPath, i, n) {
     const q = getIn(this.model, base) ?? {};
-    const title = t('ui.question', { n: i + 1 });
+    const title = t('ui-question', { n: i + 1 });
     const isCurrent = this.currentQuestion && key(this.currentQuestion) === key(base);
     const el = h('div', { class: `item qitem${isCurrent ? ' current' : ''}`, onfocusin: () => this.setCurrent(base, el) }, this.itemHead(title, listPath, i, n));
     if (typeof q.use === 'string') {
-      el.append(h('p', {}, t('ui.from-bank', { source: '' }), h('span', { class: 'ref' }, q.use)), this.field(t('ui.refs'), [...base, 'refs'], { kind: 'refs', ltr: true, help: t('ui.refs-help') }), this.field(t('ui.lines'), [...base, 'lines'], { kind: 'number' }));
+      el.append(h('p', {}, t('ui-from-bank', { source: '' }), h('span', { class: 'ref' }, q.use)), this.field(t('ui-refs'), [...base, 'refs'], { kind: 'refs', ltr: true, help: t('ui-refs-help') }), this.field(t('ui-lines'), [...base, 'lines'], { kind: 'number' }));
     } else if (q.pick && typeof q.pick === 'object') {
-      el.append(h('p', {}, t('ui.pick-from', { file: '' }), h('span', { class: 'ref' }, q.pick.from ?? '')), h('div', { class: 'row' }, this.field(t('ui.count'), [...base, 'pick', 'count'], { kind: 'number' }), this.field(t('ui.level'), [...base, 'pick', 'level'], { kind: 'select', choices: LEVELS.map((l) => [l, t(`ui.level-${l}`)]) })), this.field(t('ui.tag'), [...base, 'pick', 'tags'], { kind: 'refs', ltr: true }));
+      el.append(h('p', {}, t('ui-pick-from', { file: '' }), h('span', { class: 'ref' }, q.pick.from ?? '')), h('div', { class: 'row' }, this.field(t('ui-count'), [...base, 'pick', 'count'], { kind: 'number' }), this.field(t('ui-level'), [...base, 'pick', 'level'], { kind: 'select', choices: LEVELS.map((l) => [l, t(`ui-level-${l}`)]) })), this.field(t('ui-tag'), [...base, 'pick', 'tags'], { kind: 'refs', ltr: true }));
     } else {
       const kind = q.kind ?? 'open';
       el.append(
-        this.field(t('ui.question-text'), [...base, 'text'], { kind: 'textarea', optional: false }),
+        this.field(t('ui-question-text'), [...base, 'text'], { kind: 'textarea', optional: false }),
         h('div', { class: 'row' },
-          this.field(t('ui.kind'), [...base, 'kind'], { kind: 'select', choices: KINDS.map((k) => [k, t(`ui.kind-${k}`)]) }),
-          this.field(t('ui.level'), [...base, 'level'], { kind: 'select', choices: LEVELS.map((l) => [l, t(`ui.level-${l}`)]) }),
-          kind === 'open' ? this.field(t('ui.lines'), [...base, 'lines'], { kind: 'number' }) : null),
-        this.field(t('ui.refs'), [...base, 'refs'], { kind: 'refs', ltr: true, help: t('ui.refs-help') }),
-        kind !== 'open' ? this.field(t('ui.options'), [...base, 'options'], { kind: 'lines' }) : null,
-        this.field(t('ui.guidance'), [...base, 'guidance'], { kind: 'textarea' }),
+          this.field(t('ui-kind'), [...base, 'kind'], { kind: 'select', choices: KINDS.map((k) => [k, t(`ui-kind-${k}`)]) }),
+          this.field(t('ui-level'), [...base, 'level'], { kind: 'select', choices: LEVELS.map((l) => [l, t(`ui-level-${l}`)]) }),
+          kind === 'open' ? this.field(t('ui-lines'), [...base, 'lines'], { kind: 'number' }) : null),
+        this.field(t('ui-refs'), [...base, 'refs'], { kind: 'refs', ltr: true, help: t('ui-refs-help') }),
+        kind !== 'open' ? this.field(t('ui-options'), [...base, 'options'], { kind: 'lines' }) : null,
+        this.field(t('ui-guidance'), [...base, 'guidance'], { kind: 'textarea' }),
       );
       // the options field appears when the kind needs it
       el.querySelector('select')?.addEventListener('change', () => this.render());
@@ -363,17 +363,17 @@ export class Editor {
       const pos = order.indexOf(q.id);
       return h('li', {},
         h('input', { type: 'checkbox', id, checked: drop.includes(q.id), onchange: (e) => { setList('drop', e.target.checked ? [...drop.filter((x) => x !== q.id), q.id] : drop.filter((x) => x !== q.id)); this.render(); } }),
-        h('label', { for: id }, `${t('ui.drop')}: `),
+        h('label', { for: id }, `${t('ui-drop')}: `),
         h('span', { class: 'ref' }, q.id), ' ', h('span', { dir: 'auto' }, q.text),
-        pos >= 0 ? h('strong', {}, ` (${pos + 1})`) : h('button', { type: 'button', class: 'small', onclick: () => { setList('order', [...order, q.id]); this.render(); } }, t('ui.first')));
+        pos >= 0 ? h('strong', {}, ` (${pos + 1})`) : h('button', { type: 'button', class: 'small', onclick: () => { setList('order', [...order, q.id]); this.render(); } }, t('ui-first')));
     });
     return this.register(['questions'], h('fieldset', {},
-      h('legend', {}, t('ui.questions')),
-      h('h3', {}, t('ui.inherited')),
+      h('legend', {}, t('ui-questions')),
+      h('h3', {}, t('ui-inherited')),
       this.register(['questions', 'drop'], h('ul', { class: 'files inherited' }, rows)),
-      this.field(t('ui.limit'), ['questions', 'limit'], { kind: 'number' }),
-      h('h3', {}, t('ui.added-questions')),
-      this.questionList(['questions', 'add'], t('ui.added-questions')),
+      this.field(t('ui-limit'), ['questions', 'limit'], { kind: 'number' }),
+      h('h3', {}, t('ui-added-questions')),
+      this.questionList(['questions', 'add'], t('ui-added-questions')),
     ));
   }
 
@@ -384,19 +384,19 @@ export class Editor {
     const select = h('select', { id: selectId }, known.map((l) => h('option', { value: l.path }, `${l.title ?? l.id ?? ''} — ${l.path}`)));
     const items = lessons.map((l, i) => this.register(['lessons', i], h('div', { class: 'item' }, this.itemHead(`${i + 1}) ${l}`, ['lessons'], i, lessons.length))));
     return [
-      h('fieldset', {}, h('legend', {}, t('ui.course')), this.field(t('ui.title'), ['title'], { optional: false }), this.field(t('ui.subtitle'), ['subtitle']), this.field(t('ui.author'), ['author'])),
-      this.register(['lessons'], h('fieldset', {}, h('legend', {}, t('ui.course-lessons')), items,
-        h('div', { class: 'row' }, h('div', { class: 'field' }, h('label', { for: selectId }, t('ui.add-lesson')), select),
-          h('button', { type: 'button', onclick: () => this.append(['lessons'], relPath(this.path, select.value)) }, t('ui.add-lesson'))))),
+      h('fieldset', {}, h('legend', {}, t('ui-course')), this.field(t('ui-title'), ['title'], { optional: false }), this.field(t('ui-subtitle'), ['subtitle']), this.field(t('ui-author'), ['author'])),
+      this.register(['lessons'], h('fieldset', {}, h('legend', {}, t('ui-course-lessons')), items,
+        h('div', { class: 'row' }, h('div', { class: 'field' }, h('label', { for: selectId }, t('ui-add-lesson')), select),
+          h('button', { type: 'button', onclick: () => this.append(['lessons'], relPath(this.path, select.value)) }, t('ui-add-lesson'))))),
     ];
   }
 
   async buildCourse() {
     if (this.ops.length && !(await this.save())) return;
-    this.noticeEl.replaceChildren(h('div', { class: 'notice' }, t('ui.building')));
+    this.noticeEl.replaceChildren(h('div', { class: 'notice' }, t('ui-building')));
     try {
       const r = await api('POST', '/api/build', { path: this.path });
-      this.noticeEl.replaceChildren(r.ok ? h('div', { class: 'notice', role: 'status', id: 'built' }, t('ui.built', { files: r.outputs.map((o) => `${o.path} (${o.pages})`).join('، ') })) : h('div', {}, r.diagnostics.map((d) => diagBox(d, true))));
+      this.noticeEl.replaceChildren(r.ok ? h('div', { class: 'notice', role: 'status', id: 'built' }, t('ui-built', { files: r.outputs.map((o) => `${o.path} (${o.pages})`).join('، ') })) : h('div', {}, r.diagnostics.map((d) => diagBox(d, true))));
     } catch (e) {
       this.showFailure(e);
     }

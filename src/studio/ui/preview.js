@@ -16,11 +16,11 @@ export class Preview {
   element() {
     if (this.el) return this.el;
     const tab = (edition) =>
-      h('button', { type: 'button', 'aria-pressed': edition === this.edition ? 'true' : 'false', 'data-edition': edition, onclick: () => this.switchTo(edition) }, t(`ui.${edition}`));
+      h('button', { type: 'button', 'aria-pressed': edition === this.edition ? 'true' : 'false', 'data-edition': edition, onclick: () => this.switchTo(edition) }, t(`ui-${edition}`));
     this.buttons = [tab('student'), tab('teacher')];
     this.countEl = h('p', { id: 'page-count', role: 'status', 'data-pages': '0' });
-    this.staleEl = h('p', { class: 'stale-note', hidden: true }, t('ui.preview-stale'));
-    this.pagesEl = h('div', { class: 'pages', 'aria-label': t('ui.preview') });
+    this.staleEl = h('p', { class: 'stale-note', hidden: true }, t('ui-preview-stale'));
+    this.pagesEl = h('div', { class: 'pages', 'aria-label': t('ui-preview') });
     this.el = h('div', { class: 'preview' }, h('div', { class: 'tabs' }, this.buttons), this.countEl, this.staleEl, this.pagesEl);
     return this.el;
   }
@@ -59,16 +59,16 @@ export class Preview {
       const scale = width / base.width;
       const ratio = window.devicePixelRatio || 1;
       const vp = page.getViewport({ scale: scale * ratio });
-      const canvas = h('canvas', { width: Math.floor(vp.width), height: Math.floor(vp.height), role: 'img', 'aria-label': t('ui.page-of', { n, m: doc.numPages }) });
+      const canvas = h('canvas', { width: Math.floor(vp.width), height: Math.floor(vp.height), role: 'img', 'aria-label': t('ui-page-of', { n, m: doc.numPages }) });
       canvas.style.width = `${Math.floor(vp.width / ratio)}px`;
       await page.render({ canvasContext: canvas.getContext('2d'), viewport: vp }).promise;
-      figures.push(h('figure', {}, canvas, h('figcaption', {}, t('ui.page-of', { n, m: doc.numPages }))));
+      figures.push(h('figure', {}, canvas, h('figcaption', {}, t('ui-page-of', { n, m: doc.numPages }))));
     }
     await doc.destroy();
     if (rev !== this.rev) return;
     this.pagesEl.replaceChildren(...figures);
     this.countEl.dataset.pages = String(doc.numPages ?? figures.length);
     this.countEl.dataset.edition = this.edition;
-    this.countEl.textContent = `${t(`ui.${this.edition}`)} — ${t('ui.pages', { n: figures.length })}`;
+    this.countEl.textContent = `${t(`ui-${this.edition}`)} — ${t('ui-pages', { n: figures.length })}`;
   }
 }

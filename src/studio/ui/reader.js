@@ -17,11 +17,11 @@ export class ArticleReader {
       this.refresh();
       return this.el;
     }
-    this.refEl = h('span', { class: 'ref', id: 'selected-ref' }, t('ui.no-selection'));
-    this.addPassage = h('button', { type: 'button', id: 'add-passage', disabled: true, onclick: () => this.toPassage() }, t('ui.add-passage'));
-    this.addToQuestion = h('button', { type: 'button', id: 'add-to-question', disabled: true, onclick: () => this.toQuestion() }, t('ui.add-to-question'));
-    this.body = h('div', { class: 'article', lang: 'ar' }, h('p', { class: 'muted' }, t('ui.loading')));
-    this.el = h('div', {}, h('p', { class: 'help' }, t('ui.article-help')), h('div', { class: 'selection-bar' }, h('span', {}, `${t('ui.selection')}: `), this.refEl, this.addPassage, this.addToQuestion), this.body);
+    this.refEl = h('span', { class: 'ref', id: 'selected-ref' }, t('ui-no-selection'));
+    this.addPassage = h('button', { type: 'button', id: 'add-passage', disabled: true, onclick: () => this.toPassage() }, t('ui-add-passage'));
+    this.addToQuestion = h('button', { type: 'button', id: 'add-to-question', disabled: true, onclick: () => this.toQuestion() }, t('ui-add-to-question'));
+    this.body = h('div', { class: 'article', lang: 'ar' }, h('p', { class: 'muted' }, t('ui-loading')));
+    this.el = h('div', {}, h('p', { class: 'help' }, t('ui-article-help')), h('div', { class: 'selection-bar' }, h('span', {}, `${t('ui-selection')}: `), this.refEl, this.addPassage, this.addToQuestion), this.body);
     this.body.addEventListener('mouseup', () => this.fromSelection());
     this.body.addEventListener('keyup', (e) => e.shiftKey && this.fromSelection());
     this.load();
@@ -39,8 +39,8 @@ export class ArticleReader {
       h('h3', { dir: 'auto' }, a.title),
       ...a.paragraphs.map((p) =>
         h('p', { class: 'para', 'data-p': p.number, id: `para-${p.number}` },
-          h('button', { type: 'button', class: 'pnum', 'aria-label': t('ui.paragraph', { n: p.number }), onclick: (e) => this.clickParagraph(p.number, e.shiftKey) }, String(p.number)),
-          ...p.sentences.map((s) => h('span', { class: 'sent', 'data-p': p.number, 'data-s': s.number, title: t('ui.sentence', { n: s.number }) }, p.text.slice(s.start, s.end), ' ')),
+          h('button', { type: 'button', class: 'pnum', 'aria-label': t('ui-paragraph', { n: p.number }), onclick: (e) => this.clickParagraph(p.number, e.shiftKey) }, String(p.number)),
+          ...p.sentences.map((s) => h('span', { class: 'sent', 'data-p': p.number, 'data-s': s.number, title: t('ui-sentence', { n: s.number }) }, p.text.slice(s.start, s.end), ' ')),
         ),
       ),
     );
