@@ -271,7 +271,7 @@ export async function startStudio(opts: StudioOptions): Promise<Studio> {
       writeNew(target, newYamlText({ extends: ref, id }, ` ${id}: a version of ${path.basename(parent)} for another class`));
     } else if (body.kind === 'course') {
       const lessons = Array.isArray(body.lessons) ? body.lessons.map((l) => path.relative(path.dirname(target), abs(l)).split(path.sep).join('/')) : [];
-      writeNew(target, newYamlText({ id, title: str(body.title) ?? id, lessons }));
+      writeNew(target, newYamlText({ id, title: str(body.title) ?? message('studio.ui-new-course', 'ar'), lessons }));
     } else throw new HttpError(400, 'studio.bad-request');
     return { ok: true, path: rel(target) };
   };

@@ -3,7 +3,7 @@
 // by the server, the preview rebuilt after each change, problems shown in
 // Arabic beside the field they concern, and saving that refuses to overwrite
 // a file changed elsewhere.
-import { announce, api, ApiError, diagBox, h, KINDS, LEVELS, nextId, relPath, t } from './core.js';
+import { announce, api, ApiError, diagBox, h, joinPath, KINDS, LEVELS, nextId, relPath, t } from './core.js';
 import { deleteIn, getIn, moveIn, Ops, setIn } from './model.js';
 import { Preview } from './preview.js';
 import { ArticleReader } from './reader.js';
@@ -382,7 +382,10 @@ export class Editor {
     const known = [...(this.workspace?.lessons ?? []), ...(this.workspace?.overlays ?? [])];
     const selectId = nextId();
     const select = h('select', { id: selectId }, known.map((l) => h('option', { value: l.path }, `${l.title ?? l.id ?? ''} — ${l.path}`)));
-    const items = lessons.map((l, i) => this.register(['lessons', i], h('div', { class: 'item' }, this.itemHead(`${i + 1}) ${l}`, ['lessons'], i, lessons.length))));
+    const titleOf = (l) => known.find((k) => k.path === joinPath(this.path, l))?.title;
+    const items = lessons.map((l, i) =>
+      this.register(['lessons', i], h('div', { class: 'item' }, this.itemHead(`${i + 1}) ${titleOf(l) ?? l}`, ['lessons'], i, lessons.length), h('span', { class: 'ref' }, l))),
+    );
     return [
       h('fieldset', {}, h('legend', {}, t('ui-course')), this.field(t('ui-title'), ['title'], { optional: false }), this.field(t('ui-subtitle'), ['subtitle']), this.field(t('ui-author'), ['author'])),
       this.register(['lessons'], h('fieldset', {}, h('legend', {}, t('ui-course-lessons')), items,
