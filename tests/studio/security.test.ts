@@ -162,4 +162,12 @@ describe('hiwar studio refuses', () => {
     expect(third.status).toBe(409);
     expect(fs.readFileSync(file, 'utf8')).toBe(afterFirst + '# edited by hand\n');
   });
+
+  it('says which of a bank question’s refs do not fit an article (the page then asks for the lesson’s own)', async () => {
+    const r = await request({ path: '/api/fit', method: 'POST', headers: withToken(), body: { article: 'articles/virtual-caliphate.md', refs: ['p4', 'p99', 'p5.s9', 'p3-p5'] } });
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body).misfit).toEqual(['p99', 'p5.s9']);
+    const outsideArticle = await request({ path: '/api/fit', method: 'POST', headers: withToken(), body: { article: 'linked.yaml', refs: ['p1'] } });
+    expect(outsideArticle.status).toBe(404);
+  });
 });
