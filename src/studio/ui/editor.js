@@ -208,7 +208,7 @@ export class Editor {
     if (this.kind !== 'course' && this.article) sideTabs.push(['article', t('ui-article')]);
     this.sideBody = h('div');
     const tabButtons = sideTabs.map(([name, label]) =>
-      h('button', { type: 'button', role: 'tab', 'aria-selected': name === 'preview' ? 'true' : 'false', 'data-tab': name, onclick: () => this.showSide(name) }, label),
+      h('button', { type: 'button', 'aria-pressed': name === 'preview' ? 'true' : 'false', 'data-tab': name, onclick: () => this.showSide(name) }, label),
     );
     this.tabButtons = tabButtons;
     const titleKey = this.kind === 'course' ? 'ui-course' : this.kind === 'overlay' ? 'ui-overlay' : 'ui-lesson';
@@ -216,7 +216,7 @@ export class Editor {
       h('div', { class: 'toolbar' }, h('h2', {}, `${t(titleKey)}: `, h('span', { class: 'ref' }, this.path)), h('button', { type: 'button', class: 'primary', id: 'save', onclick: () => this.save() }, t('ui-save')), this.statusEl,
         this.kind === 'course' ? h('button', { type: 'button', id: 'build', onclick: () => this.buildCourse() }, t('ui-build')) : null),
       this.noticeEl,
-      h('div', { class: 'editor' }, h('div', {}, this.generalEl, this.formEl), h('div', { class: 'side card' }, h('div', { class: 'tabs', role: 'tablist' }, tabButtons), this.sideBody)),
+      h('div', { class: 'editor' }, h('div', {}, this.generalEl, this.formEl), h('div', { class: 'side card' }, h('div', { class: 'tabs', role: 'group', 'aria-label': t('ui-preview') }, tabButtons), this.sideBody)),
     );
     this.previewEl = this.preview.element();
     this.reader = this.article ? new ArticleReader(this) : null;
@@ -228,7 +228,7 @@ export class Editor {
 
   showSide(name) {
     this.side = name;
-    for (const b of this.tabButtons) b.setAttribute('aria-selected', b.dataset.tab === name ? 'true' : 'false');
+    for (const b of this.tabButtons) b.setAttribute('aria-pressed', b.dataset.tab === name ? 'true' : 'false');
     this.sideBody.replaceChildren(name === 'article' && this.reader ? this.reader.element() : this.previewEl);
   }
 
