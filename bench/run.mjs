@@ -258,6 +258,10 @@ const courseWatch = await watchRebuild([course], lessons[LESSONS >> 1], Math.min
 const cw = [...courseWatch.results].sort((a, b) => a.wall - b.wall);
 row(`watch: edit a lesson, rebuild the ${LESSONS}-lesson course`, { seconds: cw[0].wall, median: cw[Math.floor(cw.length / 2)].wall, pages: cw[0].pages, rss: courseWatch.rss }, 2, `(inside ${f2(cw[0].inside)} s)`);
 
+const { studioPreview } = await import('./studio.mjs');
+const sp = (await studioPreview(ROOT, BIN, RUNS + 2)).sort((a, b) => a.wall - b.wall);
+row('studio: edit a lesson, preview its pages', { seconds: sp[0].wall, median: sp[Math.floor(sp.length / 2)].wall, pages: sp[0].pages, rss: 0 }, 0.3, `(server ${f2(sp[0].inside)} s, first page ${f2(Math.min(...sp.map((x) => x.first)))} s)`);
+
 printTable();
 if (twin) console.log(`\nTypst: the twin in bench/typst-twin.mjs (same text and parts; its pages are fuller, so fewer), compiled cold by bench/typst-build.mjs. ratio: hiwar's time / Typst's, best, median and CPU (below 1: hiwar is faster)`);
 console.log(`\npeak memory of the cold ${LESSONS}-lesson course builds: ${mb(peak)} (target ≤ 400 MB ${peak <= 400 * 1048576 ? 'ok' : 'MISSED'}); watching it: ${mb(courseWatch.rss)}`);

@@ -214,6 +214,18 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
       exitCode = await newCommand(id, opts, io);
     });
 
+  program
+    .command('studio')
+    .option('--lang <lang>', h('help.lang'))
+    .description(h('help.studio'))
+    .argument('[dir]', h('help.studio-dir'))
+    .option('--port <n>', h('help.port'))
+    .option('--no-open', h('help.no-open'))
+    .action(async (dir: string | undefined, opts) => {
+      const { studioCommand } = await import('../studio/command.js');
+      exitCode = await studioCommand(dir, opts, io);
+    });
+
   // `hiwar … | head`: once the reader is gone there is nobody left to tell
   if (givenIO === processIO) quietOnClosedStdout();
 

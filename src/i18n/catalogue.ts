@@ -25,6 +25,7 @@ import { ERROR_MESSAGES } from './messages/errors.js';
 import { BUILD_MESSAGES } from './messages/build.js';
 import { OUTPUT_MESSAGES } from './messages/output.js';
 import { AUTHORING_MESSAGES } from './messages/authoring.js';
+import { STUDIO_MESSAGES } from './messages/studio.js';
 
 export { defineMessages, type MessageEntry, type MessagePair } from './define.js';
 
@@ -58,6 +59,7 @@ const MESSAGES = {
   ...BUILD_MESSAGES,
   ...OUTPUT_MESSAGES,
   ...AUTHORING_MESSAGES,
+  ...STUDIO_MESSAGES,
 };
 
 /** The code of a message of the catalogue: a code that is not there does not compile. */

@@ -52,6 +52,13 @@ export const HELP_MESSAGES = defineMessages({
     en: 'keep every line: drop no breadcrumbs, bylines, share buttons, ads …',
     ar: 'إبقاء كل سطر: لا يُحذف مسار التنقل ولا سطر الكاتب ولا أزرار المشاركة ولا الإعلانات …',
   },
+  'help.studio': {
+    en: 'a local web app in Arabic for the workspace DIR: import, lessons, banks, overlays, courses, live preview',
+    ar: 'تطبيق ويب محلي بالعربية لمجلد العمل DIR: استيراد المقالات والدروس وبنوك الأسئلة والنسخ المعدّلة والمقررات، مع معاينة حية',
+  },
+  'help.studio-dir': { en: 'the workspace folder (default: this folder)', ar: 'مجلد العمل (الافتراضي: هذا المجلد)' },
+  'help.port': { en: 'port to serve on (default: a free one)', ar: 'المنفذ الذي يعمل عليه (الافتراضي: أي منفذ متاح)' },
+  'help.no-open': { en: 'do not open the browser', ar: 'لا تفتح المتصفح' },
   'help.check': { en: 'validate everything a build would read; writes nothing', ar: 'التحقق من كل ما يقرؤه البناء؛ دون كتابة أي ملف' },
   'help.seed-check': { en: 'seed for `pick`', ar: 'البذرة التي يُختار بها `pick`' },
   'help.passages': { en: 'list the paragraph and sentence refs of an article with their text', ar: 'عرض إحالات فقرات المقالة وجملها مع نصوصها' },
