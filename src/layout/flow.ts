@@ -74,6 +74,8 @@ function styledOption(it: { inlines: Inline[]; mark?: string }): StyledText[] {
 
 /** Width of the box a margin marker (a number, a letter) is set in; its text sits at the box's right edge. */
 const MARKER_BOX = 200;
+/** the least space between a hanging marker and its paragraph's first line */
+const MARKER_GAP = 3;
 
 export class FlowBuilder {
   readonly items: FlowItem[] = [];
@@ -94,7 +96,11 @@ export class FlowBuilder {
     return full;
   }
 
-  /** Lay out a paragraph and push one item per line. `marker` is drawn right of the first line (hanging). */
+  /**
+   * Lay out a paragraph and push one item per line. `marker` is drawn right of
+   * the first line (hanging). Returns the hanging width used: `hang`, or more
+   * when the marker is wider than it («١٠)» in bold), so the two never touch.
+   */
   paragraph(
     runs: StyledText[],
     opts: {
@@ -106,15 +112,8 @@ export class FlowBuilder {
       bookmark?: { title: string; level: number };
       lineHeight?: number;
     } = {},
-  ): void {
-    if (runs.length === 0) return;
-    const hang = opts.hang ?? 0;
-    const width = this.innerWidth - hang;
-    const layout = layoutParagraph(
-      { runs, width, align: opts.align ?? 'justify', direction: 'rtl', lineHeight: opts.lineHeight ?? TYPE.lineHeight },
-      this.ctx.family,
-    );
-    if (layout.missing.length) this.ctx.onMissing?.(layout.missing);
+  ): number {
+    if (runs.length === 0) return opts.hang ?? 0;
     let markerLine: LaidLine | undefined;
     if (opts.marker) {
       const m = layoutParagraph(
@@ -124,6 +123,13 @@ export class FlowBuilder {
       );
       markerLine = m.lines[0];
     }
+    const hang = Math.max(opts.hang ?? 0, markerLine ? markerLine.naturalWidth + MARKER_GAP : 0);
+    const width = this.innerWidth - hang;
+    const layout = layoutParagraph(
+      { runs, width, align: opts.align ?? 'justify', direction: 'rtl', lineHeight: opts.lineHeight ?? TYPE.lineHeight },
+      this.ctx.family,
+    );
+    if (layout.missing.length) this.ctx.onMissing?.(layout.missing);
     const lines = layout.lines;
     lines.forEach((line, i) => {
       const ops: DrawOp[] = [];
@@ -145,6 +151,7 @@ export class FlowBuilder {
         bookmark: i === 0 ? opts.bookmark : undefined,
       });
     });
+    return hang;
   }
 
   /** An indivisible piece of fixed height. */
@@ -367,14 +374,14 @@ export class FlowBuilder {
     // the level and refs stay together on one line (no-break spaces)
     if (b.meta) runs.push({ text: ` (${b.meta.replace(/ /g, '\u00a0')})`, style: style(TYPE.questionMeta, COLORS.faint) });
     const start = this.items.length;
-    this.paragraph(runs, {
+    // options and scales line up with the question's text: the same hang, wider for «١٠)» and up
+    const hang = this.paragraph(runs, {
       spaceBefore: SPACE.question,
       hang: SPACE.listMarker + 2,
       marker: { runs: [{ text: b.number, style: style(TYPE.body, COLORS.accent, true) }] },
       keepWithNext: b.children.length > 0,
     });
     const answerStart = this.items.length;
-    const hang = SPACE.listMarker + 2;
     for (const child of b.children) {
       if (child.kind === 'box') {
         // teacher guidance may break across pages; the answer space before it stays with the question
