@@ -5,9 +5,15 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IO } from '../cli/io.js';
-import { message } from '../i18n/catalogue.js';
+import { printError } from '../workspace/cli-support.js';
 import { realRoot } from './paths.js';
 import { startStudio } from './server.js';
+
+/**
+ * The one line the studio prints, `hiwar studio: URL` (SPEC §7): scripts and
+ * editors read the address from it, so it is the same in every language.
+ */
+export const ADDRESS_LEAD = 'hiwar studio: ';
 
 export interface StudioFlags {
   port?: string;
@@ -29,12 +35,12 @@ export function openBrowser(url: string): void {
 export async function studioCommand(dir: string | undefined, flags: StudioFlags, io: IO, signal?: AbortSignal): Promise<number> {
   const wanted = path.resolve(io.cwd, dir ?? '.');
   if (!fs.existsSync(wanted) || !fs.statSync(wanted).isDirectory()) {
-    io.err(`error: ${message('studio.not-a-folder', 'en', { dir: dir ?? '.' })}`);
+    printError(io, 'studio.not-a-folder', { dir: dir ?? '.' });
     return 2;
   }
   const port = flags.port === undefined ? 0 : Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    io.err(`error: --port must be a whole number from 1 to 65535, got "${flags.port}"`);
+    printError(io, 'studio.bad-port', { port: flags.port ?? '' });
     return 2;
   }
   let studio;
@@ -42,12 +48,12 @@ export async function studioCommand(dir: string | undefined, flags: StudioFlags,
     studio = await startStudio({ root: realRoot(wanted), port });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE' || (e as NodeJS.ErrnoException).code === 'EACCES') {
-      io.err(`error: ${message('studio.port-busy', 'en', { port })}`);
+      printError(io, 'studio.port-busy', { port });
       return 2;
     }
     throw e;
   }
-  io.out(`hiwar studio: ${studio.url}`);
+  io.out(ADDRESS_LEAD + studio.url);
   if (flags.open !== false) openBrowser(studio.url);
   const stop = signal ?? new AbortController().signal;
   const how = await new Promise<number>((resolve) => {

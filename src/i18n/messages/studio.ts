@@ -28,6 +28,7 @@ export const STUDIO_MESSAGES = defineMessages({
   'studio.internal': { en: 'internal error in hiwar studio: {message}', ar: 'خطأ داخلي في استوديو حوار: {message}' },
   'studio.port-busy': { en: 'port {port} is in use: choose another with --port, or leave it out', ar: 'المنفذ {port} مشغول: اختر غيره بـ--port أو اتركه' },
   'studio.not-a-folder': { en: 'not a folder: {dir}', ar: 'ليس مجلدًا: {dir}' },
+  'studio.bad-port': { en: '--port must be a whole number from 1 to 65535, got "{port}"', ar: 'يجب أن يكون --port عددًا صحيحًا من 1 إلى 65535، لا "{port}"' },
 
   // ---------------------------------------------------------------- the page
   'studio.ui-app-name': { en: 'hiwar studio', ar: 'استوديو حوار' },
