@@ -11,6 +11,25 @@ import { guardBuild } from '../../src/safety/interrupt.js';
 import { expectCompletePdf, expectNoTemps, hiwar, lesson, snapshot, workspace } from './helpers.js';
 
 const SUPPORT = fileURLToPath(new URL('./support/', import.meta.url));
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const SAMPLE = fs.readFileSync(path.join(REPO, 'tests/fixtures/workspace/lesson.yaml'), 'utf8');
+
+/**
+ * The sample lesson as `id`, also quoting an article of its own, 300
+ * paragraphs long, no two alike: copies of the sample alone differ only in
+ * their id, so after the first they come from the layout cache in some 10-40
+ * ms each, and on a loaded machine this process can be descheduled for
+ * longer than a whole build's tail; a signal meant to land in the middle
+ * then lands after the end. Each of these takes some 150 ms more (quiet machine).
+ */
+function longLesson(id: string, title?: string): Record<string, string> {
+  const [front, body] = fs.readFileSync(path.join(REPO, 'tests/fixtures/workspace/articles/sample.md'), 'utf8').split(/\n---\n/);
+  const paragraphs = body.trim().split(/\n\n/);
+  const article = `${front}\n---\n${Array.from({ length: 100 }, (_, i) => paragraphs.map((p) => `${p} (${id}${i})`).join('\n\n')).join('\n\n')}\n`;
+  let lesson = SAMPLE.replace('id: sample-lesson', `id: ${id}`).replace('article: articles/sample.md', `article: articles/long-${id}.md`).replace('passages:\n', 'passages:\n  - ref: p4-p300\n');
+  if (title) lesson = lesson.replace(/^title: .*$/m, `title: "${title}"`);
+  return { [`${id}.yaml`]: lesson, [`articles/long-${id}.md`]: article };
+}
 
 test('the guard reports built and not-built files, then exits 130 (SIGTERM: 143)', () => {
   const dir = workspace({ 'a.yaml': lesson('سؤال؟', 'a'), 'b.yaml': lesson('سؤال؟', 'b'), 'c.yaml': 'not: [a lesson' });
@@ -45,12 +64,10 @@ test.each([
   ['on two worker threads', '2'],
   ['in one thread', '0'],
 ])('Ctrl-C during a real batch %s: exit 130, the report, complete PDFs only, earlier PDFs kept', async (_how, workers) => {
-  // five lessons (copies of the sample); an earlier build of the last one is on disk
+  // five lessons (the sample, each also quoting a long article of its own, so
+  // that renders are still to come when the first PDF lands); an earlier build of the last one is on disk
   const names = ['l1', 'l2', 'l3', 'l4', 'l5'];
-  const files: Record<string, string> = {};
-  const repo = fileURLToPath(new URL('../../', import.meta.url));
-  const sample = fs.readFileSync(path.join(repo, 'tests/fixtures/workspace/lesson.yaml'), 'utf8');
-  for (const n of names) files[`${n}.yaml`] = sample.replace('id: sample-lesson', `id: ${n}`);
+  const files: Record<string, string> = Object.assign({}, ...names.map((n) => longLesson(n)));
   // an earlier build's PDF (a stand-in: only its bytes matter)
   const earlier = Buffer.from('%PDF-1.3\n% an earlier good build\n%%EOF\n', 'latin1');
   const dir = workspace({ ...files, 'out/l5-student.pdf': earlier as unknown as string });
@@ -102,26 +119,16 @@ test.each([
 // was written before the signal was sent. (Before the fix, a signal during
 // the last render was ignored and the build exited 0 after overwriting.)
 test('Ctrl-C at several moments near the end of a build: exit 0 with the new pairs, or 130 with the rest untouched', async () => {
-  const repo = fileURLToPath(new URL('../../', import.meta.url));
-  const sample = fs.readFileSync(path.join(repo, 'tests/fixtures/workspace/lesson.yaml'), 'utf8');
   const ids = ['a', 'b', 'c'];
-  const lessonOf = (id: string, title: string) => sample.replace('id: sample-lesson', `id: ${id}`).replace(/^title: .*$/m, `title: "${title}"`);
+  const lessonOf = (id: string, title: string) => SAMPLE.replace('id: sample-lesson', `id: ${id}`).replace(/^title: .*$/m, `title: "${title}"`);
   const pdfs = ids.flatMap((id) => [`out/${id}-student.pdf`, `out/${id}-teacher.pdf`]);
   // the earlier build (its PDFs only matter as bytes to keep)
   const first = workspace(Object.fromEntries(ids.map((id) => [`${id}.yaml`, lessonOf(id, 'العنوان القديم')])));
   expect((await hiwar(first, 'build', ...ids.map((id) => `${id}.yaml`))).code).toBe(0);
   const old = pdfs.map((f) => fs.readFileSync(path.join(first, f)));
 
-  // the same lessons, each also quoting an article of its own, 300 paragraphs
-  // long; no two paragraphs alike, so none is set from another's cached layout
-  const [front, body] = fs.readFileSync(path.join(repo, 'tests/fixtures/workspace/articles/sample.md'), 'utf8').split(/\n---\n/);
-  const paragraphs = body.trim().split(/\n\n/);
-  const longArticle = (id: string) => `${front}\n---\n${Array.from({ length: 100 }, (_, i) => paragraphs.map((p) => `${p} (${id}${i})`).join('\n\n')).join('\n\n')}\n`;
-  const longLessonOf = (id: string, title: string) => lessonOf(id, title).replace('article: articles/sample.md', `article: articles/long-${id}.md`).replace('passages:\n', 'passages:\n  - ref: p4-p300\n');
-
   const runOnce = async (delay: number, long = false) => {
-    const dir = workspace(Object.fromEntries(ids.map((id) => [`${id}.yaml`, (long ? longLessonOf : lessonOf)(id, 'عنوان جديد')])));
-    if (long) for (const id of ids) fs.writeFileSync(path.join(dir, `articles/long-${id}.md`), longArticle(id));
+    const dir = workspace(Object.assign({}, ...ids.map((id) => (long ? longLesson(id, 'عنوان جديد') : { [`${id}.yaml`]: lessonOf(id, 'عنوان جديد') }))));
     fs.mkdirSync(path.join(dir, 'out'));
     pdfs.forEach((f, i) => fs.writeFileSync(path.join(dir, f), old[i]));
     const child = spawn(process.execPath, ['--import', path.join(SUPPORT, 'register.mjs'), path.join(SUPPORT, 'hiwar-from-source.mjs'), 'build', ...ids.map((id) => `${id}.yaml`)], {
@@ -179,9 +186,9 @@ test('Ctrl-C at several moments near the end of a build: exit 0 with the new pai
   // small lessons then need only some 40-90 ms more, and on a loaded machine
   // this process can be descheduled longer than that (seen: the build ended
   // first and was killed by the late signal, which check() accepts but which
-  // proves nothing about stopping a build). The same three lessons, each
-  // also quoting a long article of its own, leave some 400 ms of renders to
-  // come (measured, quiet machine); the earlier PDFs stand in as the bytes to keep.
+  // proves nothing about stopping a build). The same three lessons as
+  // longLesson()s leave some 400 ms of renders to come (measured, quiet
+  // machine); the earlier PDFs stand in as the bytes to keep.
   check(atOnce);
   expect(atOnce.code).toBe(130);
 }, 120_000);
