@@ -138,18 +138,30 @@ test('Ctrl-C at several moments near the end of a build: exit 0 with the new pai
     let stderr = '';
     let sentAt = 0; // 0: not sent (the build may end first)
     let timer: NodeJS.Timeout | undefined;
+    const send = () => {
+      timer = setTimeout(() => {
+        child.kill('SIGINT');
+        // read the clock once the signal is sent: a clock read before kill() can be
+        // many ms early when this process is preempted in between (a loaded machine)
+        sentAt = Date.now();
+      }, delay);
+    };
+    // The first PDFs are written: a "wrote" line (the small lessons), or, for
+    // the long ones, a PDF replaced on disk. A "wrote" line is printed only
+    // once the render after it ends (rendering holds the thread), so with
+    // long lessons it comes when just one render is left.
+    const inodes = pdfs.map((f) => fs.statSync(path.join(dir, f)).ino);
+    const poll = long
+      ? setInterval(() => {
+          if (!timer && pdfs.some((f, i) => fs.statSync(path.join(dir, f)).ino !== inodes[i])) send();
+        }, 5)
+      : undefined;
     child.stderr.on('data', (d) => {
       stderr += d;
-      if (!timer && /^wrote /m.test(stderr)) {
-        timer = setTimeout(() => {
-          child.kill('SIGINT');
-          // read the clock once the signal is sent: a clock read before kill() can be
-          // many ms early when this process is preempted in between (a loaded machine)
-          sentAt = Date.now();
-        }, delay);
-      }
+      if (!long && !timer && /^wrote /m.test(stderr)) send();
     });
     const { code, signal } = await new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (c, s) => resolve({ code: c, signal: s })));
+    clearInterval(poll);
     clearTimeout(timer);
     const replaced = pdfs.map((f, i) => !fs.readFileSync(path.join(dir, f)).equals(old[i]));
     const mtimes = pdfs.map((f) => fs.statSync(path.join(dir, f)).mtimeMs);
@@ -182,13 +194,21 @@ test('Ctrl-C at several moments near the end of a build: exit 0 with the new pai
   const [atOnce, ...runs] = await Promise.all([runOnce(0, true), ...[0, 15, 40, 120].map((delay) => runOnce(delay))]);
   runs.forEach(check);
   // A signal sent at once reaches the renders still to come, and stops them.
-  // "At once" is when this process sees the first "wrote" line; the three
-  // small lessons then need only some 40-90 ms more, and on a loaded machine
-  // this process can be descheduled longer than that (seen: the build ended
-  // first and was killed by the late signal, which check() accepts but which
-  // proves nothing about stopping a build). The same three lessons as
-  // longLesson()s leave some 400 ms of renders to come (measured, quiet
-  // machine); the earlier PDFs stand in as the bytes to keep.
+  // On the small lessons "at once" is when this process sees the first
+  // "wrote" line, and the build then needs only some 40-90 ms more: on a
+  // loaded machine this process can be descheduled longer than that (seen:
+  // the build ended first and was killed by the late signal, or exited 0,
+  // which check() accepts but which proves nothing about stopping a build).
+  // The same three lessons as longLesson()s, signalled as soon as the first
+  // PDF is replaced on disk, leave two long renders to come (some 350 ms,
+  // quiet machine); the earlier PDFs stand in as the bytes to keep. Should
+  // even that window be missed (every PDF replaced: the build ended first),
+  // the try is checked like any other and made again, at most three times.
   check(atOnce);
-  expect(atOnce.code).toBe(130);
+  let last = atOnce;
+  for (let tries = 1; tries < 4 && last.code !== 130 && last.replaced.every(Boolean); tries++) {
+    last = await runOnce(0, true);
+    check(last);
+  }
+  expect(last.code).toBe(130);
 }, 120_000);
