@@ -51,8 +51,9 @@ export default defineConfig({
     // beforeAll hook took over 10 s, the default, at load average 15).
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // each file's changes to process.env are undone when it ends (shared workers)
-    setupFiles: ['tests/helpers/restore-env.ts'],
+    // each file's changes to process.env are undone when it ends, and the
+    // typesetting stack is loaded before it starts (see both files: shared workers)
+    setupFiles: ['tests/helpers/restore-env.ts', 'tests/helpers/preload.ts'],
     pool: 'forks',
     poolOptions: {
       forks: { isolate: false },
