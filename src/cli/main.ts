@@ -106,7 +106,7 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
       // folders, patterns the shell did not expand, misspelt names (src/cli/inputs.ts)
       const { expandInputs } = await import('./inputs.js');
       const inputs = await expandInputs(files, io.cwd, 'build');
-      const { printDiagnostics } = await import('../workspace/cli-support.js');
+      const { printDiagnostics } = await import('./support.js');
       printDiagnostics(inputs.problems, io);
       if (inputs.files.length === 0) {
         exitCode = 1;
@@ -145,7 +145,7 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
       const { checkCommand } = await import('./commands/check.js');
       const { expandInputs } = await import('./inputs.js');
       const inputs = await expandInputs(files, io.cwd, 'check');
-      const { printDiagnostics } = await import('../workspace/cli-support.js');
+      const { printDiagnostics } = await import('./support.js');
       printDiagnostics(inputs.problems, io);
       if (inputs.files.length === 0) {
         exitCode = 1;
@@ -177,7 +177,7 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
       const { questionsCommand } = await import('./commands/questions.js');
       const { expandInputs } = await import('./inputs.js');
       const inputs = await expandInputs(banks, io.cwd, 'banks');
-      const { printDiagnostics } = await import('../workspace/cli-support.js');
+      const { printDiagnostics } = await import('./support.js');
       printDiagnostics(inputs.problems, io);
       if (inputs.files.length === 0) {
         exitCode = 1;
