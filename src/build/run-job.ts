@@ -3,7 +3,8 @@
 // bytes (transferred, not copied, out of a worker).
 import { UserError } from '../workspace/diagnostics.js';
 import { courseDocument, lessonDocument } from '../render/render.js';
-import { renderPdf, SectionCache } from '../formats/pdf/render.js';
+import { SectionCache } from '../formats/pdf/render.js';
+import { BACKENDS } from '../formats/index.js';
 import { clearTemplateCache, loadTemplates } from '../render/templates.js';
 import { loadFamily } from '../text/index.js';
 import type { JobResult, RenderJob } from './job.js';
@@ -24,8 +25,8 @@ export async function runJob(job: RenderJob): Promise<JobResult> {
     const family = loadFamily((t.kind === 'lesson' ? t.lesson.options.font : t.course.options.font) ?? 'amiri');
     const cache = job.cache ? (sections ??= new SectionCache()) : undefined;
     const doc = t.kind === 'lesson' ? lessonDocument(t.lesson, job.edition, templates) : courseDocument(t.course, job.edition, templates);
-    const pdf = await renderPdf(doc, { family, cache });
-    return { bytes: pdf.bytes, pages: pdf.pages, diagnostics: pdf.diagnostics };
+    const out = await BACKENDS[job.format](doc, { edition: job.edition, family, cache });
+    return { bytes: out.bytes, pages: out.pages, diagnostics: out.diagnostics };
   } catch (err) {
     if (err instanceof UserError) return { bytes: new Uint8Array(0), pages: 0, diagnostics: err.diagnostics };
     throw err;
