@@ -22,10 +22,11 @@ export async function runJob(job: RenderJob): Promise<JobResult> {
     const templates = loadTemplates(job.templates, { allowOutside: job.allowOutside });
     const t = job.target;
     // a course pack is set in the course's typeface throughout
-    const family = loadFamily((t.kind === 'lesson' ? t.lesson.options.font : t.course.options.font) ?? 'amiri');
+    const font = (t.kind === 'lesson' ? t.lesson.options.font : t.course.options.font) ?? 'amiri';
+    const family = loadFamily(font);
     const cache = job.cache ? (sections ??= new SectionCache()) : undefined;
     const doc = t.kind === 'lesson' ? lessonDocument(t.lesson, job.edition, templates) : courseDocument(t.course, job.edition, templates);
-    const out = await BACKENDS[job.format](doc, { edition: job.edition, family, cache });
+    const out = await BACKENDS[job.format](doc, { edition: job.edition, family, font, cache });
     return { bytes: out.bytes, pages: out.pages, diagnostics: out.diagnostics };
   } catch (err) {
     if (err instanceof UserError) return { bytes: new Uint8Array(0), pages: 0, diagnostics: err.diagnostics };

@@ -54,7 +54,7 @@ export interface RunningHead {
  * sources page. Every format starts a part on a new page when `newPage` says so.
  */
 export interface Part {
-  kind: 'lesson' | 'key' | 'cover' | 'contents' | 'sources';
+  kind: 'lesson' | 'key' | 'cover' | 'sources';
   blocks: Block[];
   /** the file the part's text comes from (for warnings about it) */
   file?: string;

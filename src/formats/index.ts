@@ -2,13 +2,15 @@
 // src/formats/ with one function from a Document to the file's bytes.
 import type { Document } from '../document/model.js';
 import type { Diagnostic } from '../workspace/diagnostics.js';
-import type { Edition, OutputFormat } from '../workspace/model.js';
+import type { Edition, FontName, OutputFormat } from '../workspace/model.js';
 import type { FontFamily } from '../text/types.js';
 import { renderPdf, type SectionCache } from './pdf/render.js';
 
 export interface RenderContext {
   edition: Edition;
+  /** the typeface: laid out by the PDF, named in a Word file */
   family: FontFamily;
+  font: FontName;
   /** laid-out lessons kept between builds (watch mode; the PDF's) */
   cache?: SectionCache;
 }
@@ -22,4 +24,6 @@ export interface Rendered {
 
 export const BACKENDS: Record<OutputFormat, (doc: Document, ctx: RenderContext) => Promise<Rendered>> = {
   pdf: (doc, ctx) => renderPdf(doc, { family: ctx.family, cache: ctx.cache }),
+  // loaded when asked for: a PDF-only build never reads the docx package
+  docx: async (doc, ctx) => (await import('./docx/render.js')).renderDocx(doc, { font: ctx.font }),
 };

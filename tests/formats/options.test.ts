@@ -11,7 +11,7 @@ test('an unknown format is a usage mistake: exit 2, the formats hiwar knows, not
   const dir = workspace({ 'lesson.yaml': lessonText });
   const r = await hiwar(dir, 'build', 'lesson.yaml', '--format', 'pdf,odt');
   expect(r.code).toBe(2);
-  expect(r.stderr).toContain('error: --format does not know "odt"; it takes pdf');
+  expect(r.stderr).toContain('error: --format does not know "odt"; it takes pdf, docx');
   expect(listing(dir).filter((f) => f.startsWith('out'))).toEqual([]);
   const ar = await hiwar(dir, '--lang', 'ar', 'build', 'lesson.yaml', '--format', '');
   expect(ar.code).toBe(2);
@@ -24,4 +24,32 @@ test('`formats:` in the options is checked like any option', async () => {
   const r = await hiwar(dir, 'build', 'lesson.yaml');
   expect(r.code).toBe(1);
   expect(r.stderr).toMatch(/lesson\.yaml:\d+:\d+: error: .*formats/);
+});
+
+const built = (dir: string) => listing(dir).filter((f) => f.startsWith('out/')).map((f) => f.slice(4)).sort();
+
+test('--format pdf,docx writes both beside each other, for each edition', async () => {
+  const dir = workspace({ 'lesson.yaml': lessonText });
+  const r = await hiwar(dir, 'build', 'lesson.yaml', '--format', 'pdf,docx', '--quiet');
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  const id = /^id:\s*(\S+)/m.exec(lessonText)![1];
+  expect(built(dir)).toEqual([`${id}-student.docx`, `${id}-student.pdf`, `${id}-teacher.docx`, `${id}-teacher.pdf`]);
+  expect(fs.readFileSync(path.join(dir, 'out', `${id}-student.docx`)).subarray(0, 2).toString()).toBe('PK');
+});
+
+test('`formats:` precedence: --format over the course over the lesson over [pdf]', async () => {
+  const course = 'id: pack\ntitle: "وحدة"\nlessons: [lesson.yaml]\noptions: { formats: [pdf] }\n';
+  const lessonDocx = lessonText.replace(/^options:\n/m, 'options:\n  formats: [docx]\n');
+  const dir = workspace({ 'lesson.yaml': lessonDocx, 'course.yaml': course });
+  const id = /^id:\s*(\S+)/m.exec(lessonText)![1];
+  await hiwar(dir, 'build', 'lesson.yaml', '--quiet', '--edition', 'student');
+  expect(built(dir)).toEqual([`${id}-student.docx`]);
+  fs.rmSync(path.join(dir, 'out'), { recursive: true });
+  await hiwar(dir, 'build', 'lesson.yaml', '--quiet', '--edition', 'student', '--format', 'pdf');
+  expect(built(dir)).toEqual([`${id}-student.pdf`]);
+  fs.rmSync(path.join(dir, 'out'), { recursive: true });
+  // inside a course, the course's options win over the lesson's
+  await hiwar(dir, 'build', 'course.yaml', '--quiet', '--edition', 'student', '--split');
+  expect(built(dir)).toEqual(['pack-student.pdf', `${id}-student.pdf`]);
 });
