@@ -26,4 +26,5 @@ export const BACKENDS: Record<OutputFormat, (doc: Document, ctx: RenderContext) 
   pdf: (doc, ctx) => renderPdf(doc, { family: ctx.family, cache: ctx.cache }),
   // loaded when asked for: a PDF-only build never reads the docx package
   docx: async (doc, ctx) => (await import('./docx/render.js')).renderDocx(doc, { font: ctx.font }),
+  html: async (doc, ctx) => (await import('./html/render.js')).renderHtml(doc, { family: ctx.family }),
 };

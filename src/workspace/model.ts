@@ -8,7 +8,7 @@ export type FontName = 'amiri' | 'noto-naskh';
 /** `key`: the answer key */
 export type Edition = 'student' | 'teacher' | 'key';
 /** the file formats `hiwar build` writes (src/formats/<name>/) */
-export const FORMATS = ['pdf', 'docx'] as const;
+export const FORMATS = ['pdf', 'docx', 'html'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
 export type QuestionKind = 'open' | 'choice' | 'scale' | 'rank';
 export type BloomLevel = 'remember' | 'understand' | 'apply' | 'analyze' | 'evaluate' | 'create';

@@ -11,7 +11,7 @@ test('an unknown format is a usage mistake: exit 2, the formats hiwar knows, not
   const dir = workspace({ 'lesson.yaml': lessonText });
   const r = await hiwar(dir, 'build', 'lesson.yaml', '--format', 'pdf,odt');
   expect(r.code).toBe(2);
-  expect(r.stderr).toContain('error: --format does not know "odt"; it takes pdf, docx');
+  expect(r.stderr).toContain('error: --format does not know "odt"; it takes pdf, docx, html');
   expect(listing(dir).filter((f) => f.startsWith('out'))).toEqual([]);
   const ar = await hiwar(dir, '--lang', 'ar', 'build', 'lesson.yaml', '--format', '');
   expect(ar.code).toBe(2);

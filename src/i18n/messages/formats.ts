@@ -13,4 +13,8 @@ export const FORMATS_MESSAGES = defineMessages({
     hint: { en: 'for example: --format pdf,docx', ar: 'مثال: --format pdf,docx' },
   },
   'formats.wrote': { en: 'wrote {file}', ar: 'كُتب الملف {file}' },
+  // the web page's own labels for screen readers (the page is in Arabic)
+  'formats.html-answer': { en: 'Your answer', ar: 'إجابتك' },
+  'formats.html-rank': { en: 'Rank', ar: 'الترتيب' },
+  'formats.html-contents': { en: 'Contents', ar: 'المحتويات' },
 });
