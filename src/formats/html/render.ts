@@ -38,16 +38,18 @@ function question(b: Extract<Block, { kind: 'question' }>, s: State): string {
   const name = `q${++s.ids}`;
   const choices = b.children.find((c) => c.kind === 'options' || c.kind === 'scale');
   const text = `${inlines(b.inlines)}${meta}`;
-  const rest = b.children.filter((c) => c !== choices);
   if (choices) {
     const inputs =
       choices.kind === 'options'
         ? choices.items.map((it) => `<label class="option"><input type="radio" name="${name}"> <span class="letter">${esc(it.letter)}</span> ${it.mark ? `<strong class="right">${inlines(it.inlines)} (${esc(it.mark)})</strong>` : inlines(it.inlines)}</label>`)
         : choices.labels.map((l) => `<label class="step"><input type="radio" name="${name}"> ${esc(l)}</label>`);
     // the question names the group (a legend would take the list's number away from the question's line)
-    return `<p class="question" id="${name}">${text}</p><fieldset class="${choices.kind}" aria-labelledby="${name}">${inputs.join('')}</fieldset>${blocks(rest, s)}`;
+    // the parts around the choices (a scale's instructions before it, answer lines after) keep their order
+    const at = b.children.indexOf(choices);
+    const group = `<fieldset class="${choices.kind}" aria-labelledby="${name}">${inputs.join('')}</fieldset>`;
+    return `<p class="question" id="${name}">${text}</p>${blocks(b.children.slice(0, at), s)}${group}${blocks(b.children.slice(at + 1), s)}`;
   }
-  return `<p class="question">${text}</p>${blocks(rest, s)}`;
+  return `<p class="question">${text}</p>${blocks(b.children, s)}`;
 }
 
 function block(b: Block, s: State): string {
