@@ -120,6 +120,19 @@ describe('a lesson as a web page', () => {
     await page.close();
   });
 
+  test("a question's parts keep their order: a scale's instructions come before its row of buttons", async () => {
+    const page = await open('pack');
+    const order = await page.evaluate(() =>
+      [...document.querySelectorAll('fieldset.scale')].map((f) => ({ before: f.previousElementSibling?.className ?? '', label: f.getAttribute('aria-labelledby') ?? '', named: !!document.getElementById(f.getAttribute('aria-labelledby') ?? '') })),
+    );
+    expect(order.length).toBeGreaterThan(0);
+    for (const o of order) {
+      expect(o.before.split(' ')).toContain('small');
+      expect(o.named).toBe(true);
+    }
+    await page.close();
+  });
+
   test('answer space: textareas on screen, ruled lines in print', async () => {
     const page = await open('student');
     const screen = await page.evaluate(() => ({ textarea: getComputedStyle(document.querySelector('textarea')!).display, lines: getComputedStyle(document.querySelector('.lines')!).display }));
