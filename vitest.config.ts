@@ -4,26 +4,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// Two projects:
+// Two projects in one forks pool:
 //
-// - "shared": most files run one after another in two long-lived processes
-//   (forks pool, isolate: false) that keep their module cache, so fonts,
-//   HarfBuzz and the sources load once per process instead of once per file.
+// - "shared": files whose module cache need not be reset (isolate: false).
+//   NB: vitest 3 makes one pool of each kind for all projects and reads
+//   process reuse from the root `poolOptions` (default: a fresh process per
+//   file), so these files still run in a process each. Reusing processes
+//   (root poolOptions.forks.isolate: false) cut the suite's CPU from ~210 s
+//   to ~125 s, but shuffled runs then failed: a file that ends while a module
+//   is still being fetched (the build's eager import('./run-job.js')) leaves
+//   that fetch on its closed channel, and 60 s later every file in that
+//   process that renders fails ("Timeout calling fetch"). Not safe yet.
 // - "isolated": files that replace modules (vi.mock, vi.doMock) get a fresh
-//   worker thread each. A module mock cannot work in a shared worker: an earlier
+//   process each. A module mock cannot work in a shared worker: an earlier
 //   file has already loaded the real module, and every later file would see
 //   the mock. Which files mock is read from the files themselves, so a new
 //   mocking test can never land in the shared worker by mistake.
-//
-// Whether a pool reuses its processes is decided by the root `poolOptions`,
-// not by a project's `isolate` (vitest 3 creates one pool of each kind for all
-// projects): with the root default (isolate: true) every "shared" file got a
-// fresh process too, paying its imports, fonts and HarfBuzz again (the suite's
-// "collect" time was 60+ s of its 100+). A project's `isolate` only decides
-// whether the module cache is reset between files in a worker; the two
-// mocking files, run in one worker with a reset cache, still saw each other's
-// modules (shape-cache counted 0 HarfBuzz calls), hence a pool of their own
-// that starts a fresh thread per file.
 //
 // (This replaces `poolMatchGlobs`, deprecated, whose globs were matched against
 // absolute paths without `dot`: in a clone under a folder starting with "."
@@ -51,14 +47,10 @@ export default defineConfig({
     // beforeAll hook took over 10 s, the default, at load average 15).
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // each file's changes to process.env are undone when it ends, and the
-    // typesetting stack is loaded before it starts (see both files: shared workers)
-    setupFiles: ['tests/helpers/restore-env.ts', 'tests/helpers/preload.ts'],
+    // each file's changes to process.env are undone when it ends (files that
+    // share a process must not see each other's HIWAR_WORKERS=0)
+    setupFiles: ['tests/helpers/restore-env.ts'],
     pool: 'forks',
-    poolOptions: {
-      forks: { isolate: false },
-      threads: { isolate: true },
-    },
     // one worker per core (vitest's default leaves one core idle: on 2 cores
     // the suite ran in one process, 95 s instead of 67 s)
     maxWorkers: availableParallelism(),
@@ -70,7 +62,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'isolated', include: mocking, isolate: true, pool: 'threads' },
+        test: { name: 'isolated', include: mocking, isolate: true },
       },
     ],
   },
