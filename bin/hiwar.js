@@ -23,9 +23,8 @@ if (blob) {
     if (child.exitCode === null) child.kill(signal);
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, pass(signal));
-  child.on('exit', (code, signal) => {
-    process.exitCode = code ?? (signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 1);
-  });
+  // nothing is left to do once the child is gone: exit at once, without tearing down this process's heap
+  child.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 1)));
 } else {
   const { main } = await import('../dist/cli/main.js');
   process.exitCode = await main(args);
