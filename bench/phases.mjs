@@ -10,7 +10,8 @@ const lap = (label) => {
 };
 const { resolveFile } = await import('../dist/workspace/index.js');
 lap('import workspace');
-const { renderCourse, renderLesson } = await import('../dist/render/render.js');
+const { courseDocument, lessonDocument } = await import('../dist/render/render.js');
+const { renderPdf } = await import('../dist/formats/pdf/render.js');
 const { loadTemplates } = await import('../dist/render/templates.js');
 const { loadFamily } = await import('../dist/text/index.js');
 lap('import render/text/pdf');
@@ -24,7 +25,8 @@ for (let i = 0; i < Number(repeat); i++) {
   lap(`resolve #${i + 1}`);
   const templates = loadTemplates();
   for (const edition of editions) {
-    const out = r.kind === 'course' ? await renderCourse(r.course, edition, { templates, family }) : await renderLesson(r.lesson, edition, { templates, family });
+    const doc = r.kind === 'course' ? courseDocument(r.course, edition, templates) : lessonDocument(r.lesson, edition, templates);
+    const out = await renderPdf(doc, { family });
     lap(`render ${edition} #${i + 1} (${out.pages} p)`);
   }
 }

@@ -46,7 +46,7 @@ spec.bars.forEach((b, i) => {
 });
 if (spec.note) put(text(spec.note, 9, '#5a5a5a'), W / 2, H - 22);
 
-const pdf = await writePdf([{ ops, bookmarks: [], decorated: false }], { title: spec.title, paper: 'A4' }, family);
+const pdf = await writePdf([{ ops, bookmarks: [], decorated: false }], { title: spec.title, paper: 'A4' });
 const doc = mupdf.Document.openDocument(pdf, 'application/pdf');
 const scale = Number(dpiArg) / 72;
 const page = doc.loadPage(0);

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { errorAt, formatDiagnostic, localized, UserError, warningAt, type Diagnostic } from '../workspace/diagnostics.js';
 import { resolveFile } from '../workspace/index.js';
-import type { BuildOptions, Edition, ResolvedCourse, ResolvedLesson } from '../workspace/model.js';
+import type { BuildOptions, Edition, OutputFormat, ResolvedCourse, ResolvedLesson } from '../workspace/model.js';
 import { lessonVersion, VERSIONS, type Version } from '../workspace/shuffle.js';
 import { commitGroup } from '../pdf/output.js';
 import { LockError } from '../pdf/lock.js';
@@ -20,6 +20,8 @@ export interface BuildFlags {
   out?: string;
   /** undefined: the `editions:` option (default student and teacher) */
   edition?: 'student' | 'teacher' | 'both' | 'key' | 'all';
+  /** undefined: the `formats:` option (default pdf) */
+  format?: OutputFormat[];
   paper?: string;
   digits?: string;
   font?: string;
@@ -59,6 +61,7 @@ export function cliOptions(flags: BuildFlags): Partial<BuildOptions> {
   if (flags.digits) o.digits = flags.digits as BuildOptions['digits'];
   if (flags.font) o.font = flags.font as BuildOptions['font'];
   if (flags.seed !== undefined) o.seed = flags.seed;
+  if (flags.format?.length) o.formats = [...new Set(flags.format)];
   return o;
 }
 
@@ -79,13 +82,14 @@ export function editionsOf(flags: BuildFlags, fromOptions: readonly Edition[] = 
 }
 
 /**
- * The PDFs of one lesson or course in one edition: with `shuffle`, the
- * student edition and the key come as versions A and B (`<id>-student-A.pdf`,
- * `<id>-key-B.pdf`); the teacher edition prints the options as written.
+ * The outputs of one lesson or course in one edition, as names without the
+ * format's extension: with `shuffle`, the student edition and the key come as
+ * versions A and B (`<id>-student-A`, `<id>-key-B`); the teacher edition
+ * prints the options as written.
  */
 function versionsOf<T>(id: string, edition: Edition, shuffle: boolean, target: T, version: (t: T, v: Version) => T): { name: string; target: T }[] {
-  if (!shuffle || edition === 'teacher') return [{ name: `${id}-${edition}.pdf`, target }];
-  return VERSIONS.map((v) => ({ name: `${id}-${edition}-${v}.pdf`, target: version(target, v) }));
+  if (!shuffle || edition === 'teacher') return [{ name: `${id}-${edition}`, target }];
+  return VERSIONS.map((v) => ({ name: `${id}-${edition}-${v}`, target: version(target, v) }));
 }
 
 const courseVersion = (c: ResolvedCourse, v: Version): ResolvedCourse => ({ ...c, lessons: c.lessons.map((l) => lessonVersion(l, v)) });
@@ -123,12 +127,17 @@ export async function planFile(file: string, flags: BuildFlags, cwd: string, { t
   result.diagnostics.push(...resolved.warnings);
   const outDir = path.resolve(cwd, flags.out ?? 'out');
   const templates = templatesDirOf(flags, cwd);
-  const add = (name: string, edition: Edition, target: RenderJob['target']) =>
-    jobs.push({ job: { name, edition, target, templates, templatesVersion, ...(cache ? { cache } : {}), ...(flags.allowOutside ? { allowOutside: true } : {}) }, target: path.join(outDir, name) });
+  const options = resolved.kind === 'lesson' ? resolved.lesson.options : resolved.course.options;
+  // one output per format: `<id>-<edition>.pdf`, `.docx`, `.html`
+  const add = (base: string, edition: Edition, target: RenderJob['target']) => {
+    for (const format of options.formats) {
+      const name = `${base}.${format}`;
+      jobs.push({ job: { name, edition, format, target, templates, templatesVersion, ...(cache ? { cache } : {}), ...(flags.allowOutside ? { allowOutside: true } : {}) }, target: path.join(outDir, name) });
+    }
+  };
   const addLesson = (lesson: ResolvedLesson, edition: Edition) => {
     for (const v of versionsOf(lesson.id, edition, lesson.options.shuffle, lesson, lessonVersion)) add(v.name, edition, { kind: 'lesson', lesson: v.target });
   };
-  const options = resolved.kind === 'lesson' ? resolved.lesson.options : resolved.course.options;
   for (const edition of editionsOf(flags, options.editions)) {
     if (resolved.kind === 'lesson') {
       addLesson(resolved.lesson, edition);
@@ -152,7 +161,7 @@ function dedupe(planned: PlannedFile[], cwd: string): void {
   const sourceOf = (t: RenderJob['target']) => (t.kind === 'lesson' ? t.lesson.path : t.course.path);
   planned.forEach((p, i) => {
     p.jobs = p.jobs.filter(({ job, target }) => {
-      const key = JSON.stringify([job.edition, job.target]);
+      const key = JSON.stringify([job.edition, job.format, job.target]);
       const prev = owner.get(target);
       if (!prev) {
         owner.set(target, { file: i, job, key });

@@ -3,14 +3,15 @@
 // worker thread by structured clone. This module only describes jobs; running
 // them (which loads the whole typesetting stack) is run-job.ts.
 import type { Diagnostic } from '../workspace/diagnostics.js';
-import type { Edition, ResolvedCourse, ResolvedLesson } from '../workspace/model.js';
+import type { Edition, OutputFormat, ResolvedCourse, ResolvedLesson } from '../workspace/model.js';
 
 export type JobTarget = { kind: 'lesson'; lesson: ResolvedLesson } | { kind: 'course'; course: ResolvedCourse };
 
 export interface RenderJob {
-  /** output file name, e.g. `virtual-caliphate-intro-student.pdf` */
+  /** output file name, e.g. `virtual-caliphate-intro-student.pdf` (or `.docx`, `.html`) */
   name: string;
   edition: Edition;
+  format: OutputFormat;
   target: JobTarget;
   /** absolute templates folder; undefined: the bundled templates */
   templates?: string;

@@ -63,7 +63,10 @@ export class Progress {
   }
 
   wrote(file: string, pages: number): void {
-    if (this.chatty) this.line(ioText(this.io, pages === 1 ? 'progress.wrote-one' : 'progress.wrote', { file: path.relative(this.io.cwd, file) || file, pages }));
+    if (!this.chatty) return;
+    const shown = path.relative(this.io.cwd, file) || file;
+    // a Word file or a web page has no pages of its own to count
+    this.line(pages === 0 ? ioText(this.io, 'formats.wrote', { file: shown }) : ioText(this.io, pages === 1 ? 'progress.wrote-one' : 'progress.wrote', { file: shown, pages }));
   }
 
   /** A line for a person reading along (not with --quiet, --json or in CI): catalogue message `code`. */

@@ -8,8 +8,17 @@ import { Command, CommanderError, Option } from 'commander';
 import { ioText, processIO, quietOnClosedStdout, type IO } from './io.js';
 import { messageHint, parseLang, type MessageCode, type MessageRef } from '../i18n/catalogue.js';
 import { commanderMessage } from './usage.js';
+import { FORMATS, type OutputFormat } from '../workspace/model.js';
 
 const EXIT_USAGE = 2;
+
+/** `--format pdf,docx`: a list of known formats, each once. */
+function parseFormats(value: string): OutputFormat[] {
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = names.find((n) => !(FORMATS as readonly string[]).includes(n)) ?? (names.length ? undefined : value);
+  if (unknown !== undefined) throw new CommanderError(EXIT_USAGE, 'hiwar.format', unknown);
+  return [...new Set(names)] as OutputFormat[];
+}
 
 function parseSeed(value: string): number {
   const n = Number(value);
@@ -86,6 +95,7 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
     .addOption(new Option('--paper <paper>', h('help.paper')).choices(['A4', 'letter']))
     .addOption(new Option('--digits <digits>', h('help.digits')).choices(['arabic', 'western']))
     .addOption(new Option('--font <font>', h('help.font')).choices(['amiri', 'noto-naskh']))
+    .option('--format <formats>', h('formats.help-format'), parseFormats)
     .option('--seed <n>', h('help.seed-build'), parseSeed)
     .option('--templates <dir>', h('help.templates'))
     .option('--split', h('help.split'))
@@ -106,7 +116,7 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
       // folders, patterns the shell did not expand, misspelt names (src/cli/inputs.ts)
       const { expandInputs } = await import('./inputs.js');
       const inputs = await expandInputs(files, io.cwd, 'build');
-      const { printDiagnostics } = await import('../workspace/cli-support.js');
+      const { printDiagnostics } = await import('./support.js');
       printDiagnostics(inputs.problems, io);
       if (inputs.files.length === 0) {
         exitCode = 1;
@@ -145,7 +155,7 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
       const { checkCommand } = await import('./commands/check.js');
       const { expandInputs } = await import('./inputs.js');
       const inputs = await expandInputs(files, io.cwd, 'check');
-      const { printDiagnostics } = await import('../workspace/cli-support.js');
+      const { printDiagnostics } = await import('./support.js');
       printDiagnostics(inputs.problems, io);
       if (inputs.files.length === 0) {
         exitCode = 1;
@@ -177,7 +187,7 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
       const { questionsCommand } = await import('./commands/questions.js');
       const { expandInputs } = await import('./inputs.js');
       const inputs = await expandInputs(banks, io.cwd, 'banks');
-      const { printDiagnostics } = await import('../workspace/cli-support.js');
+      const { printDiagnostics } = await import('./support.js');
       printDiagnostics(inputs.problems, io);
       if (inputs.files.length === 0) {
         exitCode = 1;
@@ -244,6 +254,10 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
       // --help and --version end here with code 0.
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
       if (err.code === 'hiwar.seed') io.err(`${ioText(io, 'core.severity-error')}: ${ioText(io, 'cli.seed-got', { got: err.message })}`);
+      if (err.code === 'hiwar.format') {
+        io.err(`${ioText(io, 'core.severity-error')}: ${ioText(io, 'formats.unknown', { got: err.message, formats: FORMATS.join(', ') })}`);
+        io.err(`  ${ioText(io, 'core.hint')}: ${messageHint('formats.unknown', io.lang ?? 'en', {})}`);
+      }
       return EXIT_USAGE;
     }
     const code = (err as NodeJS.ErrnoException)?.code;

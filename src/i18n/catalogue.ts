@@ -26,6 +26,7 @@ import { BUILD_MESSAGES } from './messages/build.js';
 import { OUTPUT_MESSAGES } from './messages/output.js';
 import { AUTHORING_MESSAGES } from './messages/authoring.js';
 import { STUDIO_MESSAGES } from './messages/studio.js';
+import { FORMATS_MESSAGES } from './messages/formats.js';
 
 export { defineMessages, type MessageEntry, type MessagePair } from './define.js';
 
@@ -60,6 +61,7 @@ const MESSAGES = {
   ...OUTPUT_MESSAGES,
   ...AUTHORING_MESSAGES,
   ...STUDIO_MESSAGES,
+  ...FORMATS_MESSAGES,
 };
 
 /** The code of a message of the catalogue: a code that is not there does not compile. */

@@ -3,7 +3,7 @@
 // line), so long passages and boxes break cleanly across pages.
 import type { FontFamily, LaidLine, MissingGlyph, StyledText, TextStyle } from '../text/types.js';
 import { layoutParagraph } from '../text/index.js';
-import type { Block, BoxVariant, Inline } from './document.js';
+import type { Block, BoxVariant, Inline } from '../document/model.js';
 import type { DrawOp } from './ops.js';
 import { COLORS, SPACE, TYPE } from './style.js';
 import { formatNumber } from '../text/digits.js';

@@ -6,14 +6,12 @@
 // the Arabic as it was typed. We tried /ActualText spans: poppler spreads their
 // text left to right over the run and so reverses Arabic, and pdf.js ignores them.
 import PDFDocument from 'pdfkit';
-import type { FontFace, FontFamily, GlyphRun, LaidLine } from '../text/types.js';
-import { layoutLine } from '../text/index.js';
+import type { FontFace, GlyphRun, LaidLine } from '../text/types.js';
 import type { Paper } from '../workspace/model.js';
 import type { Bookmark, DrawOp, Page } from '../layout/ops.js';
-import { COLORS, PAGE, PAPER, TYPE } from '../layout/style.js';
+import { PAPER } from '../layout/style.js';
 import { glyphRecord, isPlainTrueType, preloadLoca, useGlyphRecords } from './subset.js';
 import { circlePath, colorOps, deflateContent, pdfNum, rectPath, roundedRectPath, type ColorOps } from './content.js';
-import { shortenedTitle } from './shorten.js';
 
 /** A fixed date makes equal input give byte-equal PDFs. */
 const FIXED_DATE = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
@@ -429,38 +427,6 @@ class Writer {
   }
 }
 
-const RUNNING_STYLE = { size: TYPE.running, color: COLORS.muted, weight: 'regular' as const };
-
-/**
- * A running header or footer line. The text engine's own bounded line cache
- * (layoutLine) lays each text out once: every page of a lesson repeats its header.
- */
-export function runningLine(text: string, family: FontFamily): LaidLine {
-  return layoutLine(text, RUNNING_STYLE, family, 'rtl');
-}
-
-/** Header (start: right, end: left) and footer, in small grey type. */
-function runningOps(page: Page, meta: PdfMeta, family: FontFamily): DrawOp[] {
-  const { width, height } = PAPER[meta.paper];
-  const ops: DrawOp[] = [];
-  const left = PAGE.marginSide;
-  const right = width - PAGE.marginSide;
-  if (page.head) {
-    const end = runningLine(page.head.end, family);
-    // a long title gives up its last words (with "…") rather than run into the other side
-    const room = right - left - end.naturalWidth - 24;
-    const startText = shortenedTitle(page.head.start, room, family.name, (t) => runningLine(t, family).naturalWidth);
-    const start = runningLine(startText, family);
-    ops.push({ op: 'text', line: start, x: right - start.naturalWidth, y: PAGE.headerY });
-    ops.push({ op: 'text', line: end, x: left, y: PAGE.headerY });
-  }
-  if (page.foot) {
-    const footer = runningLine(page.foot, family);
-    ops.push({ op: 'text', line: footer, x: (width - footer.naturalWidth) / 2, y: height - PAGE.footerY });
-  }
-  return ops;
-}
-
 /** Nest bookmarks by level under the document outline. */
 function addOutline(doc: Doc, entries: { b: Bookmark; pageIndex: number; pageDict: unknown }[], pageHeight: number): void {
   const stack: { level: number; node: OutlineNode }[] = [{ level: -1, node: doc.outline }];
@@ -478,7 +444,7 @@ function withoutEmpty<T extends Record<string, unknown>>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T;
 }
 
-export function writePdf(pages: Page[], meta: PdfMeta, family: FontFamily): Promise<Buffer> {
+export function writePdf(pages: Page[], meta: PdfMeta): Promise<Buffer> {
   const { width, height } = PAPER[meta.paper];
   const doc = new PDFDocument({
     size: [width, height],
@@ -516,7 +482,6 @@ export function writePdf(pages: Page[], meta: PdfMeta, family: FontFamily): Prom
   pages.forEach((page, i) => {
     doc.addPage({ size: [width, height], margin: 0 });
     writer.ops(page.ops);
-    if (page.decorated) writer.ops(runningOps(page, meta, family));
     writer.endPage();
     for (const b of page.bookmarks) outline.push({ b, pageIndex: i, pageDict: doc.page.dictionary });
   });

@@ -3,7 +3,7 @@
 // layout engine decides *how*. Unknown tags are a template error.
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
-import type { Block, BoxVariant, Inline } from '../layout/document.js';
+import type { Block, BoxVariant, Inline } from '../document/model.js';
 import { message, type MessageCode, type Params } from '../i18n/catalogue.js';
 
 /**

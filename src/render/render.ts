@@ -1,139 +1,24 @@
-// Lessons and courses -> finished PDF bytes (with any problems found on the way).
-import type { FontFamily, MissingGlyph } from '../text/types.js';
-import { loadFamily } from '../text/index.js';
+// Lessons and courses -> the output-neutral Document every format draws
+// (src/formats/<name>/). Templates and markup decide what the handout says;
+// nothing here knows about pages, fonts or glyphs.
 import type { Digits, Edition, ResolvedCourse, ResolvedLesson } from '../workspace/model.js';
-import { warningAt, type Diagnostic } from '../workspace/diagnostics.js';
-import { FlowBuilder } from '../layout/flow.js';
-import { geometry, paginateSections, type Section } from '../layout/paginate.js';
-import type { Page } from '../layout/ops.js';
-import { writePdf } from '../pdf/writer.js';
+import type { ContentsEntry, Document } from '../document/model.js';
 import { EDITION_LABELS, LABELS, lessonLabelFor } from './labels.js';
-import { lessonSection, type LessonSectionOptions } from './lesson.js';
-import type { Block } from '../layout/document.js';
+import { lessonPart } from './lesson.js';
 import { formatNumber } from '../text/digits.js';
 import { sourceLine } from './sources.js';
 import type { TemplateSet } from './templates.js';
 
-export interface RenderedPdf {
-  bytes: Buffer;
-  pages: number;
-  diagnostics: Diagnostic[];
-  /** for tests and the table of contents: the page (0-based) each lesson starts on */
-  lessonStarts?: number[];
-}
+const PAGE_LABELS = { page: LABELS.page, of: LABELS.of };
 
-export interface RenderOptions {
-  templates: TemplateSet;
-  family?: FontFamily;
-  /**
-   * Keep each lesson's laid-out section between builds (watch mode): a course
-   * rebuilt after one lesson changed lays out only that lesson again.
-   */
-  cache?: SectionCache;
-}
-
-/**
- * Laid-out lessons by (lesson file, edition, place): one entry each, replaced
- * when anything that shapes the layout changes, so the cache never holds more
- * than one build's worth.
- */
-export class SectionCache {
-  private entries = new Map<string, { key: string; section: Section; missing: Diagnostic[] }>();
-  private static templateIds = new WeakMap<TemplateSet, number>();
-  private static nextTemplateId = 1;
-
-  /** The section for `key`, or lay it out with `make` (problems it reports are kept and replayed). */
-  get(slot: string, key: string, diagnostics: Diagnostic[], make: (report: Diagnostic[]) => Section): Section {
-    const hit = this.entries.get(slot);
-    if (hit && hit.key === key) {
-      diagnostics.push(...hit.missing);
-      return hit.section;
-    }
-    const missing: Diagnostic[] = [];
-    const section = make(missing);
-    diagnostics.push(...missing);
-    this.entries.set(slot, { key, section, missing });
-    return section;
-  }
-
-  static templatesId(t: TemplateSet): number {
-    let id = SectionCache.templateIds.get(t);
-    if (!id) SectionCache.templateIds.set(t, (id = SectionCache.nextTemplateId++));
-    return id;
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-}
-
-/** Lay out a lesson section, through the cache when there is one. */
-function cachedSection(lesson: ResolvedLesson, edition: Edition, opts: RenderOptions, family: FontFamily, place: Omit<LessonSectionOptions, 'templates' | 'family' | 'onMissing'>, diagnostics: Diagnostic[]): Section {
-  const make = (report: Diagnostic[]) => lessonSection(lesson, edition, { ...place, templates: opts.templates, family, onMissing: missingReporter(lesson.path, report) });
-  // Only lessons inside a course: a lesson built alone is rebuilt because it changed, so its entry would never be reused.
-  if (!opts.cache || !place.lessonBookmark) return make(diagnostics);
-  const slot = `${lesson.path}\u0000${edition}\u0000${place.head?.end ?? ''}`;
-  const key = JSON.stringify([lesson, family.name, SectionCache.templatesId(opts.templates), place]);
-  return opts.cache.get(slot, key, diagnostics, make);
-}
-
-function missingReporter(file: string, out: Diagnostic[]) {
-  return (missing: MissingGlyph[]) => {
-    for (const m of missing) {
-      const cp = `U+${m.codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
-      out.push(warningAt(file, 0, 0, 'render.missing-glyph', { char: m.char, cp }));
-    }
+export function lessonDocument(lesson: ResolvedLesson, edition: Edition, templates: TemplateSet): Document {
+  return {
+    meta: { title: lesson.title, subject: lesson.article.title, lang: 'ar' },
+    paper: lesson.options.paper,
+    digits: lesson.options.digits,
+    pageLabels: PAGE_LABELS,
+    parts: [lessonPart(lesson, edition, { templates })],
   };
-}
-
-/** "صفحة N من M" on every decorated page, in the document's digits (new page objects: laid-out pages may be cached). */
-function withFooters(pages: Page[], digits: Digits): Page[] {
-  const total = formatNumber(pages.length, digits);
-  return pages.map((p, i) => (p.decorated ? { ...p, foot: `${LABELS.page} ${formatNumber(i + 1, digits)} ${LABELS.of} ${total}` } : p));
-}
-
-export async function renderLesson(lesson: ResolvedLesson, edition: Edition, opts: RenderOptions): Promise<RenderedPdf> {
-  const family = opts.family ?? loadFamily('amiri');
-  const diagnostics: Diagnostic[] = [];
-  const section = cachedSection(lesson, edition, opts, family, {}, diagnostics);
-  const { pages } = paginateSections([section], lesson.options.paper);
-  const bytes = await writePdf(withFooters(pages, lesson.options.digits), { title: lesson.title, subject: lesson.article.title, paper: lesson.options.paper }, family);
-  return { bytes, pages: pages.length, diagnostics, lessonStarts: [0] };
-}
-
-interface ContentsEntry {
-  title: string;
-  /** «الدرس ١» */
-  label?: string;
-  page: string;
-  sections: { title: string; page: string }[];
-}
-
-function flowOf(blocks: Block[], family: FontFamily, course: ResolvedCourse, bookmarkLevel: number): FlowBuilder {
-  const flow = new FlowBuilder({ family, width: geometry(course.options.paper).contentWidth, digits: course.options.digits, bookmarkLevel });
-  flow.blocks(blocks);
-  return flow;
-}
-
-/** Where each lesson and each of its sections landed, read from the lesson pages' bookmarks; `offset` pages come before them. */
-function contentsFrom(pages: Page[], offset: number, course: ResolvedCourse): ContentsEntry[] {
-  const entries: ContentsEntry[] = [];
-  const digits = course.options.digits;
-  let sources = false;
-  pages.forEach((page, i) => {
-    const number = formatNumber(offset + i + 1, digits);
-    for (const b of page.bookmarks) {
-      if (b.level === 1 && entries.length < course.lessons.length && b.title === course.lessons[entries.length]?.title) {
-        entries.push({ title: b.title, label: lessonLabelFor(b.title, entries.length + 1, digits), page: number, sections: [] });
-      } else if (b.level === 1 && entries.length === course.lessons.length && b.title === LABELS.sources && !sources) {
-        sources = true;
-        entries.push({ title: b.title, page: number, sections: [] });
-      } else if (b.level === 2 && entries.length && !sources) {
-        entries[entries.length - 1].sections.push({ title: b.title, page: number });
-      }
-    }
-  });
-  return entries;
 }
 
 /** «الدرس ١» for the lesson at `index` (0-based) of a pack. */
@@ -183,84 +68,54 @@ export function countedNoun(n: number, noun: CountedNoun, digits: Digits): strin
 }
 
 /** A pack's answer key: each lesson's key, one after another, no cover or contents. */
-async function renderCourseKey(course: ResolvedCourse, opts: RenderOptions, family: FontFamily): Promise<RenderedPdf> {
-  const diagnostics: Diagnostic[] = [];
-  const sections = course.lessons.map((lesson, i) =>
-    cachedSection(lesson, 'key', opts, family, { number: i + 1, head: { start: course.title, end: EDITION_LABELS.key } }, diagnostics),
-  );
-  const { pages, starts } = paginateSections(sections, course.options.paper);
-  const bytes = await writePdf(withFooters(pages, course.options.digits), { title: `${EDITION_LABELS.key}: ${course.title}`, subject: course.subtitle, author: course.author, paper: course.options.paper }, family);
-  return { bytes, pages: pages.length, diagnostics, lessonStarts: starts };
+function courseKeyDocument(course: ResolvedCourse, templates: TemplateSet): Document {
+  return {
+    meta: { title: `${EDITION_LABELS.key}: ${course.title}`, subject: course.subtitle, author: course.author, lang: 'ar' },
+    paper: course.options.paper,
+    digits: course.options.digits,
+    pageLabels: PAGE_LABELS,
+    parts: course.lessons.map((lesson, i) => lessonPart(lesson, 'key', { templates, number: i + 1, head: { start: course.title, end: EDITION_LABELS.key } })),
+  };
 }
 
-export async function renderCourse(course: ResolvedCourse, edition: Edition, opts: RenderOptions): Promise<RenderedPdf> {
-  const family = opts.family ?? loadFamily('amiri');
-  if (edition === 'key') return renderCourseKey(course, opts, family);
-  const diagnostics: Diagnostic[] = [];
+/** A course pack: cover, contents, every lesson on its own pages, and the sources page. */
+export function courseDocument(course: ResolvedCourse, edition: Edition, templates: TemplateSet): Document {
+  if (edition === 'key') return courseKeyDocument(course, templates);
   const digits = course.options.digits;
   const minutes = course.lessons.reduce((s, l) => s + (l.duration ?? 0), 0);
   // an Arabic comma between the counts: a middle dot beside Arabic-Indic digits reads as a zero (٠)
   const summary = countedNoun(course.lessons.length, LESSON_NOUN, digits) + (minutes ? `، ${countedNoun(minutes, MINUTE_NOUN, digits)}` : '');
-  const cover = flowOf(
-    opts.templates.blocks('cover', { title: course.title, subtitle: course.subtitle, author: course.author, summary, editionLabel: EDITION_LABELS[edition], labels: LABELS }),
-    family,
-    course,
-    0,
-  );
-  if (cover.items.length) cover.items[0].bookmark = { title: course.title, level: 0 };
-
-  const lessonSections: Section[] = course.lessons.map((lesson, i) =>
-    cachedSection(
-      lesson,
-      edition,
-      opts,
-      family,
+  // an em dash, not a middle dot: beside Arabic-Indic digits "·" reads as the zero "٠"
+  const packHead = `${course.title} — ${EDITION_LABELS[edition]}`;
+  const entries: ContentsEntry[] = course.lessons.map((l, i) => ({ title: l.title, label: lessonLabelFor(l.title, i + 1, digits), page: '', sections: [] }));
+  entries.push({ title: LABELS.sources, page: '', sections: [] });
+  return {
+    meta: { title: course.title, subject: course.subtitle, author: course.author, lang: 'ar' },
+    paper: course.options.paper,
+    digits,
+    pageLabels: PAGE_LABELS,
+    parts: [
       {
-        number: i + 1,
-        bookmarkLevel: 2,
-        // an em dash, not a middle dot: beside Arabic-Indic digits "·" reads as the zero "٠"
-        head: { start: lesson.title, end: `${course.title} — ${EDITION_LABELS[edition]}` },
-        lessonBookmark: { title: lesson.title, level: 1 },
+        kind: 'cover',
+        blocks: templates.blocks('cover', { title: course.title, subtitle: course.subtitle, author: course.author, summary, editionLabel: EDITION_LABELS[edition], labels: LABELS }),
+        newPage: true,
+        decorated: false,
+        headingLevel: 0,
+        bookmark: { title: course.title, level: 0 },
       },
-      diagnostics,
-    ),
-  );
-
-  // Every lesson starts on a new page, so the lessons paginate the same
-  // wherever they start: paginate them once, and only the contents again. The
-  // contents' page numbers depend on how many pages the contents take, which
-  // the entries fix (one line each, numbers in a column of fixed width): lay
-  // them out with placeholder numbers, then with the numbers found, until the
-  // contents keep their length (they do after one pass with our templates).
-  const paper = course.options.paper;
-  const coverPages = paginateSections([{ items: cover.items, newPage: true, decorated: false }], paper).pages;
-  // the sources page closes the pack: every article quoted, with its URL
-  const sourcesFlow = flowOf(opts.templates.blocks('sources', sourcesView(course)), family, course, 1);
-  const sourcesSection: Section = { items: sourcesFlow.items, head: { start: LABELS.sources, end: `${course.title} — ${EDITION_LABELS[edition]}` }, newPage: true };
-  const lessons = paginateSections([...lessonSections, sourcesSection], paper);
-  const contentsPages = (entries: ContentsEntry[]) =>
-    paginateSections([{ items: flowOf(opts.templates.blocks('contents', { entries, labels: LABELS }), family, course, 1).items, head: { start: course.title, end: EDITION_LABELS[edition] }, newPage: true }], paper).pages;
-  const wide = formatNumber(888, digits);
-  let entries: ContentsEntry[] = course.lessons.map((l, i) => ({
-    title: l.title,
-    label: lessonLabelFor(l.title, i + 1, digits),
-    page: wide,
-    sections: lessonSections[i].items.flatMap((it) => (it.bookmark?.level === 2 ? [{ title: it.bookmark.title, page: wide }] : [])),
-  }));
-  entries.push({ title: LABELS.sources, page: wide, sections: [] });
-  let contents = contentsPages(entries);
-  for (let pass = 0; pass < 4; pass++) {
-    const found = contentsFrom(lessons.pages, coverPages.length + contents.length, course);
-    if (JSON.stringify(found) === JSON.stringify(entries)) break;
-    entries = found;
-    contents = contentsPages(entries);
-  }
-  const offset = coverPages.length + contents.length;
-  const result = { pages: [...coverPages, ...contents, ...lessons.pages], starts: lessons.starts.slice(0, course.lessons.length).map((s) => s + offset) };
-  const bytes = await writePdf(
-    withFooters(result.pages, digits),
-    { title: course.title, subject: course.subtitle, author: course.author, paper: course.options.paper },
-    family,
-  );
-  return { bytes, pages: result.pages.length, diagnostics, lessonStarts: result.starts };
+      {
+        kind: 'contents',
+        entries,
+        blocksFor: (filled) => templates.blocks('contents', { entries: filled, labels: LABELS }),
+        head: { start: course.title, end: EDITION_LABELS[edition] },
+        newPage: true,
+        headingLevel: 1,
+      },
+      ...course.lessons.map((lesson, i) =>
+        lessonPart(lesson, edition, { templates, number: i + 1, headingLevel: 2, head: { start: lesson.title, end: packHead }, lessonBookmark: { title: lesson.title, level: 1 } }),
+      ),
+      // the sources page closes the pack: every article quoted, with its URL
+      { kind: 'sources', blocks: templates.blocks('sources', sourcesView(course)), head: { start: LABELS.sources, end: packHead }, newPage: true, headingLevel: 1 },
+    ],
+  };
 }

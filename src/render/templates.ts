@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { UserError, errorAt } from '../workspace/diagnostics.js';
 import { msg as message } from '../i18n/catalogue.js';
-import type { Block } from '../layout/document.js';
+import type { Block } from '../document/model.js';
 import { MarkupError, parseMarkup } from './markup.js';
 import { readRegularFileSync } from '../safety/read.js';
 import { formatBytes, LIMITS } from '../safety/limits.js';

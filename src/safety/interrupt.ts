@@ -26,6 +26,7 @@ export interface GuardIO {
 export interface GuardFlags {
   out?: string;
   edition?: string;
+  format?: string[];
   split?: boolean;
 }
 
@@ -47,7 +48,7 @@ function expectedOutputs(file: string, flags: GuardFlags, outDir: string): strin
     const y = parseYaml(file, text);
     const v = y.value as { id?: unknown; lessons?: unknown } | null;
     if (!v || typeof v.id !== 'string') return [];
-    return editions.map((e) => path.join(outDir, `${v.id}-${e}.pdf`));
+    return editions.flatMap((e) => (flags.format ?? ['pdf']).map((f) => path.join(outDir, `${v.id}-${e}.${f}`)));
   } catch {
     return [];
   }

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IO } from '../cli/io.js';
-import { printError } from '../workspace/cli-support.js';
+import { printError } from '../cli/support.js';
 import { realRoot } from './paths.js';
 import { startStudio } from './server.js';
 

@@ -52,7 +52,7 @@ export async function checkDraft(root: string, abs: string, text: string): Promi
     for (const edition of ['student', 'teacher'] as Edition[]) {
       const id = resolved.kind === 'lesson' ? resolved.lesson.id : resolved.course.id;
       const target: RenderJob['target'] = resolved.kind === 'lesson' ? { kind: 'lesson', lesson: resolved.lesson } : { kind: 'course', course: resolved.course };
-      jobs.push({ name: `${id}-${edition}.pdf`, edition, target, templatesVersion: 0, cache: true });
+      jobs.push({ name: `${id}-${edition}.pdf`, edition, format: 'pdf', target, templatesVersion: 0, cache: true });
     }
   }
   return { ok, diagnostics: ctx.diagnostics.map((d) => show(root, abs, source, d)), jobs };

@@ -7,6 +7,9 @@ export type Paper = 'A4' | 'letter';
 export type FontName = 'amiri' | 'noto-naskh';
 /** `key`: the answer key */
 export type Edition = 'student' | 'teacher' | 'key';
+/** the file formats `hiwar build` writes (src/formats/<name>/) */
+export const FORMATS = ['pdf', 'docx', 'html'] as const;
+export type OutputFormat = (typeof FORMATS)[number];
 export type QuestionKind = 'open' | 'choice' | 'scale' | 'rank';
 export type BloomLevel = 'remember' | 'understand' | 'apply' | 'analyze' | 'evaluate' | 'create';
 
@@ -17,6 +20,8 @@ export interface BuildOptions {
   font: FontName;
   /** editions `hiwar build` makes when --edition is not given */
   editions: Edition[];
+  /** file formats `hiwar build` writes for each edition */
+  formats: OutputFormat[];
   /** a name / class / date line on the student handout */
   nameLine: boolean;
   /** a QR code of the article's url beside its source */

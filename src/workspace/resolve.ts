@@ -15,7 +15,7 @@ import { foldQuery } from './arabic.js';
 import { printableCourse, printableLesson } from './printable.js';
 import { checkQr, resolveFigures } from './figures.js';
 
-export const DEFAULT_OPTIONS: BuildOptions = { paper: 'A4', digits: 'arabic', seed: 1, font: 'amiri', editions: ['student', 'teacher'], nameLine: true, qr: false, shuffle: false };
+export const DEFAULT_OPTIONS: BuildOptions = { paper: 'A4', digits: 'arabic', seed: 1, font: 'amiri', editions: ['student', 'teacher'], formats: ['pdf'], nameLine: true, qr: false, shuffle: false };
 
 export type ResolveResult =
   | { ok: true; kind: 'lesson'; lesson: ResolvedLesson; deps: string[]; warnings: Diagnostic[] }
@@ -143,7 +143,7 @@ function mergedMap<K extends 'options' | 'teacher'>(layer: Layer | null, key: K)
 }
 
 /** Option names as written in files (`name_line`) for the model's names (`nameLine`). */
-const WRITTEN: { [K in keyof BuildOptions]: keyof OptionsSpec } = { paper: 'paper', digits: 'digits', seed: 'seed', font: 'font', editions: 'editions', nameLine: 'name_line', qr: 'qr', shuffle: 'shuffle' };
+const WRITTEN: { [K in keyof BuildOptions]: keyof OptionsSpec } = { paper: 'paper', digits: 'digits', seed: 'seed', font: 'font', editions: 'editions', formats: 'formats', nameLine: 'name_line', qr: 'qr', shuffle: 'shuffle' };
 
 function settleOptions(lesson: Partial<OptionsSpec>, course: Partial<OptionsSpec>, cli: Partial<BuildOptions>): BuildOptions {
   const pick = <K extends keyof BuildOptions>(k: K): BuildOptions[K] => (cli[k] ?? course[WRITTEN[k]] ?? lesson[WRITTEN[k]] ?? DEFAULT_OPTIONS[k]) as BuildOptions[K];
@@ -153,6 +153,7 @@ function settleOptions(lesson: Partial<OptionsSpec>, course: Partial<OptionsSpec
     seed: pick('seed'),
     font: pick('font'),
     editions: pick('editions'),
+    formats: pick('formats'),
     nameLine: pick('nameLine'),
     qr: pick('qr'),
     shuffle: pick('shuffle'),

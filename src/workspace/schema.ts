@@ -7,6 +7,7 @@ import { codes, didYouMean, suggestion } from './suggest.js';
 import { msg, type MessageCode, type MessageRef, type Param } from '../i18n/catalogue.js';
 import { FIELD_DESCRIPTIONS } from '../i18n/messages/fields.js';
 import { diagAt, type Path, type YamlFile } from './yaml.js';
+import { FORMATS } from './model.js';
 
 // Each file is validated once per run: zod's compiled object parsers (built with
 // `new Function` at a schema's first use) cost more to build than they save here.
@@ -69,6 +70,7 @@ const options = z
     seed: z.number().int().min(0).meta({ description: 'makes `pick` reproducible: same seed, same questions (default 1)' }).optional(),
     font: z.enum(FONTS).meta({ description: 'the typeface: amiri (default, a classic Naskh) | noto-naskh (a plainer Naskh)' }).optional(),
     editions: z.array(z.enum(EDITIONS)).min(1).meta({ description: 'which editions `hiwar build` makes (default [student, teacher]); `key` is the answer key; --edition overrides' }).optional(),
+    formats: z.array(z.enum(FORMATS)).min(1).meta({ description: 'which file formats `hiwar build` writes for each edition (default [pdf]); --format overrides' }).optional(),
     name_line: z.boolean().meta({ description: 'a name / class / date line at the top of the student handout (default true)' }).optional(),
     qr: z.boolean().meta({ description: "print a QR code of the article's `url` beside its source (default false)" }).optional(),
     shuffle: z.boolean().meta({ description: 'make versions A and B of the student handout and key, with the options of choice and rank questions reordered by `seed` (default false)' }).optional(),

@@ -2,7 +2,7 @@
 // around exactly its part there; its title never ends a page alone; and its
 // bottom padding may hang into the margin rather than take a page of its own.
 import { describe, expect, test } from 'vitest';
-import type { Block } from '../../src/layout/document.js';
+import type { Block } from '../../src/document/model.js';
 import type { DrawOp, Page } from '../../src/layout/ops.js';
 import { COLORS, SPACE } from '../../src/layout/style.js';
 import { BODY_LINE, layOut, page, PAGE_ROOM, spacer, textOfLines } from './helpers.js';

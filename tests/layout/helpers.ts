@@ -1,7 +1,7 @@
 // Layout test helpers: real blocks through the real flow builder (Amiri,
 // shaping, line breaking) and paginator, with the page each line landed on.
 import { FlowBuilder, type FlowItem } from '../../src/layout/flow.js';
-import type { Block } from '../../src/layout/document.js';
+import type { Block } from '../../src/document/model.js';
 import type { Page } from '../../src/layout/ops.js';
 import { geometry, paginateSections } from '../../src/layout/paginate.js';
 import { TYPE } from '../../src/layout/style.js';

@@ -5,7 +5,7 @@
 // to act: text of a known number of lines (seed article, Amiri), pushed down
 // the page by a spacer of a computed height.
 import { describe, expect, test } from 'vitest';
-import type { Block } from '../../src/layout/document.js';
+import type { Block } from '../../src/document/model.js';
 import { COLORS, SPACE } from '../../src/layout/style.js';
 import { BODY_LINE, layOut, page, PAGE_ROOM, para, spacer, textOfLines } from './helpers.js';
 

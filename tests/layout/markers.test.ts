@@ -1,7 +1,7 @@
 // A question's number hangs right of its first line; «١٠)» and wider numbers
 // are wider than the usual hanging space: the text moves over, the two never touch.
 import { expect, test } from 'vitest';
-import type { Block } from '../../src/layout/document.js';
+import type { Block } from '../../src/document/model.js';
 import { layOut, textOfLines } from './helpers.js';
 
 const question = (number: string): Block => ({ kind: 'question', number, inlines: [{ text: textOfLines(2) }], children: [] });

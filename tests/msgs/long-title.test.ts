@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { shortenToWidth, shortenedTitle } from '../../src/pdf/shorten.js';
-import { runningLine } from '../../src/pdf/writer.js';
+import { shortenToWidth, shortenedTitle } from '../../src/layout/shorten.js';
+import { runningLine } from '../../src/layout/running.js';
 import { PAGE, PAPER } from '../../src/layout/style.js';
 import { loadFamily } from '../../src/text/index.js';
 import { headerText, normalizeText, readPages } from '../helpers/pdf.js';

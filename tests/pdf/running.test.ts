@@ -8,6 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildFile } from '../../src/cli/build.js';
 import { writePdf } from '../../src/pdf/writer.js';
+import { withRunningHeads } from '../../src/layout/running.js';
 import { EDITION_LABELS } from '../../src/render/labels.js';
 import { PAGE, PAPER, TYPE } from '../../src/layout/style.js';
 import { layoutLine, loadFamily } from '../../src/text/index.js';
@@ -69,7 +70,8 @@ describe('a title too long for the header', () => {
   let pages: PageText[];
   beforeAll(async () => {
     const label = EDITION_LABELS.student;
-    const bytes = await writePdf(titles.map((t, i) => ({ ops: [], bookmarks: [], decorated: true, head: { start: t, end: label }, foot: `صفحة ${i + 1}` })), { title: 'عنوان', paper: 'A4' }, family);
+    const pages_ = titles.map((t, i) => ({ ops: [], bookmarks: [], decorated: true, head: { start: t, end: label }, foot: `صفحة ${i + 1}` }));
+    const bytes = await writePdf(withRunningHeads(pages_, 'A4', family), { title: 'عنوان', paper: 'A4' });
     pages = await readPages(bytes);
   });
 

@@ -4,7 +4,7 @@ import type { BuildOptions } from '../../workspace/model.js';
 import { DIGITS, PAPERS } from '../../workspace/schema.js';
 import { closest } from '../../workspace/suggest.js';
 import { ioText, type IO } from '../io.js';
-import { countCode, EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics, printError } from '../../workspace/cli-support.js';
+import { countCode, EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics, printError } from '../support.js';
 import { message, msg, type MessageRef } from '../../i18n/catalogue.js';
 
 export interface CheckFlags {

@@ -12,7 +12,7 @@ import { analyzeRaw, renderArticle } from '../../workspace/import.js';
 import { ID_PATTERN, MAX_ID_LENGTH } from '../../workspace/schema.js';
 import { readFailure, readSource } from '../../workspace/source.js';
 import { ioText, type IO } from '../io.js';
-import { countCode, EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics, printError, shown, writeAtomic } from '../../workspace/cli-support.js';
+import { countCode, EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics, printError, shown, writeAtomic } from '../support.js';
 import { errorAt } from '../../workspace/diagnostics.js';
 import { msg } from '../../i18n/catalogue.js';
 

@@ -8,7 +8,7 @@ import { Ctx, loadArticle, scopeOf } from '../../workspace/load.js';
 import { ID_PATTERN, MAX_ID_LENGTH } from '../../workspace/schema.js';
 import { yamlLib } from '../../workspace/yaml-lib.js';
 import { ioText, type IO } from '../io.js';
-import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics, printError, shown, writeAtomic } from '../../workspace/cli-support.js';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics, printError, shown, writeAtomic } from '../support.js';
 import { msg } from '../../i18n/catalogue.js';
 
 export interface NewFlags {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Ctx, loadArticle } from '../../workspace/load.js';
 import { formatRef, parseRef, resolveAnchor, resolveRef, type Resolved } from '../../workspace/refs.js';
 import { ioText, type IO } from '../io.js';
-import { countCode, EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics, errorLines } from '../../workspace/cli-support.js';
+import { countCode, EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics, errorLines } from '../support.js';
 import { messageHint, msg, say, type MessageCode } from '../../i18n/catalogue.js';
 
 export interface PassagesFlags {

@@ -5,7 +5,7 @@ import { loadCheckedBank } from '../../workspace/questions.js';
 import { BLOOM_LEVELS } from '../../workspace/schema.js';
 import { codes } from '../../workspace/suggest.js';
 import { ioText, type IO } from '../io.js';
-import { countCode, EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics, printError, shown } from '../../workspace/cli-support.js';
+import { countCode, EXIT_INVALID, EXIT_OK, EXIT_USAGE, printDiagnostics, printError, shown } from '../support.js';
 import { dymSuffix } from './check.js';
 
 export interface QuestionsFlags {

@@ -1,5 +1,5 @@
 // Rendering: the teacher's own Handlebars templates (--templates, src/render/templates.ts)
-// and characters left out of a PDF (src/render/render.ts). `{{…}}` is template syntax, kept as written.
+// and characters left out of a PDF (src/formats/pdf/render.ts). `{{…}}` is template syntax, kept as written.
 import { defineMessages } from '../define.js';
 
 export const RENDER_MESSAGES = defineMessages({

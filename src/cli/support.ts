@@ -1,8 +1,8 @@
 // Small helpers shared by the workspace commands (src/cli/commands/{check,passages,questions,import,new}.ts).
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { formatDiagnostic, type Diagnostic } from './diagnostics.js';
-import { ioText, type IO } from '../cli/io.js';
+import { formatDiagnostic, type Diagnostic } from '../workspace/diagnostics.js';
+import { ioText, type IO } from './io.js';
 import { messageHint, say, type MessageCode, type MessageRef, type Params } from '../i18n/catalogue.js';
 import { writeFileAtomicSync } from '../pdf/output.js';
 

@@ -1,5 +1,7 @@
-// The document tree: what the markup parser produces and the paginator lays out.
-// Nothing here knows about lessons (above) or glyphs (below).
+// The output-neutral document: what templates and markup produce and every
+// format (src/formats/<name>/) consumes. Nothing here knows about pages,
+// fonts or glyphs.
+import type { Digits, Paper } from '../workspace/model.js';
 
 export interface Inline {
   text: string;
@@ -45,4 +47,58 @@ export interface RunningHead {
   start: string;
   /** left side (end): the edition, or the lesson title inside a course */
   end: string;
+}
+
+/**
+ * One part of a document: a lesson, a pack's cover, contents, answer key or
+ * sources page. Every format starts a part on a new page when `newPage` says so.
+ */
+export interface Part {
+  kind: 'lesson' | 'key' | 'cover' | 'sources';
+  blocks: Block[];
+  /** the file the part's text comes from (for warnings about it) */
+  file?: string;
+  /** the running header's content on the part's pages */
+  head?: RunningHead;
+  newPage: boolean;
+  /** false: no running header or footer (a cover) */
+  decorated?: boolean;
+  /** level of the part's own level-1 headings in the outline (0 alone, 1 or 2 in a pack) */
+  headingLevel: number;
+  /** an outline entry for the part itself (a lesson in a pack, the pack's cover) */
+  bookmark?: { title: string; level: number };
+  /** the lesson's number in a pack (numbering restarts per lesson) */
+  lessonNumber?: number;
+}
+
+/** A pack's contents: what the entries say; a format adds page numbers, a TOC field or links. */
+export interface ContentsEntry {
+  title: string;
+  /** «الدرس ١» */
+  label?: string;
+  /** the entry's page number, once a format knows it */
+  page: string;
+  sections: { title: string; page: string }[];
+}
+
+export interface ContentsPart extends Omit<Part, 'kind' | 'blocks'> {
+  kind: 'contents';
+  /** one entry per lesson, then the sources page; `page` empty, `sections` empty */
+  entries: ContentsEntry[];
+  /** the contents' blocks for these entries (the template, run again once the pages are known) */
+  blocksFor(entries: ContentsEntry[]): Block[];
+}
+
+/**
+ * What a handout says, for every format: its parts in reading order, the
+ * running header/footer content, and the teacher's layout options. Nothing
+ * here knows about pages, fonts or glyphs.
+ */
+export interface Document {
+  meta: { title: string; subject?: string; author?: string; lang: 'ar' };
+  paper: Paper;
+  digits: Digits;
+  /** the footer's words around the page numbers: «صفحة X من Y» */
+  pageLabels: { page: string; of: string };
+  parts: (Part | ContentsPart)[];
 }
