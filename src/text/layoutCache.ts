@@ -3,12 +3,11 @@
 // the same styles and widths; the second edition then takes most paragraphs
 // from here. Entries are found by their text first (one hash of a string the
 // caller already has), then by comparing the few other inputs.
-import { shapeGeneration } from './shape.js';
+import { onShapesForgotten } from './shape.js';
 
 export class LayoutCache<K, V> {
   private readonly byText = new Map<string, Array<{ key: K; value: V }>>();
   private chars = 0;
-  private generation = shapeGeneration();
 
   /**
    * @param maxChars bound on the cached texts' total length (oldest go first):
@@ -18,10 +17,12 @@ export class LayoutCache<K, V> {
   constructor(
     private readonly maxChars: number,
     private readonly same: (a: K, b: K) => boolean,
-  ) {}
+  ) {
+    // layouts are made from shapes: forgetting the shapes forgets them
+    onShapesForgotten(() => this.clear());
+  }
 
   get(text: string, key: K): V | undefined {
-    if (this.generation !== shapeGeneration()) this.clear();
     const list = this.byText.get(text);
     if (list === undefined) return undefined;
     for (const e of list) if (this.same(e.key, key)) return e.value;
@@ -41,9 +42,13 @@ export class LayoutCache<K, V> {
     }
   }
 
+  /** How many texts it holds layouts of. */
+  get size(): number {
+    return this.byText.size;
+  }
+
   clear(): void {
     this.byText.clear();
     this.chars = 0;
-    this.generation = shapeGeneration();
   }
 }

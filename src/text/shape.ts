@@ -70,7 +70,6 @@ export function shapeStats(): ShapeStats {
   return { ...stats };
 }
 
-let generation = 0;
 let entries = 0;
 /**
  * The cache starts over past this many shapes. The 50-lesson bench course has
@@ -80,16 +79,21 @@ let entries = 0;
 const DEFAULT_LIMIT = 200_000;
 let limit = DEFAULT_LIMIT;
 
-/** Changes whenever the shape cache is cleared: caches of layouts made from shapes start over too. */
-export function shapeGeneration(): number {
-  return generation;
+const forgetters: Array<() => void> = [];
+/**
+ * Call `drop` whenever the shape cache is cleared: a cache of layouts made
+ * from shapes drops its entries then and there, so no memory (and nothing in
+ * the start-up snapshot, which is taken after a warm-up build) keeps them.
+ */
+export function onShapesForgotten(drop: () => void): void {
+  forgetters.push(drop);
 }
 
 function forget(): void {
-  generation++;
   cache.clear();
   last = null;
   entries = 0;
+  for (const drop of forgetters) drop();
 }
 
 /** Forget all cached shapes (tests and benchmarks), and so all cached layouts. */

@@ -200,6 +200,8 @@ interface UsedAt {
 
 /** Problems found in a bank question, reported at the lesson's `use`/`pick` line, with the bank position on a second line. */
 function reportAtUse(ctx: Ctx, at: UsedAt, bankWritten: string, id: string, found: Diagnostic[]): void {
+  // a position needs the lesson's full YAML parse (yaml.ts parses it lazily): only when there is a problem
+  if (found.length === 0) return;
   const pos = positionOf(at.file, at.path);
   for (const d of found) {
     // the problem as a catalogue message, so it reads in the reader's language too
