@@ -8,6 +8,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { ioText, processIO, quietOnClosedStdout, type IO } from './io.js';
 import { messageHint, parseLang, type MessageCode, type MessageRef } from '../i18n/catalogue.js';
 import { commanderMessage } from './usage.js';
+import type { Command as InputCommand } from './inputs.js';
 import { FORMATS, type OutputFormat } from '../workspace/model.js';
 
 const EXIT_USAGE = 2;
@@ -71,6 +72,20 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
     if (hint) io.err(`  ${ioText(io, 'core.hint')}: ${hint}`);
     exitCode = EXIT_USAGE;
   };
+  /**
+   * Folders, patterns the shell did not expand and misspelt names (src/cli/inputs.ts):
+   * the problems are printed, the files found are run (as paths from cwd), and
+   * a problem makes an otherwise good run exit 1.
+   */
+  const withInputs = async (args: string[], kind: InputCommand, run: (given: string[]) => Promise<number>): Promise<number> => {
+    const { expandInputs } = await import('./inputs.js');
+    const { printDiagnostics } = await import('./support.js');
+    const inputs = await expandInputs(args, io.cwd, kind);
+    printDiagnostics(inputs.problems, io);
+    if (inputs.files.length === 0) return 1;
+    const code = await run(inputs.files.map((f) => path.relative(io.cwd, f) || f));
+    return code === 0 && inputs.problems.length ? 1 : code;
+  };
   const program = new Command();
   program
     .name('hiwar')
@@ -113,25 +128,16 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
         usageError(outProblem);
         return;
       }
-      // folders, patterns the shell did not expand, misspelt names (src/cli/inputs.ts)
-      const { expandInputs } = await import('./inputs.js');
-      const inputs = await expandInputs(files, io.cwd, 'build');
-      const { printDiagnostics } = await import('./support.js');
-      printDiagnostics(inputs.problems, io);
-      if (inputs.files.length === 0) {
-        exitCode = 1;
-        return;
-      }
-      const given = inputs.files.map((f) => path.relative(io.cwd, f) || f);
-      // Ctrl-C: report what was built and what was not, leave no partial PDF, exit 130;
-      // the guard listens until every PDF is in place
-      const guard = opts.watch ? undefined : guardBuild(given, opts, io);
-      try {
-        exitCode = await buildCommand(given, opts, io, undefined, () => guard?.finish());
-        if (exitCode === 0 && inputs.problems.length) exitCode = 1;
-      } finally {
-        guard?.dispose();
-      }
+      exitCode = await withInputs(files, 'build', async (given) => {
+        // Ctrl-C: report what was built and what was not, leave no partial PDF, exit 130;
+        // the guard listens until every PDF is in place
+        const guard = opts.watch ? undefined : guardBuild(given, opts, io);
+        try {
+          return await buildCommand(given, opts, io, undefined, () => guard?.finish());
+        } finally {
+          guard?.dispose();
+        }
+      });
     });
 
   program
@@ -149,20 +155,10 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
       const rootProblem = checkRoot(opts.root, io.cwd);
       if (rootProblem) {
         usageError(rootProblem);
-        exitCode = EXIT_USAGE;
         return;
       }
       const { checkCommand } = await import('./commands/check.js');
-      const { expandInputs } = await import('./inputs.js');
-      const inputs = await expandInputs(files, io.cwd, 'check');
-      const { printDiagnostics } = await import('./support.js');
-      printDiagnostics(inputs.problems, io);
-      if (inputs.files.length === 0) {
-        exitCode = 1;
-        return;
-      }
-      exitCode = await checkCommand(inputs.files.map((f) => path.relative(io.cwd, f) || f), opts, io);
-      if (exitCode === 0 && inputs.problems.length) exitCode = 1;
+      exitCode = await withInputs(files, 'check', (given) => checkCommand(given, opts, io));
     });
 
   program
@@ -185,16 +181,7 @@ export async function main(argv: string[], givenIO: IO = processIO): Promise<num
     .option('--level <level>', h('help.level'))
     .action(async (banks: string[], opts) => {
       const { questionsCommand } = await import('./commands/questions.js');
-      const { expandInputs } = await import('./inputs.js');
-      const inputs = await expandInputs(banks, io.cwd, 'banks');
-      const { printDiagnostics } = await import('./support.js');
-      printDiagnostics(inputs.problems, io);
-      if (inputs.files.length === 0) {
-        exitCode = 1;
-        return;
-      }
-      exitCode = await questionsCommand(inputs.files.map((f) => path.relative(io.cwd, f) || f), opts, io);
-      if (exitCode === 0 && inputs.problems.length) exitCode = 1;
+      exitCode = await withInputs(banks, 'banks', (given) => questionsCommand(given, opts, io));
     });
 
   program

@@ -81,5 +81,10 @@ const NAMES_LESSON = /^\s*(?:ال)?درس\s+(?:رقم\s*)?(?:[0-9٠-٩]|ال(?:�
  * title already names the lesson («الدرس الأول: …», «درس ٣ – …»): never «الدرس ١: الدرس ١: …».
  */
 export function lessonLabelFor(title: string, n: number, digits: Digits): string | undefined {
-  return NAMES_LESSON.test(title) ? undefined : `${LABELS.lesson} ${formatNumber(n, digits)}`;
+  return NAMES_LESSON.test(title) ? undefined : lessonNumberLabel(n, digits);
+}
+
+/** «الدرس ٣» */
+export function lessonNumberLabel(n: number, digits: Digits): string {
+  return `${LABELS.lesson} ${formatNumber(n, digits)}`;
 }

@@ -3,7 +3,7 @@
 // nothing here knows about pages, fonts or glyphs.
 import type { Digits, Edition, ResolvedCourse, ResolvedLesson } from '../workspace/model.js';
 import type { ContentsEntry, Document } from '../document/model.js';
-import { EDITION_LABELS, LABELS, lessonLabelFor } from './labels.js';
+import { EDITION_LABELS, LABELS, lessonLabelFor, lessonNumberLabel } from './labels.js';
 import { lessonPart } from './lesson.js';
 import { formatNumber } from '../text/digits.js';
 import { sourceLine } from './sources.js';
@@ -21,11 +21,6 @@ export function lessonDocument(lesson: ResolvedLesson, edition: Edition, templat
   };
 }
 
-/** «الدرس ١» for the lesson at `index` (0-based) of a pack. */
-function lessonLabel(index: number, digits: Digits): string {
-  return `${LABELS.lesson} ${formatNumber(index + 1, digits)}`;
-}
-
 /** The sources page's view: every article the pack quotes, once, with the lessons that quote it. */
 function sourcesView(course: ResolvedCourse) {
   const digits = course.options.digits;
@@ -41,7 +36,7 @@ function sourcesView(course: ResolvedCourse) {
       number: `${formatNumber(k + 1, digits)})`,
       line: sourceLine(e.article, digits),
       url: e.article.url,
-      lessons: e.lessons.map((i) => lessonLabel(i, digits)).join('، '),
+      lessons: e.lessons.map((i) => lessonNumberLabel(i + 1, digits)).join('، '),
     })),
   };
 }

@@ -225,7 +225,7 @@ export function lessonView(lesson: ResolvedLesson, edition: Edition, place: View
     labels: LABELS,
     id: lesson.id,
     title: lesson.title,
-    ...(place.number !== undefined && lessonLabelFor(lesson.title, place.number, digits) ? { lessonLabel: lessonLabelFor(lesson.title, place.number, digits) } : {}),
+    ...labelOf(lesson.title, place.number, digits),
     meta,
     source: sourceLine(lesson.article, digits),
     ...(lesson.article.url ? { url: lesson.article.url } : {}),
@@ -273,7 +273,7 @@ export function keyView(lesson: ResolvedLesson, place: ViewPlace = {}): KeyView 
   return {
     labels: LABELS,
     title: lesson.title,
-    ...(place.number !== undefined && lessonLabelFor(lesson.title, place.number, digits) ? { lessonLabel: lessonLabelFor(lesson.title, place.number, digits) } : {}),
+    ...labelOf(lesson.title, place.number, digits),
     meta: [versionLabel(lesson), sourceLine(lesson.article, digits)].filter(Boolean).join(SEPARATOR),
     items: lesson.questions.map((q, i) => {
       const answer = answerText(q, digits);
@@ -287,4 +287,10 @@ export function keyView(lesson: ResolvedLesson, place: ViewPlace = {}): KeyView 
       };
     }),
   };
+}
+
+/** `{ lessonLabel }` for a lesson numbered in a pack, unless its title numbers it already. */
+function labelOf(title: string, n: number | undefined, digits: Digits): { lessonLabel?: string } {
+  const lessonLabel = n === undefined ? undefined : lessonLabelFor(title, n, digits);
+  return lessonLabel ? { lessonLabel } : {};
 }

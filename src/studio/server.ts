@@ -16,7 +16,7 @@ import { scaffold } from '../cli/commands/new.js';
 import { CATALOGUE, message, messageHint, type MessageCode, type Params } from '../i18n/catalogue.js';
 import { writeFileAtomicSync } from '../pdf/output.js';
 import { parseArticle } from '../workspace/article.js';
-import { localized } from '../workspace/diagnostics.js';
+import { localized, type Diagnostic } from '../workspace/diagnostics.js';
 import { resolveFile } from '../workspace/resolve.js';
 import { ID_PATTERN } from '../workspace/schema.js';
 import { normalizeSource } from '../workspace/source.js';
@@ -124,6 +124,8 @@ export async function startStudio(opts: StudioOptions): Promise<Studio> {
 
   const abs = (rel: unknown) => insideRoot(root, rel);
   const rel = (p: string) => relToRoot(root, p);
+  /** a diagnostic as the page shows it: in Arabic, at a workspace path (`file`: where it is, when not its own) */
+  const shownAt = (d: Diagnostic, file = path.resolve(d.file)) => ({ severity: d.severity, file: rel(file), line: d.line, col: d.col, ...localized(d, 'ar') });
 
   const send = (res: http.ServerResponse, status: number, body: string | Uint8Array, type: string, headers: Record<string, string> = {}) => {
     res.writeHead(status, {
@@ -217,7 +219,7 @@ export async function startStudio(opts: StudioOptions): Promise<Studio> {
       const edition = body.edition === 'teacher' ? 'teacher' : 'student';
       const r = await renderer.render(checked.jobs.filter((j) => j.edition === edition));
       const problems = r.diagnostics.filter((d) => d.severity === 'error');
-      for (const d of r.diagnostics) checked.diagnostics.push({ severity: d.severity, file: rel(path.resolve(d.file)), line: d.line, col: d.col, ...localized(d, 'ar') });
+      for (const d of r.diagnostics) checked.diagnostics.push(shownAt(d));
       if (!problems.length) {
         const prev = previews.get(tab);
         rev = (prev?.rev ?? 0) + 1;
@@ -283,7 +285,7 @@ export async function startStudio(opts: StudioOptions): Promise<Studio> {
     const text = articleText({ id, title: str(body.title) ?? '', paragraphs, source: str(body.source), date: str(body.date), url: str(body.url) });
     const parsed = parseArticle(target, text);
     if (!parsed.ok) {
-      throw new HttpError(422, 'studio.bad-request', {}, { diagnostics: parsed.diagnostics.map((d) => ({ severity: d.severity, file: rel(target), line: d.line, col: d.col, ...localized(d, 'ar') })) });
+      throw new HttpError(422, 'studio.bad-request', {}, { diagnostics: parsed.diagnostics.map((d) => shownAt(d, target)) });
     }
     writeNew(target, text);
     return { ok: true, path: rel(target), paragraphs: parsed.article.paragraphs.length };
@@ -295,7 +297,7 @@ export async function startStudio(opts: StudioOptions): Promise<Studio> {
     return {
       ok: !r.diagnostics.some((d) => d.severity === 'error'),
       outputs: r.outputs.map((o) => ({ path: rel(o.path), edition: o.edition, pages: o.pages })),
-      diagnostics: r.diagnostics.map((d) => ({ severity: d.severity, file: rel(path.resolve(d.file)), line: d.line, col: d.col, ...localized(d, 'ar') })),
+      diagnostics: r.diagnostics.map((d) => shownAt(d)),
     };
   };
 
