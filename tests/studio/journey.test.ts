@@ -178,9 +178,16 @@ describe('hiwar studio in a browser', { shuffle: false, timeout: STEP }, () => {
     await page.type('#h-courses ~ div input', 'seed-course');
     await page.click('#h-courses ~ div button[type=submit]');
     await page.waitForSelector('#build');
-    for (const lesson of ['seed-lesson.yaml', 'seed-lesson-short.yaml']) {
+    // The server's first check of the new course puts a count of problems
+    // above the form, moving the form under the mouse: on a busy machine the
+    // clicks that add the lessons were aimed before it came and landed beside
+    // their button, and the course was built without lessons. So that answer
+    // (no lessons yet) is awaited first, and each lesson is seen in the list.
+    await waitText(page, `${fieldSel(['lessons'])} > .field-errors`, 'lessons');
+    for (const [i, lesson] of ['seed-lesson.yaml', 'seed-lesson-short.yaml'].entries()) {
       await page.select(`${fieldSel(['lessons'])} select`, lesson);
       await page.click(`${fieldSel(['lessons'])} .row button`);
+      await page.waitForFunction((sel: string, n: number) => document.querySelectorAll(sel).length === n, {}, `${fieldSel(['lessons'])} .item`, i + 1);
     }
     await page.click(`${fieldSel(['title'])} input`, { count: 3 });
     await page.type(`${fieldSel(['title'])} input`, 'وحدة تجريبية');
