@@ -16,6 +16,7 @@ export function lessonDocument(lesson: ResolvedLesson, edition: Edition, templat
     meta: { title: lesson.title, subject: lesson.article.title, lang: 'ar' },
     paper: lesson.options.paper,
     digits: lesson.options.digits,
+    justify: lesson.options.justify,
     pageLabels: PAGE_LABELS,
     parts: [lessonPart(lesson, edition, { templates })],
   };
@@ -47,6 +48,7 @@ function courseKeyDocument(course: ResolvedCourse, templates: TemplateSet): Docu
     meta: { title: `${EDITION_LABELS.key}: ${course.title}`, subject: course.subtitle, author: course.author, lang: 'ar' },
     paper: course.options.paper,
     digits: course.options.digits,
+    justify: course.options.justify,
     pageLabels: PAGE_LABELS,
     parts: course.lessons.map((lesson, i) => lessonPart(lesson, 'key', { templates, number: i + 1, head: { start: course.title, end: EDITION_LABELS.key } })),
   };
@@ -67,6 +69,7 @@ export function courseDocument(course: ResolvedCourse, edition: Edition, templat
     meta: { title: course.title, subject: course.subtitle, author: course.author, lang: 'ar' },
     paper: course.options.paper,
     digits,
+    justify: course.options.justify,
     pageLabels: PAGE_LABELS,
     parts: [
       {
