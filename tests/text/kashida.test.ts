@@ -209,3 +209,29 @@ questions:
     expect(letters(text)).toContain(letters('سيعمل على إقامة خلافة افتراضية'));
   });
 });
+
+test('justify defaults to kashida with Amiri and to spaces with Noto Naskh; a written option wins', async () => {
+  const { resolveFile } = await import('../../src/workspace/resolve.js');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hiwar-justify-'));
+  const lesson = (options: string) => `
+id: j
+title: "عنوان"
+article: ${JSON.stringify(path.join(ROOT, 'lessons/articles/virtual-caliphate.md'))}
+objectives: ["يقرأ"]
+options: ${options}
+passages:
+  - ref: p1
+questions:
+  - text: "سؤال؟"
+`;
+  const justifyOf = async (options: string) => {
+    fs.writeFileSync(path.join(dir, 'j.yaml'), lesson(options));
+    const r = await resolveFile(path.join(dir, 'j.yaml'), {}, { root: '/', allowOutside: true });
+    if (!r.ok || r.kind !== 'lesson') throw new Error(JSON.stringify(r));
+    return r.lesson.options.justify;
+  };
+  expect(await justifyOf('{ font: amiri }')).toBe('kashida');
+  expect(await justifyOf('{ font: noto-naskh }')).toBe('spaces');
+  expect(await justifyOf('{ font: noto-naskh, justify: kashida }')).toBe('kashida');
+  expect(await justifyOf('{ justify: spaces }')).toBe('spaces');
+});
