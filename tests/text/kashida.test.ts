@@ -72,6 +72,27 @@ describe('kashidaPlaces: the priorities of Arabic typesetting', () => {
 
 describe('kashidaWord on every word of the seed article', () => {
   const words = seedWords();
+  test('a place where the font would change the word\u2019s letters is refused (Amiri\u2019s ligatures and contextual forms)', () => {
+    let refused = 0;
+    for (const w of words) {
+      const plain = shapeText(face, w, 'arab', 'rtl');
+      const k = kashidaWord(face, w, plain, 'arab');
+      if (k) expect(k.shaped.ids.filter((_, j) => j !== k.glyph), w).toEqual(plain.ids);
+      for (const p of kashidaPlaces(w)) {
+        const withTatweel = shapeText(face, w.slice(0, p.at) + TATWEEL + w.slice(p.at), 'arab', 'rtl');
+        const same = withTatweel.ids.length === plain.ids.length + 1 && withTatweel.ids.filter((id) => !TATWEEL_GLYPHS.has(id)).join() === plain.ids.filter((id) => !TATWEEL_GLYPHS.has(id)).join();
+        if (!same) {
+          refused++;
+          if (k) expect(k.at, w).not.toBe(p.at);
+        }
+      }
+    }
+    // Amiri reshapes around a tatweel often enough that the check matters: e.g. «حذر», «تنظيم»
+    expect(refused).toBeGreaterThan(20);
+    expect(kashidaPlaces('تنظيم').length).toBeGreaterThan(0);
+    expect(kashidaWord(face, 'تنظيم', shapeText(face, 'تنظيم', 'arab', 'rtl'), 'arab')).toBeNull();
+  });
+
   test('a tatweel only between two joined letters, never after a final form, never with digits or Latin', () => {
     let drawn = 0;
     for (const w of words) {
