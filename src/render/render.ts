@@ -5,7 +5,7 @@ import type { Edition, ResolvedCourse, ResolvedLesson } from '../workspace/model
 import type { ContentsEntry, Document } from '../document/model.js';
 import { countOf, EDITION_LABELS, LABELS, lessonLabelFor, lessonNumberLabel, NOUNS } from './labels.js';
 import { lessonPart } from './lesson.js';
-import { formatNumber } from '../text/digits.js';
+import { formatNumber, withDigits } from '../text/digits.js';
 import { sourceLine } from './sources.js';
 import type { TemplateSet } from './templates.js';
 
@@ -74,7 +74,8 @@ export function courseDocument(course: ResolvedCourse, edition: Edition, templat
     parts: [
       {
         kind: 'cover',
-        blocks: templates.blocks('cover', { title: course.title, subtitle: course.subtitle, author: course.author, summary, editionLabel: EDITION_LABELS[edition], labels: LABELS }),
+        // the subtitle is the pack's own meta text («للمرحلة الثانوية (16–18 سنة)»): its digits are the pack's, as in the summary under it
+        blocks: templates.blocks('cover', { title: course.title, subtitle: course.subtitle && withDigits(course.subtitle, digits), author: course.author, summary, editionLabel: EDITION_LABELS[edition], labels: LABELS }),
         newPage: true,
         decorated: false,
         headingLevel: 0,

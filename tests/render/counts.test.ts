@@ -100,5 +100,9 @@ describe('the sample lessons print their counts and meta digits right', () => {
     const minutes = r.course.lessons.reduce((s, l) => s + (l.duration ?? 0), 0);
     expect(cover).toContain(`${countOf(r.course.lessons.length, NOUNS.lesson, 'arabic')}، ${countOf(minutes, NOUNS.minute, 'arabic')}`);
     expect(cover).toContain('٤ دروس، ١٨٠ دقيقة');
+    // the subtitle's ages in the pack's digits, like the counts under it
+    expect(r.course.subtitle).toContain('(16–18 سنة)');
+    expect(cover).toContain('(١٦–١٨ سنة)');
+    expect(cover).not.toContain('16–18');
   });
 });
