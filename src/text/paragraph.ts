@@ -208,8 +208,8 @@ function kashidaPlan(prep: Prepared, a: number, count: number, need: number, spa
     }
   }
   if (words.length === 0) return { extra: need / spaces, drawn };
-  const first = pieces[at[0]];
-  const unit = words[0].shaped.advances[words[0].glyph] * first.scale;
+  // lengths are counted in natural tatweels of the line's first candidate
+  const unit = words[0].shaped.advances[words[0].glyph] * pieces[at[0]].scale;
   const { chosen, each } = shareKashida(
     words.map((w) => w.rank),
     need - room,
