@@ -16,6 +16,7 @@ import {
   HeadingLevel,
   ImageRun,
   LevelFormat,
+  LineRuleType,
   NumberFormat,
   Packer,
   PageBreak,
@@ -35,7 +36,7 @@ import {
 import { unzipSync } from 'fflate';
 import type { Block, ContentsPart, Document, Inline, Part } from '../../document/model.js';
 import type { FontName } from '../../workspace/model.js';
-import { COLORS, PAGE, PAPER, TYPE } from '../../layout/style.js';
+import { COLORS, PAGE, PAPER, SPACE, TYPE } from '../../layout/style.js';
 import { formatNumber } from '../../text/digits.js';
 import { fixedZip } from './zip.js';
 import { rightToLeftSections, stableLinkIds } from './patch.js';
@@ -50,6 +51,12 @@ const hex = (c: string) => c.replace('#', '').toUpperCase();
 const half = (pt: number) => Math.round(pt * 2);
 /** twentieths of a point */
 const twips = (pt: number) => Math.round(pt * 20);
+/**
+ * The PDF's line height for a size, as a minimum: Amiri's own (tall) line
+ * height times Word's "single" would set the text far looser than the PDF,
+ * and "at least" still lets a taller line (a heading, a picture) grow.
+ */
+const leading = (size: number) => ({ line: twips(size * TYPE.lineHeight), lineRule: LineRuleType.AT_LEAST });
 
 /** What every paragraph of one part shares. */
 interface Place {
@@ -320,7 +327,7 @@ export async function renderDocx(doc: Document, opts: DocxOptions = {}): Promise
     features: { updateFields: doc.parts.some((p) => p.kind === 'contents') },
     styles: {
       default: {
-        document: { run: { font: rFonts, size: half(TYPE.body), sizeComplexScript: half(TYPE.body), color: hex(COLORS.text), rightToLeft: true, language: { value: 'ar-SA', bidirectional: 'ar-SA' } }, paragraph: { spacing: { after: 120, line: 360 } } },
+        document: { run: { font: rFonts, size: half(TYPE.body), sizeComplexScript: half(TYPE.body), color: hex(COLORS.text), rightToLeft: true, language: { value: 'ar-SA', bidirectional: 'ar-SA' } }, paragraph: { spacing: { after: 120, ...leading(TYPE.body) } } },
         heading1: { run: { font: rFonts, size: half(TYPE.title), sizeComplexScript: half(TYPE.title), bold: true, boldComplexScript: true, color: hex(COLORS.accent) }, paragraph: { spacing: { before: 120, after: 160 }, keepNext: true } },
         heading2: { run: { font: rFonts, size: half(TYPE.h1), sizeComplexScript: half(TYPE.h1), bold: true, boldComplexScript: true, color: hex(COLORS.accent) }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
         heading3: { run: { font: rFonts, size: half(TYPE.h2), sizeComplexScript: half(TYPE.h2), bold: true, boldComplexScript: true, color: hex(COLORS.text) }, paragraph: { spacing: { before: 160, after: 80 }, keepNext: true } },
@@ -328,15 +335,15 @@ export async function renderDocx(doc: Document, opts: DocxOptions = {}): Promise
       paragraphStyles: [
         { id: 'Passage', name: 'Passage', basedOn: 'Normal', next: 'Passage', quickFormat: true, paragraph: { alignment: AlignmentType.BOTH, indent: { start: 240 } } },
         { id: 'Question', name: 'Question', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { bold: true, boldComplexScript: true }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true } },
-        { id: 'AnswerLine', name: 'Answer line', basedOn: 'Normal', quickFormat: true, paragraph: { spacing: { before: 0, after: 0, line: 480 } } },
+        { id: 'AnswerLine', name: 'Answer line', basedOn: 'Normal', quickFormat: true, paragraph: { spacing: { before: 0, after: 0, line: twips(SPACE.answerLine), lineRule: LineRuleType.EXACT } } },
         { id: 'BoxTitle', name: 'Box title', basedOn: 'Normal', next: 'Normal', quickFormat: true, paragraph: { keepNext: true } },
-        { id: 'Meta', name: 'Lesson facts', basedOn: 'Normal', quickFormat: true, run: { size: half(TYPE.meta), sizeComplexScript: half(TYPE.meta), color: hex(COLORS.muted) } },
-        { id: 'Small', name: 'Small', basedOn: 'Normal', quickFormat: true, run: { size: half(TYPE.small), sizeComplexScript: half(TYPE.small), color: hex(COLORS.muted) } },
+        { id: 'Meta', name: 'Lesson facts', basedOn: 'Normal', quickFormat: true, paragraph: { spacing: leading(TYPE.meta) }, run: { size: half(TYPE.meta), sizeComplexScript: half(TYPE.meta), color: hex(COLORS.muted) } },
+        { id: 'Small', name: 'Small', basedOn: 'Normal', quickFormat: true, paragraph: { spacing: leading(TYPE.small) }, run: { size: half(TYPE.small), sizeComplexScript: half(TYPE.small), color: hex(COLORS.muted) } },
         { id: 'Source', name: 'Source', basedOn: 'Small', quickFormat: true },
         { id: 'Caption', name: 'Figure caption', basedOn: 'Small', quickFormat: true, paragraph: { alignment: AlignmentType.CENTER } },
         { id: 'Term', name: 'Glossary term', basedOn: 'Normal', quickFormat: true },
         { id: 'ListItem', name: 'List item', basedOn: 'Normal', quickFormat: true, paragraph: { indent: { start: 360 } } },
-        { id: 'Running', name: 'Running head', basedOn: 'Normal', run: { size: half(TYPE.running), sizeComplexScript: half(TYPE.running), color: hex(COLORS.muted) }, paragraph: { spacing: { after: 0 } } },
+        { id: 'Running', name: 'Running head', basedOn: 'Normal', run: { size: half(TYPE.running), sizeComplexScript: half(TYPE.running), color: hex(COLORS.muted) }, paragraph: { spacing: { after: 0, ...leading(TYPE.running) } } },
       ],
     },
     numbering: {
