@@ -138,10 +138,14 @@ function boxTable(look: { fill: string; bar?: string }, children: FileChild[]): 
   });
 }
 
-/** Ruled lines to write on: one bottom border per line, and `between` so Word draws the lines between paragraphs it groups. */
+/**
+ * Ruled lines to write on: one bottom border per line, and `between` so Word
+ * draws the lines between paragraphs it groups; kept together on one page, as
+ * in the PDF.
+ */
 function answerLines(count: number): Paragraph[] {
   const rule: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: hex(COLORS.rule), space: 1 };
-  return Array.from({ length: count }, () => para({ style: 'AnswerLine', children: [text(' ')], border: { bottom: rule, between: rule } }));
+  return Array.from({ length: count }, (_, i) => para({ style: 'AnswerLine', keepNext: i < count - 1, children: [text(' ')], border: { bottom: rule, between: rule } }));
 }
 
 function blocks(list: Block[], place: Place): FileChild[] {
