@@ -186,6 +186,44 @@ describe('a lesson as LibreOffice showed it wrong once (each check stands for so
     }
   });
 
+  test("a question's options and ranks stay together: every row's text but the last row's is kept with the next", async () => {
+    // this lesson and one with rank questions
+    const ranked = await sampleLesson('platforms-and-moderation.yaml');
+    const files = [
+      { file: student, questions: lesson.questions },
+      { file: read((await renderDocx(lessonDoc(ranked, 'student'))).bytes), questions: ranked.questions },
+    ];
+    expect(ranked.questions.some((q) => q.kind === 'rank')).toBe(true);
+    const tables = files.flatMap(({ file, questions }) => {
+      const found = DomUtils.getElementsByTagName('w:tbl', file.xml('word/document.xml'), true).filter((t) => /^([أبجد]|☐)$/.test(DomUtils.textContent(DomUtils.getElementsByTagName('w:tc', t, true)[0]).trim()));
+      expect(found.length).toBe(questions.filter((q) => q.kind === 'choice' || q.kind === 'rank').length);
+      return found;
+    });
+    for (const t of tables) {
+      const rows = t.children.filter((c): c is Element => c.type === 'tag' && c.name === 'w:tr');
+      rows.forEach((row, i) => {
+        for (const p of DomUtils.getElementsByTagName('w:p', row, true)) expect(keepsWithNext(p), `row ${i + 1} of ${rows.length}`).toBe(i < rows.length - 1);
+      });
+    }
+  });
+
+  test('a short box stays on one page (its title was left alone at a page foot), a long one may break', () => {
+    const cells = DomUtils.getElementsByTagName('w:tc', teacher.xml('word/document.xml'), true).filter((c) => DomUtils.getElementsByTagName('w:shd', c, true).length);
+    const sizes = { short: 0, long: 0 };
+    for (const cell of cells) {
+      const [, ...body] = DomUtils.getElementsByTagName('w:p', cell, true).map((p) => DomUtils.getElementsByTagName('w:t', p, true).map((t) => DomUtils.textContent(t)).join(''));
+      const length = body.join('').length;
+      const row = cell.parent as Element;
+      const trPr = row.children.find((c): c is Element => c.type === 'tag' && c.name === 'w:trPr');
+      const kept = !!trPr && has(trPr, 'w:cantSplit');
+      // a band around the limit: list markers and the like are counted by one side only
+      if (length <= 500) (sizes.short++, expect(kept, body.join(' ').slice(0, 40)).toBe(true));
+      if (length >= 700) (sizes.long++, expect(kept, body.join(' ').slice(0, 40)).toBe(false));
+    }
+    expect(sizes.short).toBeGreaterThan(3);
+    expect(sizes.long).toBeGreaterThan(0);
+  });
+
   test('line spacing always says its rule (a bare w:line was exact in LibreOffice, cutting pictures, and 1.5 lines in Word)', () => {
     const styles = new TextDecoder().decode(student.files['word/styles.xml']);
     const spacings = styles.match(/<w:spacing [^>]*w:line="[^>]*>/g) ?? [];

@@ -100,7 +100,12 @@ function para(options: IParagraphOptions): Paragraph {
   return new Paragraph({ bidirectional: true, ...options });
 }
 
-/** A table set right to left with no ruled lines (options, scales, ranks, the running head): Word shows its grid on screen only. */
+/**
+ * A table set right to left with no ruled lines (options, scales, ranks, the
+ * running head): Word shows its grid on screen only. The choices keep each
+ * row with the next (their paragraphs keep with the next), so a question's
+ * options are not split over two pages.
+ */
 function table(rows: FileChild[][][], widths?: number[]): Table {
   return new Table({
     visuallyRightToLeft: true,
@@ -117,7 +122,7 @@ function table(rows: FileChild[][][], widths?: number[]): Table {
  * (paragraph borders would follow each list item's indent), and a teacher
  * adds a line to the box by pressing Enter inside it.
  */
-function boxTable(look: { fill: string; bar?: string }, children: FileChild[]): Table {
+function boxTable(look: { fill: string; bar?: string }, children: FileChild[], short: boolean): Table {
   const bar: IBorderOptions = look.bar ? { style: BorderStyle.SINGLE, size: 24, color: hex(look.bar) } : NONE;
   return new Table({
     visuallyRightToLeft: true,
@@ -125,6 +130,8 @@ function boxTable(look: { fill: string; bar?: string }, children: FileChild[]): 
     borders: NO_BORDERS,
     rows: [
       new TableRow({
+        // a short box moves to the next page whole rather than leave its title alone at a page's foot
+        ...(short ? { cantSplit: true } : {}),
         children: [
           new TableCell({
             shading: { type: 'clear', color: 'auto', fill: hex(look.fill) },
@@ -136,6 +143,22 @@ function boxTable(look: { fill: string; bar?: string }, children: FileChild[]): 
       }),
     ],
   });
+}
+
+/** A box of at most this many characters (about five lines) is kept on one page. */
+const SHORT_BOX = 600;
+
+/** The characters of text in these blocks (what a box holds: paragraphs, lists, terms, questions). */
+function textLength(list: Block[]): number {
+  const of = (inlines: Inline[]) => inlines.reduce((n, i) => n + i.text.length, 0);
+  return list.reduce((n, b) => {
+    if ('inlines' in b) n += of(b.inlines);
+    if (b.kind === 'list' || b.kind === 'rank') n += b.items.reduce((m, item) => m + of(item), 0);
+    if (b.kind === 'options') n += b.items.reduce((m, it) => m + of(it.inlines), 0);
+    if (b.kind === 'term') n += b.term.length;
+    if ('children' in b) n += textLength(b.children);
+    return n;
+  }, 0);
 }
 
 /**
@@ -171,7 +194,7 @@ function block(b: Block, place: Place): FileChild[] {
     case 'box': {
       // not kept with the next line: LibreOffice would then never split the box's cell across pages
       const title = b.title ? [para({ style: 'BoxTitle', keepNext: false, children: [text(b.title, { bold: true })] })] : [];
-      return [boxTable(BOX_LOOK[b.variant], [...title, ...blocks(b.children, place)])];
+      return [boxTable(BOX_LOOK[b.variant], [...title, ...blocks(b.children, place)], textLength(b.children) <= SHORT_BOX)];
     }
     case 'passage':
       return [para({ style: 'Passage', children: [text(`[${b.number}] `, { bold: true, color: hex(COLORS.accent) }), ...runs(b.inlines)] })];
@@ -197,9 +220,9 @@ function block(b: Block, place: Place): FileChild[] {
     case 'options':
       return [
         table(
-          b.items.map((it) => [
-            [para({ children: [text(it.letter, { bold: true, color: hex(COLORS.accent) })] })],
-            [para({ children: it.mark ? [...runs(it.inlines, { bold: true, color: hex(COLORS.teacherBar) }), text(` (${it.mark})`, { bold: true, color: hex(COLORS.teacherBar) })] : runs(it.inlines) })],
+          b.items.map((it, i) => [
+            [para({ keepNext: i < b.items.length - 1, children: [text(it.letter, { bold: true, color: hex(COLORS.accent) })] })],
+            [para({ keepNext: i < b.items.length - 1, children: it.mark ? [...runs(it.inlines, { bold: true, color: hex(COLORS.teacherBar) }), text(` (${it.mark})`, { bold: true, color: hex(COLORS.teacherBar) })] : runs(it.inlines) })],
           ]),
           [6, 94],
         ),
@@ -237,7 +260,7 @@ function block(b: Block, place: Place): FileChild[] {
     case 'scale':
       return [table([b.labels.map((l) => [para({ alignment: AlignmentType.CENTER, children: [text(`○ ${l}`)] })])])];
     case 'rank':
-      return [table(b.items.map((item) => [[para({ children: [text('☐')] })], [para({ children: runs(item) })]]), [6, 94])];
+      return [table(b.items.map((item, i) => [[para({ keepNext: i < b.items.length - 1, children: [text('☐')] })], [para({ keepNext: i < b.items.length - 1, children: runs(item) })]]), [6, 94])];
     case 'spacer':
     case 'rule':
       return [];
