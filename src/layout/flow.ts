@@ -33,6 +33,8 @@ export interface FlowItem {
   /** relative to (content left, item top) */
   ops: DrawOp[];
   bookmark?: { title: string; level: number };
+  /** this item is line `index` of a paragraph of `count` lines (for measuring how paragraphs end) */
+  line?: { index: number; count: number };
 }
 
 export interface FlowContext {
@@ -149,6 +151,7 @@ export class FlowBuilder {
         keepWithNext: keep,
         ops,
         bookmark: i === 0 ? opts.bookmark : undefined,
+        line: { index: i, count: n },
       });
     });
     return hang;
