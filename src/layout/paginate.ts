@@ -14,6 +14,12 @@ export interface Section {
   newPage: boolean;
   /** false: no running header or page number (a cover) */
   decorated?: boolean;
+  /**
+   * start on a right-hand page, an odd page number (a lesson in a pack, so
+   * that printed double-sided it begins a sheet of its own): a blank page is
+   * put before it when needed
+   */
+  recto?: boolean;
 }
 
 export interface Geometry {
@@ -66,8 +72,21 @@ export function paginate(sections: Section[], paper: Paper): Page[] {
   return paginateSections(sections, paper).pages;
 }
 
-/** Pages, and the index of the page each section starts on. */
-export function paginateSections(sections: Section[], paper: Paper): { pages: Page[]; starts: number[] } {
+/**
+ * The page left blank before a right-hand start. Book practice, Arabic as
+ * elsewhere: a blank verso carries nothing at all, no running head, no folio
+ * and no «صفحة فارغة عمدًا» (a convention of forms and exam papers, not of
+ * books); it still counts in the page numbers.
+ */
+export function blankPage(): Page {
+  return { ops: [], bookmarks: [], decorated: false };
+}
+
+/**
+ * Pages, and the index of the page each section starts on. `firstNumber` is
+ * the page number the first page will carry (for right-hand starts).
+ */
+export function paginateSections(sections: Section[], paper: Paper, firstNumber = 1): { pages: Page[]; starts: number[] } {
   const starts: number[] = [];
   const g = geometry(paper);
   const pages: Page[] = [];
@@ -78,8 +97,9 @@ export function paginateSections(sections: Section[], paper: Paper): { pages: Pa
   const finish = () => {
     if (page) page.ops.unshift(...boxOps(placed, g.left));
   };
-  const open = (section: Section) => {
+  const open = (section: Section, recto = false) => {
     finish();
+    if (recto && (firstNumber + pages.length) % 2 === 0) pages.push(blankPage());
     page = { ops: [], bookmarks: [], head: section.head, decorated: section.decorated !== false };
     pages.push(page);
     placed = [];
@@ -87,7 +107,7 @@ export function paginateSections(sections: Section[], paper: Paper): { pages: Pa
   };
 
   for (const section of sections) {
-    if (!page || section.newPage) open(section);
+    if (!page || section.newPage) open(section, section.recto);
     starts.push(pages.length - 1);
     const items = section.items;
     for (let i = 0; i < items.length; i++) {

@@ -125,8 +125,8 @@ function contentsFrom(pages: Page[], offset: number, contents: ContentsPart, aft
   return entries;
 }
 
-function paginate(sections: Section[], doc: Document) {
-  return paginateSections(sections, doc.paper);
+function paginate(sections: Section[], doc: Document, firstNumber = 1) {
+  return paginateSections(sections, doc.paper, firstNumber);
 }
 
 export async function renderPdf(doc: Document, opts: PdfOptions = {}): Promise<RenderedPdf> {
@@ -156,8 +156,8 @@ export async function renderPdf(doc: Document, opts: PdfOptions = {}): Promise<R
     const after = doc.parts.slice(at + 1) as Part[];
     const beforeLaid = paginate(before.map((p) => sectionOf(p, s)), doc);
     const beforePages = beforeLaid.pages;
-    const afterSections = after.map((p) => sectionOf(p, s));
-    const rest = paginate(afterSections, doc);
+    // in a pack each lesson starts on a right-hand (odd) page
+    const afterSections = after.map((p) => (p.kind === 'lesson' ? { ...sectionOf(p, s), recto: true } : sectionOf(p, s)));
     let contentsSection: Section | undefined;
     const contentsPages = (entries: ContentsEntry[]) => paginate([(contentsSection = layoutPart(contents, contents.blocksFor(entries), s, s.diagnostics))], doc).pages;
     const wide = formatNumber(888, doc.digits);
@@ -167,11 +167,16 @@ export async function renderPdf(doc: Document, opts: PdfOptions = {}): Promise<R
       sections: after[i]?.kind === 'lesson' ? afterSections[i].items.flatMap((it) => (it.bookmark?.level === 2 ? [{ title: it.bookmark.title, page: wide }] : [])) : [],
     }));
     let contentsLaid = contentsPages(entries);
+    // where the lessons fall depends on how many pages come before them (right-hand starts)
+    const restAfter = (pagesBefore: number) => paginate(afterSections, doc, pagesBefore + 1);
+    let rest = restAfter(beforePages.length + contentsLaid.length);
     for (let pass = 0; pass < 4; pass++) {
       const found = contentsFrom(rest.pages, beforePages.length + contentsLaid.length, contents, after, doc.digits);
       if (JSON.stringify(found) === JSON.stringify(entries)) break;
       entries = found;
+      const length = contentsLaid.length;
       contentsLaid = contentsPages(entries);
+      if (contentsLaid.length !== length) rest = restAfter(beforePages.length + contentsLaid.length);
     }
     const offset = beforePages.length + contentsLaid.length;
     pages = [...beforePages, ...contentsLaid, ...rest.pages];
