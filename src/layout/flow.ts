@@ -19,7 +19,12 @@ export interface BoxDecor {
   /** accent bar on the right (start) side */
   bar?: string;
   border?: string;
+  /** the box's title with «(تابع)», set at the top of each further page the box reaches */
+  continued?: { height: number; ops: DrawOp[] };
 }
+
+/** What a box's title says on the pages it continues onto. */
+export const CONTINUED = 'تابع';
 
 export interface FlowItem {
   height: number;
@@ -73,6 +78,9 @@ function styledOption(it: { inlines: Inline[]; mark?: string }): StyledText[] {
   if (!it.mark) return styled(it.inlines, TYPE.body);
   return [...styled(it.inlines, TYPE.body, COLORS.teacherBar, true), { text: ` (${it.mark})`, style: style(TYPE.small, COLORS.teacherBar, true) }];
 }
+
+/** Lists of up to this many items stay on one page. */
+export const SHORT_LIST = 6;
 
 /** Width of the box a margin marker (a number, a letter) is set in; its text sits at the box's right edge. */
 const MARKER_BOX = 200;
@@ -182,13 +190,27 @@ export class FlowBuilder {
     this.insetLeft += SPACE.boxPadX;
     this.piece(SPACE.boxPadY, [], { spaceBefore, keepWithNext: true });
     if (title) {
-      this.paragraph([{ text: title, style: style(TYPE.boxTitle, look.titleColor, true) }], { align: 'start', keepWithNext: true });
+      const titleStyle = style(TYPE.boxTitle, look.titleColor, true);
+      this.paragraph([{ text: title, style: titleStyle }], { align: 'start', keepWithNext: true });
+      decor.continued = this.continuedTitle(`${title} (${CONTINUED})`, titleStyle);
     }
     body();
     this.piece(SPACE.boxPadY, [], { glue: true });
     this.insetRight = savedR;
     this.insetLeft = savedL;
     this.boxStack.pop();
+  }
+
+  /** A box's title as it heads the box's part on a further page, with the space under it. */
+  private continuedTitle(text: string, titleStyle: TextStyle): { height: number; ops: DrawOp[] } {
+    const lines = layoutParagraph({ runs: [{ text, style: titleStyle }], width: this.innerWidth, align: 'start', direction: 'rtl', lineHeight: TYPE.lineHeight }, this.ctx.family).lines;
+    const ops: DrawOp[] = [];
+    let y = 0;
+    for (const line of lines) {
+      ops.push({ op: 'text', line, x: this.insetLeft, y });
+      y += line.height;
+    }
+    return { height: y + SPACE.paragraph, ops };
   }
 
   // ---- blocks ---------------------------------------------------------
@@ -248,7 +270,8 @@ export class FlowBuilder {
           marker: { runs: [{ text: b.number, style: style(10, COLORS.accent, true) }] },
         });
         return;
-      case 'list':
+      case 'list': {
+        const start = this.items.length;
         b.items.forEach((item, i) => {
           const marker = b.ordered ? `${formatNumber(i + 1, this.ctx.digits)})` : '•';
           this.paragraph(styled(item, TYPE.body), {
@@ -258,7 +281,10 @@ export class FlowBuilder {
             marker: { runs: [{ text: marker, style: style(TYPE.body, COLORS.accent, b.ordered) }] },
           });
         });
+        // a short list (an activity's steps) is read as one: never split across pages
+        if (b.items.length <= SHORT_LIST) for (let i = start; i < this.items.length - 1; i++) this.items[i].keepWithNext = true;
         return;
+      }
       case 'term':
         this.paragraph(
           [{ text: `${b.term}: `, style: style(TYPE.body, COLORS.text, true) }, ...styled(b.inlines, TYPE.body)],

@@ -6,6 +6,7 @@ import type { Paper } from '../workspace/model.js';
 import type { BoxDecor, FlowItem } from './flow.js';
 import { translate, type DrawOp, type Page } from './ops.js';
 import { PAGE, PAPER } from './style.js';
+import { pageFill } from './stats.js';
 
 export interface Section {
   items: FlowItem[];
@@ -82,6 +83,11 @@ export function blankPage(): Page {
   return { ops: [], bookmarks: [], decorated: false };
 }
 
+/** A part's last page filled less than this (a fraction of the text area) is near-empty: the page before gives it some content. */
+export const NEAR_EMPTY = 0.3;
+/** ... but keeps at least this much of its own. */
+const KEEP_FILLED = 0.5;
+
 /**
  * Pages, and the index of the page each section starts on. `firstNumber` is
  * the page number the first page will carry (for right-hand starts).
@@ -90,9 +96,12 @@ export function paginateSections(sections: Section[], paper: Paper, firstNumber 
   const starts: number[] = [];
   const g = geometry(paper);
   const pages: Page[] = [];
+  const pageRoom = g.bottom - g.top;
   let page: Page | undefined;
   let placed: Placed[] = [];
   let y = g.top;
+  // boxes that have had a part on an earlier page: their next part carries «(تابع)»
+  let seen = new Set<BoxDecor>();
 
   const finish = () => {
     if (page) page.ops.unshift(...boxOps(placed, g.left));
@@ -102,18 +111,37 @@ export function paginateSections(sections: Section[], paper: Paper, firstNumber 
     if (recto && (firstNumber + pages.length) % 2 === 0) pages.push(blankPage());
     page = { ops: [], bookmarks: [], head: section.head, decorated: section.decorated !== false };
     pages.push(page);
+    for (const p of placed) for (const d of p.item.boxes) seen.add(d);
     placed = [];
     y = g.top;
   };
+  /** a box's title again at the top of a page it continues onto */
+  const continuedTitle = (item: FlowItem) => {
+    const depth = item.boxes.findIndex((d) => seen.has(d) && d.continued);
+    if (depth < 0 || item.glue) return;
+    const { height, ops } = item.boxes[depth].continued!;
+    page!.ops.push(...translate(ops, g.left, y));
+    placed.push({ item: { height, spaceBefore: 0, keepWithNext: true, boxes: item.boxes.slice(0, depth + 1), ops: [] }, y });
+    y += height;
+  };
 
-  for (const section of sections) {
+  /**
+   * Place one section; `breakBefore`: items that start a page (to balance a
+   * near-empty last page). Returns the index in the section of the first item
+   * of each page it made or continued.
+   */
+  const place = (section: Section, breakBefore: Set<number>): number[] => {
+    const pageStarts = [0];
     if (!page || section.newPage) open(section, section.recto);
-    starts.push(pages.length - 1);
+    startPage = pages.length - 1;
     const items = section.items;
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       if (item.pageBreakBefore) {
-        if (y > g.top) open(section);
+        if (y > g.top) {
+          open(section);
+          pageStarts.push(i);
+        }
         continue;
       }
       const atTop = y <= g.top;
@@ -124,13 +152,14 @@ export function paginateSections(sections: Section[], paper: Paper, firstNumber 
         need += items[j + 1].spaceBefore + items[j + 1].height;
       }
       const room = g.bottom - y;
-      const pageRoom = g.bottom - g.top;
       const fits = before + item.height <= room;
       // box padding may hang into the bottom margin rather than start a page of its own
       const hangs = !fits && item.glue === true && before <= room + 2;
-      if (!atTop && !hangs && ((need > room && need <= pageRoom) || !fits)) {
+      if (!atTop && (breakBefore.has(i) || (!hangs && ((need > room && need <= pageRoom) || !fits)))) {
         open(section);
+        pageStarts.push(i);
         before = 0;
+        continuedTitle(item);
       }
       const top = y + before;
       page!.ops.push(...translate(item.ops, g.left, top));
@@ -138,6 +167,39 @@ export function paginateSections(sections: Section[], paper: Paper, firstNumber 
       placed.push({ item, y: top });
       y = top + item.height;
     }
+    return pageStarts;
+  };
+
+  let startPage = 0;
+  for (const section of sections) {
+    const saved = { pages: pages.length, seen: new Set(seen) };
+    const pageStarts = place(section, new Set());
+    starts.push(startPage);
+    if (!section.newPage || pageStarts.length < 2) continue;
+    // a near-empty last page: move the break before it earlier, to the latest
+    // place that leaves the last page filled enough and the one before it too
+    const fill = (p: Page) => pageFill(p, g.top, g.bottom);
+    if (fill(pages[pages.length - 1]) >= NEAR_EMPTY) continue;
+    const from = pageStarts[pageStarts.length - 2];
+    const last = pageStarts[pageStarts.length - 1];
+    const rerun = (breakAt: number) => {
+      pages.length = saved.pages;
+      page = undefined;
+      placed = [];
+      seen = new Set(saved.seen);
+      return place(section, new Set([breakAt]));
+    };
+    let done = false;
+    let changed = false;
+    for (let k = last - 1; k > from && !done; k--) {
+      if (section.items[k - 1].keepWithNext || section.items[k].glue) continue;
+      changed = true;
+      const tried = rerun(k);
+      const n = pages.length;
+      if (tried.length !== pageStarts.length || fill(pages[n - 2]) < KEEP_FILLED) break;
+      if (fill(pages[n - 1]) >= NEAR_EMPTY) done = true;
+    }
+    if (!done && changed) rerun(-1); // no better place: as it was
   }
   finish();
   return { pages, starts };

@@ -13,6 +13,8 @@ export interface PaginationStats {
   oneWordLines: string[];
   /** pages with content whose content fills less than 30% of the text area */
   emptyPages: number;
+  /** their page numbers (1-based) */
+  emptyPageNumbers: number[];
   /** the same, leaving out the last page of each part (a lesson may end anywhere) */
   emptyPagesInside: number;
   /** blank pages (nothing drawn: a left-hand page before a lesson) */
@@ -50,6 +52,7 @@ export function paginationStats(
   // the last page of a part: the next page starts a part, or is blank before one
   const lastOfPart = (i: number) => i === laid.pages.length - 1 || starts.has(i + 1) || blank(i + 1);
   let emptyPages = 0;
+  const emptyPageNumbers: number[] = [];
   let emptyPagesInside = 0;
   let blankPages = 0;
   laid.pages.forEach((p, i) => {
@@ -59,6 +62,7 @@ export function paginationStats(
     }
     if (pageFill(p, area.top, area.bottom) < 0.3) {
       emptyPages++;
+      emptyPageNumbers.push(i + 1);
       if (!lastOfPart(i)) emptyPagesInside++;
     }
   });
@@ -67,6 +71,7 @@ export function paginationStats(
     oneWordLastLines: oneWordLines.length,
     oneWordLines,
     emptyPages,
+    emptyPageNumbers,
     emptyPagesInside,
     blankPages,
     lessonsOnEvenPages: laid.lessonStarts.filter((p) => (p + 1) % 2 === 0).length,

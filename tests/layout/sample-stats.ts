@@ -17,6 +17,8 @@ export interface SampleRun {
   name: string;
   stats: PaginationStats;
   bytes: Uint8Array;
+  /** the page (0-based) each lesson starts on */
+  lessonStarts: number[];
 }
 
 export async function paginationStatsOf(packs = SAMPLE_PACKS, editions: Edition[] = ['student', 'teacher']): Promise<SampleRun[]> {
@@ -30,7 +32,7 @@ export async function paginationStatsOf(packs = SAMPLE_PACKS, editions: Edition[
       let stats: PaginationStats | undefined;
       const g = geometry(doc.paper);
       const pdf = await renderPdf(doc, { onLayout: (laid) => (stats = paginationStats(laid, g)) });
-      out.push({ name: `${r.course.id}-${edition}`, stats: stats!, bytes: pdf.bytes });
+      out.push({ name: `${r.course.id}-${edition}`, stats: stats!, bytes: pdf.bytes, lessonStarts: pdf.lessonStarts ?? [] });
     }
   }
   return out;
