@@ -76,6 +76,8 @@ export interface BreakPiece {
   breakAfter: boolean;
   /** the line must end after this piece (newline) */
   forcedAfter: boolean;
+  /** words joined by no-break spaces in this piece, when more than one («(تحليل — ف١)») */
+  words?: number;
 }
 
 /**
@@ -175,9 +177,10 @@ function words(pieces: BreakPiece[], start: number, end: number): number {
   let inWord = false;
   for (let k = start; k < end; k++) {
     if (pieces[k].space) inWord = false;
-    else if (!inWord) {
+    else {
+      if (!inWord) n++;
       inWord = true;
-      n++;
+      n += (pieces[k].words ?? 1) - 1;
     }
   }
   return n;

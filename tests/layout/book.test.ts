@@ -10,7 +10,7 @@ import type { DrawOp, Page } from '../../src/layout/ops.js';
 import { NEAR_EMPTY, paginateSections, type Section } from '../../src/layout/paginate.js';
 import { pageFill } from '../../src/layout/stats.js';
 import { COLORS, SPACE, TYPE } from '../../src/layout/style.js';
-import { breakOpportunities, layoutParagraph } from '../../src/text/index.js';
+import { breakLines, breakOpportunities, layoutParagraph } from '../../src/text/index.js';
 import { seedArticle } from '../text/helpers.js';
 import { BODY_LINE, family, layOut, page, PAGE_ROOM, para, spacer, textOfLines } from './helpers.js';
 
@@ -84,6 +84,22 @@ describe('a paragraph does not end on one word alone', () => {
     console.log(`seed article, 5 widths: ${runts} of ${paragraphs} paragraphs end on one word`);
     expect(paragraphs).toBeGreaterThan(80);
     expect(runts / paragraphs).toBeLessThan(0.03); // greedy alone: 5 of 90
+  });
+});
+
+describe('the runt rule in the breaker', () => {
+  // seven words of 20 pt and six spaces of 10 pt fill a line of 200 pt exactly
+  const pieces = (lastWords = 1) =>
+    Array.from({ length: 29 }, (_, i) => ({ width: i % 2 ? 10 : 20, space: i % 2 === 1, breakAfter: i % 2 === 1, forcedAfter: false, words: i === 28 ? lastWords : undefined }));
+  test('fifteen words: greedy would set 7 + 7 + 1; a line above gives a word, the last line has two', () => {
+    const ends = breakLines(pieces(), 200);
+    expect(ends).toHaveLength(3);
+    expect(ends.slice(1)).toEqual([26, 29]);
+    // 6 + 7 or 7 + 6 above cost the same (one line with spaces stretched to 1.6 times)
+    expect([12, 14]).toContain(ends[0]);
+  });
+  test('a last piece of three words joined by no-break spaces is no runt: the greedy lines stay', () => {
+    expect(breakLines(pieces(3), 200)).toEqual([14, 28, 29]);
   });
 });
 
