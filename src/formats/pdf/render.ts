@@ -154,7 +154,8 @@ export async function renderPdf(doc: Document, opts: PdfOptions = {}): Promise<R
     const contents = doc.parts[at] as ContentsPart;
     const before = doc.parts.slice(0, at) as Part[];
     const after = doc.parts.slice(at + 1) as Part[];
-    const beforeLaid = paginate(before.map((p) => sectionOf(p, s)), doc);
+    const beforeSections = before.map((p) => sectionOf(p, s));
+    const beforeLaid = paginate(beforeSections, doc);
     const beforePages = beforeLaid.pages;
     // in a pack each lesson starts on a right-hand (odd) page
     const afterSections = after.map((p) => (p.kind === 'lesson' ? { ...sectionOf(p, s), recto: true } : sectionOf(p, s)));
@@ -181,7 +182,7 @@ export async function renderPdf(doc: Document, opts: PdfOptions = {}): Promise<R
     const offset = beforePages.length + contentsLaid.length;
     pages = [...beforePages, ...contentsLaid, ...rest.pages];
     lessonStarts = rest.starts.filter((_, i) => after[i].kind === 'lesson').map((p) => p + offset);
-    sections = [...before.map((p) => sectionOf(p, s)), contentsSection!, ...afterSections];
+    sections = [...beforeSections, contentsSection!, ...afterSections];
     sectionStarts = [...beforeLaid.starts, beforePages.length, ...rest.starts.map((p) => p + offset)];
   }
   opts.onLayout?.({ items: sections.flatMap((x) => x.items), pages, sectionStarts, lessonStarts });
