@@ -402,8 +402,8 @@ export class FlowBuilder {
 
   private question(b: Extract<Block, { kind: 'question' }>): void {
     const runs: StyledText[] = [...styled(b.inlines, TYPE.body)];
-    // the level and refs stay together on one line (no-break spaces)
-    if (b.meta) runs.push({ text: ` (${b.meta.replace(/ /g, '\u00a0')})`, style: style(TYPE.questionMeta, COLORS.faint) });
+    // the level, its dash and the first ref stay together (no-break spaces); a line may break between refs, never inside one
+    if (b.meta) runs.push({ text: ` (${b.meta.replace(/(?<!،) /g, '\u00a0')})`, style: style(TYPE.questionMeta, COLORS.faint) });
     const start = this.items.length;
     // options and scales line up with the question's text: the same hang, wider for «١٠)» and up
     const hang = this.paragraph(runs, {

@@ -3,7 +3,8 @@
 // label); shaped widths say where it must. Greedy first-fit, which is what
 // readers of justified Arabic expect, and linear in the number of pieces; then
 // one Knuth–Plass-style choice at the end of the paragraph, so that it does
-// not end on one word alone (a runt) when a slightly looser line above avoids it.
+// not end on one word alone (a runt) when a slightly looser line above avoids
+// it, nor keep a very loose line there when the lines above can share its space.
 import LineBreaker from 'linebreak';
 
 export interface BreakOpportunity {
@@ -149,13 +150,13 @@ export function breakLines<P extends BreakPiece>(pieces: P[], width: number, spl
 /**
  * Cost of a one-word last line, in the units of `looseness` (Typst's
  * linebreak.rs likewise adds a runt cost to a paragraph's last line): worth
- * a penultimate line whose spaces stretch to about 1.8 times their width.
+ * a line above whose spaces stretch to about 1.8 times their width.
  */
 const RUNT_COST = 50;
-/** the loosest a penultimate line may become to avoid a runt: spaces at most twice their width */
+/** a line whose spaces stretch past twice their width is too loose: the lines around it share its space */
 const MAX_RATIO = 1;
 
-/** How far a line's spaces must stretch to fill it: 100·r³ for a stretch ratio r (TeX's badness), Infinity past MAX_RATIO. */
+/** How far a line's spaces must stretch to fill it: 100·r³ for a stretch ratio r (TeX's badness); Infinity when it cannot. */
 function looseness(pieces: BreakPiece[], start: number, end: number, width: number): number {
   let last = end - 1;
   while (last >= start && pieces[last].space) last--;
@@ -168,7 +169,7 @@ function looseness(pieces: BreakPiece[], start: number, end: number, width: numb
   if (natural > width + 1e-6) return Infinity;
   if (spaces === 0) return natural < width - 1e-6 ? Infinity : 0;
   const r = (width - natural) / spaces;
-  return r > MAX_RATIO ? Infinity : 100 * r * r * r;
+  return 100 * r * r * r;
 }
 
 /** Content pieces of [start, end) separated by a space, trailing spaces aside: a line of one word has one group. */
@@ -186,26 +187,37 @@ function words(pieces: BreakPiece[], start: number, end: number): number {
   return n;
 }
 
-/** How many lines above the last one may be broken again to avoid a runt. */
+/** How many lines above the last one may be broken again. */
 const WINDOW = 3;
 
 /**
- * When the paragraph's last line holds one word, break the few lines above it
- * again (a small Knuth–Plass: the least total looseness, plus the runt's cost
- * if one is left, over the same number of lines) so that words moved down keep
- * the last one company. Changes `ends` in place.
+ * The end of a paragraph, Knuth–Plass style: when its last line holds one
+ * word, or a line near the end is too loose (a long unbreakable piece such as
+ * a question's «(تحليل — ف١١، ف١٧–١٨)» could not join it), break the few lines
+ * above the last one again for the least total looseness, plus the runt's cost
+ * if one is left, over the same number of lines. Words moved down keep a lone
+ * last word company; a loose line shares its space with the lines above it.
+ * Changes `ends` in place.
  */
 function avoidRunt(pieces: BreakPiece[], ends: number[], width: number): void {
   const n = ends.length;
   if (n < 2) return;
   const end = ends[n - 1];
-  const last = ends[n - 2];
-  if (pieces[last - 1].forcedAfter || words(pieces, last, end) !== 1) return;
+  if (pieces[ends[n - 2] - 1].forcedAfter) return;
   // the window: lines from the last forced break (or WINDOW lines up) to the end
   let first = Math.max(0, n - 1 - WINDOW);
   for (let l = n - 2; l > first; l--) if (pieces[ends[l - 1] - 1].forcedAfter) first = l;
   const start = first > 0 ? ends[first - 1] : 0;
   const lines = n - 1 - first; // lines above the last one, in the window
+  const runtCost = (k: number) => (words(pieces, k, end) === 1 ? RUNT_COST : 0);
+  let greedy = runtCost(ends[n - 2]);
+  let tooLoose = false;
+  for (let l = first; l < n - 1; l++) {
+    const cost = looseness(pieces, l > 0 ? ends[l - 1] : 0, ends[l], width);
+    greedy += cost;
+    if (cost > 100 * MAX_RATIO ** 3) tooLoose = true;
+  }
+  if (runtCost(ends[n - 2]) === 0 && !tooLoose) return;
   // where a line may start inside the window
   const cand: number[] = [];
   for (let k = start + 1; k < end; k++) if (pieces[k - 1].breakAfter && !pieces[k].space) cand.push(k);
@@ -232,17 +244,17 @@ function avoidRunt(pieces: BreakPiece[], ends: number[], width: number): void {
     });
   }
   let pick = -1;
-  let pickCost = Infinity;
+  let pickCost = greedy - 1e-9; // the greedy lines stay unless something is better
   cand.forEach((k, c) => {
     const above = best[lines - 1][c];
     if (above === Infinity || !fitsLast(pieces, k, end, width)) return;
-    const cost = above + (words(pieces, k, end) === 1 ? RUNT_COST : 0);
-    if (cost < pickCost - 1e-9) {
+    const cost = above + runtCost(k);
+    if (cost < pickCost) {
       pick = c;
       pickCost = cost;
     }
   });
-  if (pick < 0 || words(pieces, cand[pick], end) === 1) return; // no better ending: keep the greedy lines
+  if (pick < 0) return;
   for (let m = lines; m >= 1; m--) {
     ends[first + m - 1] = cand[pick];
     pick = from[m - 1][pick];

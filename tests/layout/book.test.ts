@@ -101,6 +101,15 @@ describe('the runt rule in the breaker', () => {
   test('a last piece of three words joined by no-break spaces is no runt: the greedy lines stay', () => {
     expect(breakLines(pieces(3), 200)).toEqual([14, 28, 29]);
   });
+  test('a line left very loose by a long unbreakable piece after it shares its space with the line above', () => {
+    // nine words, then a piece of 150 pt that cannot break («(تحليل — ف١١،» and the like)
+    const words = Array.from({ length: 18 }, (_, i) => ({ width: i % 2 ? 10 : 20, space: i % 2 === 1, breakAfter: i % 2 === 1, forcedAfter: false }));
+    const chunk = { width: 150, space: false, breakAfter: false, forcedAfter: false, words: 3 };
+    const ends = breakLines([...words, chunk], 200);
+    // greedy: 7 words, then 2 words stretched over 200 pt (spaces 16 times their width), then the piece
+    expect(ends).toHaveLength(3);
+    expect(ends[0]).toBeLessThan(14);
+  });
 });
 
 describe('a box continued on the next page', () => {
