@@ -10,7 +10,7 @@ import type { FontFace, GlyphRun, LaidLine } from '../text/types.js';
 import type { Paper } from '../workspace/model.js';
 import type { Bookmark, DrawOp, Page } from '../layout/ops.js';
 import { PAPER } from '../layout/style.js';
-import { glyphRecord, isPlainTrueType, preloadLoca, useGlyphRecords } from './subset.js';
+import { PdfFont } from './fonts.js';
 import { circlePath, colorOps, deflateContent, pdfNum, rectPath, roundedRectPath, type ColorOps } from './content.js';
 
 /** A fixed date makes equal input give byte-equal PDFs. */
@@ -30,16 +30,6 @@ export interface PdfMeta {
 // ToUnicode text), the page's content stream and font resources, the
 // catalog's viewer preferences. pdfkit and fontkit are therefore pinned to
 // exact versions in package.json (tests/build/pins.test.ts).
-// pdfkit's embedded-font object, as much of it as we use
-interface EmbeddedFont {
-  id: string;
-  subset: { includeGlyph(id: number): number; mapping: Record<number, number> };
-  widths: number[];
-  unicode: number[][];
-  scale: number;
-  ref(): unknown;
-}
-
 // a pdfkit stream object (PDFReference), as much of it as we use
 interface StreamRef {
   data: Record<string, unknown>;
@@ -49,9 +39,6 @@ interface StreamRef {
 
 type Doc = InstanceType<typeof PDFDocument> & {
   page: { fonts: Record<string, unknown>; height: number; width: number; dictionary: unknown; content: StreamRef };
-  _font: EmbeddedFont;
-  _fontCount: number;
-  _fontFamilies: Record<string, EmbeddedFont>;
   _root: { data: { ViewerPreferences?: { data: Record<string, unknown> } } };
   addContent(s: string): Doc;
   _normalizeColor(color: string): number[] | null;
@@ -102,17 +89,70 @@ export function logicalOrder<T extends { level: number }>(visual: T[]): T[] {
   return runs;
 }
 
+const NUMBER = /^\p{N}+(?:[.,\u066b\u066c]\p{N}+)*$/u;
+const SEPARATOR = /^[^\p{L}\p{N}\p{M}\s]+$/u;
+
+/**
+ * A line's runs (visual order) as the sweeps to draw them in. A line is drawn
+ * left to right, as displayed, in one sweep: pdf.js makes one piece of text
+ * of it and puts that in logical order with its own bidi algorithm (runs
+ * written in logical order made a piece per run, and lost the spaces between
+ * them). Its algorithm takes a dash between numbers for a left-to-right
+ * letter, and so reversed ranges («١٦–١٨» came back «١٨–١٦»): such a
+ * separator is cut out, and the sweeps are written in reading order, each a
+ * piece of its own.
+ */
+export function sweeps<T extends { level: number; text: string }>(runs: T[]): T[][] {
+  const cuts: number[] = [];
+  for (let i = 1; i + 1 < runs.length; i++) {
+    if (SEPARATOR.test(runs[i].text) && NUMBER.test(runs[i - 1].text) && NUMBER.test(runs[i + 1].text)) cuts.push(i, i + 1);
+  }
+  if (cuts.length === 0) return [runs];
+  const out: T[][] = [];
+  let from = 0;
+  for (const c of cuts) {
+    if (c > from) out.push(runs.slice(from, c));
+    from = c;
+  }
+  out.push(runs.slice(from));
+  const rtl = Math.min(...runs.map((r) => r.level)) % 2 === 1;
+  return rtl ? out.reverse() : out;
+}
+
 /** Where a glyph that copies as `text` lives: its font, its code there. Glyphs with several texts chain. */
 interface Slot {
   text: string;
-  font: EmbeddedFont;
-  gid: number;
+  /** the advance the PDF font gives the glyph (1000ths of an em); undefined: the font's own */
+  width: number | undefined;
+  font: PdfFont;
+  /** the advance in the font, 1000ths of an em */
+  advance: number;
   hex: string;
   next: Slot | undefined;
 }
 
-/** Four-digit hex glyph codes, computed once. */
-const HEX4: string[] = Array.from({ length: 4096 }, (_, i) => i.toString(16).padStart(4, '0'));
+
+/**
+ * How far (in ems) the pen may move past a glyph's own width (a gap) or back
+ * into it (an overlap) before the glyph is given its width in place; see runText.
+ */
+const FOLD_GAP = 0.04;
+const FOLD_OVERLAP = 0.1;
+
+/** Text that is combining marks only (harakat): extractors attach it to the letter before. */
+const MARKS = new Map<string, boolean>();
+function isMark(text: string): boolean {
+  let m = MARKS.get(text);
+  if (m === undefined) MARKS.set(text, (m = /^\p{Mn}+$/u.test(text)));
+  return m;
+}
+
+/** A PDF text string: UTF-16BE with its byte-order mark, in hex. */
+export function textString(text: string): string {
+  let hex = 'FEFF';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0');
+  return `<${hex}>`;
+}
 
 /** A glyph drawn as an outline, relative to its run's origin. */
 interface Outline {
@@ -147,7 +187,8 @@ function outlineOps(font: FontFace['font'], id: number): string {
 
 class Writer {
   /** per face: the embedded font, then variants for glyphs that must copy as other text */
-  private fonts = new Map<string, EmbeddedFont[]>();
+  private fonts = new Map<string, PdfFont[]>();
+  private fontCount = 0;
   /** face key -> glyph id -> slots (one per text the glyph copies as) */
   private slots = new Map<string, Map<number, Slot>>();
   /** colour string -> pdfkit's colour operators for shapes */
@@ -157,42 +198,16 @@ class Writer {
 
   constructor(private readonly doc: Doc) {}
 
-  private embedded(face: FontFace): EmbeddedFont[] {
+  /** The face's fonts: one for a TrueType face; a CFF face opens another for a glyph that needs a second text or width. */
+  private fontsOf(face: FontFace): PdfFont[] {
     let list = this.fonts.get(face.key);
-    if (!list) {
-      // pdfkit accepts an opened fontkit font: the shaper's and the writer's glyph ids are the same by construction
-      preloadLoca(face.font); // before pdfkit asks fontkit for glyph 0
-      this.doc.font(face.font as unknown as string);
-      useGlyphRecords(this.doc._font.subset, face.font);
-      list = [this.doc._font];
-      this.fonts.set(face.key, list);
-    }
+    if (!list) this.fonts.set(face.key, (list = [new PdfFont(this.doc, face.font, `F${++this.fontCount}`)]));
     return list;
   }
 
-  /**
-   * The embedded font to draw glyph `id` with when it must copy as `text`.
-   * A PDF font maps each glyph to one text, but one glyph can stand for
-   * different text: a bracket mirrored in right-to-left text is the other
-   * bracket's glyph, a ligature piece belongs to different words. Such a glyph
-   * goes into a second copy of the font (embedded as its own small subset).
-   */
-  private fontFor(face: FontFace, id: number, codePoints: number[]): EmbeddedFont {
-    const list = this.embedded(face);
-    for (const f of list) {
-      const gid = f.subset.mapping[id];
-      if (gid === undefined) return f;
-      const known = f.unicode[gid];
-      if (known && known.length === codePoints.length && known.every((c, i) => c === codePoints[i])) return f;
-    }
-    const base = list[0];
-    const Embedded = base.constructor as new (doc: Doc, font: unknown, id: string) => EmbeddedFont;
-    const variant = new Embedded(this.doc, face.font, `F${++this.doc._fontCount}`);
-    useGlyphRecords(variant.subset, face.font);
-    // pdfkit embeds every font it lists here when the document ends
-    this.doc._fontFamilies[`hiwar:${face.key}:${list.length}`] = variant;
-    list.push(variant);
-    return variant;
+  /** Every font used, for writing them once the pages are done. */
+  allFonts(): PdfFont[] {
+    return [...this.fonts.values()].flat();
   }
 
   private slotsOf(face: FontFace): Map<number, Slot> {
@@ -201,20 +216,30 @@ class Writer {
     return byId;
   }
 
-  /** Where glyph `id` copying as `text` lives; found once per document. */
-  private slot(face: FontFace, byId: Map<number, Slot>, id: number, text: string): Slot {
+  /**
+   * Where glyph `id` copying as `text` lives, with the advance `width` (in
+   * 1000ths of an em; undefined: the font's own); found once per document.
+   */
+  private slot(face: FontFace, byId: Map<number, Slot>, id: number, text: string, width?: number): Slot {
     const first = byId.get(id);
-    for (let s = first; s; s = s.next) if (s.text === text) return s;
-    const codePoints = [...text].map((c) => c.codePointAt(0)!);
-    const font = this.fontFor(face, id, codePoints);
-    const gid = font.subset.includeGlyph(id);
-    if (font.widths[gid] == null) {
-      const advance = isPlainTrueType(face.font) ? glyphRecord(face.font, id).advance : face.font.getGlyph(id).advanceWidth;
-      font.widths[gid] = advance * font.scale;
+    for (let s = first; s; s = s.next) if (s.text === text && s.width === width) return s;
+    const list = this.fontsOf(face);
+    let font: PdfFont | undefined;
+    let hex: string | undefined;
+    for (const f of list) {
+      hex = f.code(id, text, width);
+      if (hex !== undefined) {
+        font = f;
+        break;
+      }
     }
-    if (font.unicode[gid] == null) font.unicode[gid] = codePoints;
+    if (!font || hex === undefined) {
+      font = new PdfFont(this.doc, face.font, `F${++this.fontCount}`);
+      list.push(font);
+      hex = font.code(id, text, width)!;
+    }
     // the first text found stays first: the common case is one text per glyph
-    const slot: Slot = { text, font, gid, hex: HEX4[gid] ?? gid.toString(16).padStart(4, '0'), next: undefined };
+    const slot: Slot = { text, width, font, advance: width ?? font.ownWidth(id), hex, next: undefined };
     if (first) {
       let last = first;
       while (last.next) last = last.next;
@@ -240,10 +265,9 @@ class Writer {
     // glyphs that need no adjustment between them share one hex string
     let parts = '';
     let hex = '';
-    let pen = 0;
-    let current: EmbeddedFont | undefined;
-    const select = (font: EmbeddedFont) => {
-      this.doc.page.fonts[font.id] = font.ref();
+    let current: PdfFont | undefined;
+    const select = (font: PdfFont) => {
+      this.doc.page.fonts[font.id] = font.ref;
       out.push(`/${font.id} ${fontSize} Tf`);
       current = font;
     };
@@ -251,7 +275,7 @@ class Writer {
       if (hex) parts = parts ? `${parts} <${hex}>` : `<${hex}>`;
       hex = '';
       if (parts) {
-        if (!current) select(this.embedded(face)[0]); // TJ needs a font even to only move the pen
+        if (!current) select(this.fontsOf(face)[0]); // TJ needs a font even to only move the pen
         out.push(`[${parts}] TJ`);
       }
       parts = '';
@@ -262,42 +286,78 @@ class Writer {
       hex = '';
       parts = parts ? `${parts} ${n}` : n;
     };
-    // straight from the cached shapes: no object per glyph
+    // Per glyph: where it is drawn (its origin, from the run's origin), the
+    // text it copies as, and for a glyph with text the origin of the next
+    // letter (marks are left out: extractors attach them to their letter
+    // wherever they are drawn).
+    let count = 0;
+    for (const sg of run.segments) count += sg.ids.length;
+    const origin = new Float64Array(count);
+    const next = new Float64Array(count).fill(NaN);
+    const texts: string[] = new Array(count);
+    {
+      let k = 0;
+      let pen = 0;
+      for (const sg of run.segments) {
+        for (let j = 0; j < sg.ids.length; j++, k++) {
+          origin[k] = pen + sg.xOffsets[j] * sg.scale;
+          pen += sg.advances[j] * sg.scale + sg.stretch;
+          texts[k] = sg.texts[j];
+        }
+      }
+      let last = -1;
+      for (let i = 0; i < count; i++) {
+        if (!texts[i] || isMark(texts[i])) continue;
+        if (last >= 0) next[last] = origin[i];
+        last = i;
+      }
+    }
+    // Each glyph is shown at its origin: the text position is moved there
+    // from where the glyph before it left it, by a number in the TJ array.
+    // Kerning, joining strokes and marks make such moves inside a word, and
+    // text extractors read a forward move as a space (pdf.js past 0.1 em) and
+    // a move back as a new piece of text that they order apart (pdf.js past
+    // 0.2 em). A glyph whose own width leaves such a move before the next
+    // letter gets the width it really has here instead (a copy of it in a
+    // variant font), so that the pen arrives where the next letter starts.
+    // Spaces keep their width: their gaps are word breaks (justification).
+    let at = 0; // the text position, from the run's origin
+    let k = -1;
     for (const sg of run.segments) {
-      const { ids, advances, xOffsets, yOffsets, texts, scale, stretch } = sg;
+      const { ids, yOffsets, scale } = sg;
       for (let j = 0; j < ids.length; j++) {
+        k++;
         const id = ids[j];
-        const xAdvance = advances[j] * scale + stretch;
-        const xOffset = xOffsets[j] * scale;
         const yOffset = yOffsets[j] * scale;
-        const text = texts[j];
+        const text = texts[k];
         if (!text) {
-          (outlines ??= []).push({ id, dx: pen + xOffset, dy: yOffset });
-          adjust(num((-xAdvance * 1000) / size));
-          pen += xAdvance;
+          (outlines ??= []).push({ id, dx: origin[k], dy: yOffset });
           continue;
         }
-        const { font, gid, hex: code } = this.slot(face, byId, id, text);
+        let slot = this.slot(face, byId, id, text);
+        const to = next[k];
+        if (!Number.isNaN(to) && text !== ' ') {
+          const gap = to - origin[k] - (slot.advance * size) / 1000;
+          if (gap > FOLD_GAP * size || gap < -FOLD_OVERLAP * size) slot = this.slot(face, byId, id, text, Math.round(((to - origin[k]) * 1000) / size));
+        }
+        const { font, advance, hex: code } = slot;
         if (font !== current) {
-          // a font change keeps the pen where it is (same BT block)
+          // a font change keeps the text position (same BT block)
           flush();
           select(font);
         }
-        const natural = (font.widths[gid] * size) / 1000;
-        const pre = xOffset ? -(xOffset * 1000) / size : 0;
-        const post = ((natural - xAdvance + xOffset) * 1000) / size;
+        const move = ((at - origin[k]) * 1000) / size;
         if (yOffset) {
           flush();
           out.push(`${num(yOffset)} Ts`);
         }
-        if (pre) adjust(num(pre));
+        if (Math.abs(move) > 0.0005) adjust(num(move));
         hex += code;
-        if (Math.abs(post) > 0.0005) adjust(num(post));
+        at = origin[k] + (advance * size) / 1000;
         if (yOffset) {
           flush();
           out.push('0 Ts');
         }
-        pen += xAdvance;
       }
     }
     flush();
@@ -307,22 +367,20 @@ class Writer {
   private line(line: LaidLine, x: number, top: number): void {
     const out = this.out;
     const baseline = this.doc.page.height - (top + line.ascent);
-    // Runs are positioned absolutely, so they can be written in logical order:
-    // text extractors that read the content stream in order (pdf.js) then give
-    // the sentence as it was typed, not as it is displayed.
-    const runs = line.runs.length < 2 ? line.runs : logicalOrder(line.runs);
-    for (const run of runs) {
-      if (run.segments.length === 0) continue;
-      const color = textColor(run.color);
-      out.push(`BT ${color} rg 1 0 0 1 ${num(x + run.x)} ${num(baseline)} Tm`);
-      const outlines = this.runText(run, out);
-      out.push('ET');
-      if (!outlines) continue;
-      const k = run.size / run.face.unitsPerEm;
-      for (const o of outlines) {
-        const path = outlineOps(run.face.font, o.id);
-        if (!path) continue;
-        out.push(`q ${color} rg ${num(k)} 0 0 ${num(k)} ${num(x + run.x + o.dx)} ${num(baseline + o.dy)} cm`, path, 'Q');
+    for (const sweep of sweeps(line.runs)) {
+      for (const run of sweep) {
+        if (run.segments.length === 0) continue;
+        const color = textColor(run.color);
+        out.push(`BT ${color} rg 1 0 0 1 ${num(x + run.x)} ${num(baseline)} Tm`);
+        const outlines = this.runText(run, out);
+        out.push('ET');
+        if (!outlines) continue;
+        const k = run.size / run.face.unitsPerEm;
+        for (const o of outlines) {
+          const path = outlineOps(run.face.font, o.id);
+          if (!path) continue;
+          out.push(`q ${color} rg ${num(k)} 0 0 ${num(k)} ${num(x + run.x + o.dx)} ${num(baseline + o.dy)} cm`, path, 'Q');
+        }
       }
     }
   }
@@ -486,6 +544,7 @@ export function writePdf(pages: Page[], meta: PdfMeta): Promise<Buffer> {
     for (const b of page.bookmarks) outline.push({ b, pageIndex: i, pageDict: doc.page.dictionary });
   });
   addOutline(doc, outline, height);
+  for (const font of writer.allFonts()) font.embed();
   doc.end();
   return done;
 }
