@@ -8,7 +8,7 @@
 import PDFDocument from 'pdfkit';
 import type { FontFace, GlyphRun, LaidLine } from '../text/types.js';
 import type { Paper } from '../workspace/model.js';
-import type { Bookmark, DrawOp, Page } from '../layout/ops.js';
+import type { Bookmark, DrawOp, Page, StructNode } from '../layout/ops.js';
 import { PAPER } from '../layout/style.js';
 import { PdfFont } from './fonts.js';
 import { circlePath, colorOps, deflateContent, pdfNum, rectPath, roundedRectPath, type ColorOps } from './content.js';
@@ -36,6 +36,10 @@ interface StreamRef {
   buffer: Uint8Array[];
   compress: boolean;
 }
+
+/** pdfkit's structure element (doc.struct), as much of it as we use */
+type StructElement = ReturnType<InstanceType<typeof PDFDocument>['struct']>;
+type StructContent = ReturnType<InstanceType<typeof PDFDocument>['markStructureContent']>;
 
 type Doc = InstanceType<typeof PDFDocument> & {
   page: { fonts: Record<string, unknown>; height: number; width: number; dictionary: unknown; content: StreamRef };
@@ -196,7 +200,63 @@ class Writer {
   /** the current page's content, one operator (or several, joined by newlines) per entry */
   private out: string[] = [];
 
-  constructor(private readonly doc: Doc) {}
+  /** the structure tree: the document element, and an element per structure node met */
+  private readonly root: StructElement;
+  private readonly elements = new Map<StructNode, StructElement>();
+  /** the marked-content sequence open on the page: its element and content, or an artifact */
+  private open: { node: StructNode; content: StructContent } | 'Pagination' | 'Layout' | undefined;
+
+  constructor(private readonly doc: Doc) {
+    this.root = doc.struct('Document');
+    doc.addStructure(this.root);
+  }
+
+  /** The structure element of `node`, made (under its parent's) the first time its content is met: reading order. */
+  private element(node: StructNode): StructElement {
+    let el = this.elements.get(node);
+    if (!el) {
+      el = this.doc.struct(node.type, { lang: node.lang, alt: node.alt });
+      (node.parent ? this.element(node.parent) : this.root).add(el);
+      this.elements.set(node, el);
+    }
+    return el;
+  }
+
+  /** Hand what this writer collected to the page's content, so that pdfkit's marked content lands after it. */
+  private flushOut(): void {
+    if (this.out.length) this.doc.addContent(this.out.join('\n'));
+    this.out = [];
+  }
+
+  /**
+   * Put the ops that follow in `node`'s marked content (a new sequence unless
+   * the one open is `node`'s), or in an artifact when there is no node: a
+   * running header or footer, a rule, a box, an answer line.
+   */
+  private mark(node: StructNode | 'Pagination' | 'Layout'): void {
+    if (typeof node === 'string' ? this.open === node : typeof this.open === 'object' && this.open.node === node) return;
+    this.closeMark();
+    this.flushOut();
+    if (typeof node === 'string') {
+      this.doc.markContent('Artifact', { type: node });
+      this.open = node;
+    } else {
+      this.open = { node, content: this.doc.markStructureContent(node.type) };
+    }
+  }
+
+  private closeMark(): void {
+    if (!this.open) return;
+    this.flushOut();
+    this.doc.endMarkedContent();
+    if (typeof this.open === 'object') this.element(this.open.node).add(this.open.content);
+    this.open = undefined;
+  }
+
+  /** End the structure tree (after the last page). */
+  endStructure(): void {
+    this.root.end();
+  }
 
   /** The face's fonts: one for a TrueType face; a CFF face opens another for a glyph that needs a second text or width. */
   private fontsOf(face: FontFace): PdfFont[] {
@@ -393,10 +453,15 @@ class Writer {
 
   /** Draw ops, as the operators pdfkit's save/transform/rect/fill/stroke/restore wrote for them. */
   ops(ops: DrawOp[]): void {
-    const out = this.out;
     // text is drawn in unflipped coordinates: undo the page's y-down transform
     const flip = `q\n1 0 0 -1 0 ${pdfNum(this.doc.page.height)} cm`;
     for (const o of ops) {
+      // a link draws nothing (the text under it is its own op): it leaves the marked content as it is
+      // text without an element is a running header or footer
+      if (o.op === 'text') this.mark(o.tag ?? 'Pagination');
+      else if (o.op === 'image') this.mark(o.tag ?? 'Layout');
+      else if (o.op !== 'link') this.mark('Layout');
+      const out = this.out; // flushing starts a new list
       switch (o.op) {
         case 'text':
           out.push(flip);
@@ -451,20 +516,20 @@ class Writer {
   }
 
   /** A URI link annotation over the area (pdfkit's public link(); its user space is ours: y down from the top). */
+  /** A URI link annotation over the area (pdfkit's public link(); its user space is ours: y down from the top), in its Link element. */
   private link(o: Extract<DrawOp, { op: 'link' }>): void {
-    this.doc.link(o.x, o.y, o.w, o.h, o.url);
+    // structParent: pdfkit 0.20's annotation option (its typings predate it)
+    const options = o.tag ? { structParent: this.element(o.tag) } : {};
+    this.doc.link(o.x, o.y, o.w, o.h, o.url, options as Parameters<Doc['link']>[5]);
   }
 
   /**
-   * A picture, through pdfkit's public image(), inside a marked-content span
-   * whose /Alt says what it shows (for screen readers and text extraction).
-   * pdfkit writes these operators before the ones this writer collects for
-   * the page; a figure has its own area, so nothing is drawn over it.
+   * A picture, through pdfkit's public image(), in its Figure element, whose
+   * /Alt says what it shows (for screen readers and text extraction).
    */
   private image(o: Extract<DrawOp, { op: 'image' }>): void {
-    this.doc.markContent('Span', { alt: o.alt });
+    this.flushOut();
     this.doc.image(o.path, o.x, o.y, { width: o.w, height: o.h });
-    this.doc.endMarkedContent();
   }
 
   /**
@@ -473,6 +538,7 @@ class Writer {
    * at our level (see CONTENT_DEFLATE_LEVEL) instead of by pdfkit.
    */
   endPage(): void {
+    this.closeMark();
     const content = this.doc.page.content;
     const opening = Buffer.concat(content.buffer).toString('latin1');
     this.out.push('');
@@ -513,6 +579,9 @@ export function writePdf(pages: Page[], meta: PdfMeta): Promise<Buffer> {
     font: null as unknown as string, // no default Helvetica: every glyph comes from our fonts
     pdfVersion: '1.7',
     displayTitle: true,
+    // tagged PDF (structure tree, /MarkInfo) and PDF/UA-1 identification in the XMP metadata
+    tagged: true,
+    subset: 'PDF/UA' as 'PDF/A-1', // pdfkit 0.20 has it; its typings predate it
     info: withoutEmpty({
       Title: meta.title,
       Author: meta.author,
@@ -544,6 +613,7 @@ export function writePdf(pages: Page[], meta: PdfMeta): Promise<Buffer> {
     for (const b of page.bookmarks) outline.push({ b, pageIndex: i, pageDict: doc.page.dictionary });
   });
   addOutline(doc, outline, height);
+  writer.endStructure();
   for (const font of writer.allFonts()) font.embed();
   doc.end();
   return done;
