@@ -104,17 +104,20 @@ const SEPARATOR = /^[^\p{L}\p{N}\p{M}\s]+$/u;
  * them). Its algorithm takes a dash between numbers for a left-to-right
  * letter, and so reversed ranges («١٦–١٨» came back «١٨–١٦»): such a
  * separator is cut out, and the sweeps are written in reading order, each a
- * piece of its own.
+ * piece of its own. So is a change of font (a bold word): pdf.js starts a
+ * new piece there anyway, and pieces must come in reading order.
  */
-export function sweeps<T extends { level: number; text: string }>(runs: T[]): T[][] {
-  const cuts: number[] = [];
-  for (let i = 1; i + 1 < runs.length; i++) {
-    if (SEPARATOR.test(runs[i].text) && NUMBER.test(runs[i - 1].text) && NUMBER.test(runs[i + 1].text)) cuts.push(i, i + 1);
+export function sweeps<T extends { level: number; text: string; face: { key: string } }>(runs: T[]): T[][] {
+  const cuts = new Set<number>();
+  for (let i = 1; i < runs.length; i++) {
+    // pdf.js also starts a piece at every change of font: a bold word in a line
+    if (runs[i].face.key !== runs[i - 1].face.key) cuts.add(i);
+    if (i + 1 < runs.length && SEPARATOR.test(runs[i].text) && NUMBER.test(runs[i - 1].text) && NUMBER.test(runs[i + 1].text)) cuts.add(i).add(i + 1);
   }
-  if (cuts.length === 0) return [runs];
+  if (cuts.size === 0) return [runs];
   const out: T[][] = [];
   let from = 0;
-  for (const c of cuts) {
+  for (const c of [...cuts].sort((a, b) => a - b)) {
     if (c > from) out.push(runs.slice(from, c));
     from = c;
   }
@@ -355,6 +358,8 @@ class Writer {
     const origin = new Float64Array(count);
     const next = new Float64Array(count).fill(NaN);
     const texts: string[] = new Array(count);
+    const ids = new Int32Array(count);
+    const rises = new Float64Array(count);
     {
       let k = 0;
       let pen = 0;
@@ -363,6 +368,8 @@ class Writer {
           origin[k] = pen + sg.xOffsets[j] * sg.scale;
           pen += sg.advances[j] * sg.scale + sg.stretch;
           texts[k] = sg.texts[j];
+          ids[k] = sg.ids[j];
+          rises[k] = sg.yOffsets[j] * sg.scale;
         }
       }
       let last = -1;
@@ -382,42 +389,37 @@ class Writer {
     // variant font), so that the pen arrives where the next letter starts.
     // Spaces keep their width: their gaps are word breaks (justification).
     let at = 0; // the text position, from the run's origin
-    let k = -1;
-    for (const sg of run.segments) {
-      const { ids, yOffsets, scale } = sg;
-      for (let j = 0; j < ids.length; j++) {
-        k++;
-        const id = ids[j];
-        const yOffset = yOffsets[j] * scale;
-        const text = texts[k];
-        if (!text) {
-          (outlines ??= []).push({ id, dx: origin[k], dy: yOffset });
-          continue;
-        }
-        let slot = this.slot(face, byId, id, text);
-        const to = next[k];
-        if (!Number.isNaN(to) && text !== ' ') {
-          const gap = to - origin[k] - (slot.advance * size) / 1000;
-          if (gap > FOLD_GAP * size || gap < -FOLD_OVERLAP * size) slot = this.slot(face, byId, id, text, Math.round(((to - origin[k]) * 1000) / size));
-        }
-        const { font, advance, hex: code } = slot;
-        if (font !== current) {
-          // a font change keeps the text position (same BT block)
-          flush();
-          select(font);
-        }
-        const move = ((at - origin[k]) * 1000) / size;
-        if (yOffset) {
-          flush();
-          out.push(`${num(yOffset)} Ts`);
-        }
-        if (Math.abs(move) > 0.0005) adjust(num(move));
-        hex += code;
-        at = origin[k] + (advance * size) / 1000;
-        if (yOffset) {
-          flush();
-          out.push('0 Ts');
-        }
+    for (let k = 0; k < count; k++) {
+      const id = ids[k];
+      const yOffset = rises[k];
+      const text = texts[k];
+      if (!text) {
+        (outlines ??= []).push({ id, dx: origin[k], dy: yOffset });
+        continue;
+      }
+      let slot = this.slot(face, byId, id, text);
+      const to = next[k];
+      if (!Number.isNaN(to) && text !== ' ') {
+        const gap = to - origin[k] - (slot.advance * size) / 1000;
+        if (gap > FOLD_GAP * size || gap < -FOLD_OVERLAP * size) slot = this.slot(face, byId, id, text, Math.round(((to - origin[k]) * 1000) / size));
+      }
+      const { font, advance, hex: code } = slot;
+      if (font !== current) {
+        // a font change keeps the text position (same BT block)
+        flush();
+        select(font);
+      }
+      const move = ((at - origin[k]) * 1000) / size;
+      if (yOffset) {
+        flush();
+        out.push(`${num(yOffset)} Ts`);
+      }
+      if (Math.abs(move) > 0.0005) adjust(num(move));
+      hex += code;
+      at = origin[k] + (advance * size) / 1000;
+      if (yOffset) {
+        flush();
+        out.push('0 Ts');
       }
     }
     flush();
