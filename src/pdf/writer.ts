@@ -95,6 +95,7 @@ export function logicalOrder<T extends { level: number }>(visual: T[]): T[] {
 
 const NUMBER = /^\p{N}+(?:[.,\u066b\u066c]\p{N}+)*$/u;
 const SEPARATOR = /^[^\p{L}\p{N}\p{M}\s]+$/u;
+const LETTER = /\p{L}/u;
 
 /**
  * A line's runs (visual order) as the sweeps to draw them in. A line is drawn
@@ -105,15 +106,24 @@ const SEPARATOR = /^[^\p{L}\p{N}\p{M}\s]+$/u;
  * letter, and so reversed ranges («١٦–١٨» came back «١٨–١٦»): such a
  * separator is cut out, and the sweeps are written in reading order, each a
  * piece of its own. So is a change of font (a bold word): pdf.js starts a
- * new piece there anyway, and pieces must come in reading order.
+ * new piece there anyway, and pieces must come in reading order; and so is a
+ * left-to-right run with letters in a right-to-left line (Latin words, with
+ * their slashes and brackets).
  */
 export function sweeps<T extends { level: number; text: string; face: { key: string } }>(runs: T[]): T[][] {
   const cuts = new Set<number>();
-  for (let i = 1; i < runs.length; i++) {
+  const rtl = Math.min(...runs.map((r) => r.level)) % 2 === 1;
+  for (let i = 0; i < runs.length; i++) {
+    // Latin words in Arabic: pdf.js's algorithm turns «</b>» into «b/>» when it reorders them with the line
+    if (rtl && runs[i].level % 2 === 0 && LETTER.test(runs[i].text)) cuts.add(i).add(i + 1);
+    if (i === 0) continue;
     // pdf.js also starts a piece at every change of font: a bold word in a line
     if (runs[i].face.key !== runs[i - 1].face.key) cuts.add(i);
     if (i + 1 < runs.length && SEPARATOR.test(runs[i].text) && NUMBER.test(runs[i - 1].text) && NUMBER.test(runs[i + 1].text)) cuts.add(i).add(i + 1);
   }
+  if (cuts.size === 0) return [runs];
+  cuts.delete(0);
+  cuts.delete(runs.length);
   if (cuts.size === 0) return [runs];
   const out: T[][] = [];
   let from = 0;
@@ -122,7 +132,6 @@ export function sweeps<T extends { level: number; text: string; face: { key: str
     from = c;
   }
   out.push(runs.slice(from));
-  const rtl = Math.min(...runs.map((r) => r.level)) % 2 === 1;
   return rtl ? out.reverse() : out;
 }
 
