@@ -111,8 +111,11 @@ const LETTER = /\p{L}/u;
  * their slashes and brackets).
  */
 export function sweeps<T extends { level: number; text: string; face: { key: string } }>(runs: T[]): T[][] {
+  if (runs.length < 2) return [runs];
   const cuts = new Set<number>();
-  const rtl = Math.min(...runs.map((r) => r.level)) % 2 === 1;
+  let lowest = runs[0].level;
+  for (const r of runs) if (r.level < lowest) lowest = r.level;
+  const rtl = lowest % 2 === 1;
   for (let i = 0; i < runs.length; i++) {
     // Latin words in Arabic: pdf.js's algorithm turns «</b>» into «b/>» when it reorders them with the line
     if (rtl && runs[i].level % 2 === 0 && LETTER.test(runs[i].text)) cuts.add(i).add(i + 1);
@@ -158,6 +161,7 @@ const FOLD_OVERLAP = 0.1;
 /** Text that is combining marks only (harakat): extractors attach it to the letter before. */
 const MARKS = new Map<string, boolean>();
 function isMark(text: string): boolean {
+  if (text.charCodeAt(0) < 0x300) return false; // Latin-1: no marks (the common case: spaces, digits, punctuation)
   let m = MARKS.get(text);
   if (m === undefined) MARKS.set(text, (m = /^\p{Mn}+$/u.test(text)));
   return m;
@@ -168,6 +172,16 @@ export function textString(text: string): string {
   let hex = 'FEFF';
   for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0');
   return `<${hex}>`;
+}
+
+/** Per-glyph working arrays for runText, kept between runs (a run is one line's worth of glyphs at most). */
+let SCRATCH = { origin: new Float64Array(256), next: new Float64Array(256), texts: new Array<string>(256), ids: new Int32Array(256), rises: new Float64Array(256) };
+function scratch(n: number): typeof SCRATCH {
+  if (SCRATCH.origin.length < n) {
+    const size = 2 ** Math.ceil(Math.log2(n));
+    SCRATCH = { origin: new Float64Array(size), next: new Float64Array(size), texts: new Array<string>(size), ids: new Int32Array(size), rises: new Float64Array(size) };
+  }
+  return SCRATCH;
 }
 
 /** A glyph drawn as an outline, relative to its run's origin. */
@@ -364,11 +378,8 @@ class Writer {
     // wherever they are drawn).
     let count = 0;
     for (const sg of run.segments) count += sg.ids.length;
-    const origin = new Float64Array(count);
-    const next = new Float64Array(count).fill(NaN);
-    const texts: string[] = new Array(count);
-    const ids = new Int32Array(count);
-    const rises = new Float64Array(count);
+    const { origin, next, texts, ids, rises } = scratch(count);
+    next.fill(NaN, 0, count);
     {
       let k = 0;
       let pen = 0;
