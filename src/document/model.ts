@@ -1,7 +1,7 @@
 // The output-neutral document: what templates and markup produce and every
 // format (src/formats/<name>/) consumes. Nothing here knows about pages,
 // fonts or glyphs.
-import type { Digits, Paper } from '../workspace/model.js';
+import type { Digits, Justify, Paper } from '../workspace/model.js';
 
 export interface Inline {
   text: string;
@@ -98,6 +98,8 @@ export interface Document {
   meta: { title: string; subject?: string; author?: string; lang: 'ar' };
   paper: Paper;
   digits: Digits;
+  /** how justified Arabic paragraphs are evened (the lesson option `justify`); spaces when absent */
+  justify?: Justify;
   /** the footer's words around the page numbers: «صفحة X من Y» */
   pageLabels: { page: string; of: string };
   parts: (Part | ContentsPart)[];

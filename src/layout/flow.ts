@@ -41,6 +41,8 @@ export interface FlowContext {
   width: number;
   /** digits for list numbering */
   digits: Digits;
+  /** justified paragraphs take kashidas (the document's `justify: kashida`) */
+  kashida?: boolean;
   /** bookmark level of this document's h1 sections */
   bookmarkLevel: number;
   /** problems the text engine found (characters the font lacks) */
@@ -141,7 +143,7 @@ export class FlowBuilder {
     const hang = Math.max(opts.hang ?? 0, markerLine ? markerLine.naturalWidth + MARKER_GAP : 0);
     const width = this.innerWidth - hang;
     const layout = layoutParagraph(
-      { runs, width, align: opts.align ?? 'justify', direction: 'rtl', lineHeight: opts.lineHeight ?? TYPE.lineHeight },
+      { runs, width, align: opts.align ?? 'justify', direction: 'rtl', lineHeight: opts.lineHeight ?? TYPE.lineHeight, kashida: this.ctx.kashida },
       this.ctx.family,
     );
     if (layout.missing.length) this.ctx.onMissing?.(layout.missing);

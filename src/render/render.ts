@@ -1,11 +1,11 @@
 // Lessons and courses -> the output-neutral Document every format draws
 // (src/formats/<name>/). Templates and markup decide what the handout says;
 // nothing here knows about pages, fonts or glyphs.
-import type { Digits, Edition, ResolvedCourse, ResolvedLesson } from '../workspace/model.js';
+import type { Edition, ResolvedCourse, ResolvedLesson } from '../workspace/model.js';
 import type { ContentsEntry, Document } from '../document/model.js';
-import { EDITION_LABELS, LABELS, lessonLabelFor, lessonNumberLabel } from './labels.js';
+import { countOf, EDITION_LABELS, LABELS, lessonLabelFor, lessonNumberLabel, NOUNS } from './labels.js';
 import { lessonPart } from './lesson.js';
-import { formatNumber } from '../text/digits.js';
+import { formatNumber, withDigits } from '../text/digits.js';
 import { sourceLine } from './sources.js';
 import type { TemplateSet } from './templates.js';
 
@@ -16,6 +16,7 @@ export function lessonDocument(lesson: ResolvedLesson, edition: Edition, templat
     meta: { title: lesson.title, subject: lesson.article.title, lang: 'ar' },
     paper: lesson.options.paper,
     digits: lesson.options.digits,
+    justify: lesson.options.justify,
     pageLabels: PAGE_LABELS,
     parts: [lessonPart(lesson, edition, { templates })],
   };
@@ -41,33 +42,13 @@ function sourcesView(course: ResolvedCourse) {
   };
 }
 
-/** The forms an Arabic noun takes after a number: one, two, 3–10, 11–99, and 100, 200, … */
-interface CountedNoun {
-  one: string;
-  two: string;
-  few: string;
-  many: string;
-  hundred: string;
-}
-
-const LESSON_NOUN: CountedNoun = { one: 'درس واحد', two: 'درسان', few: 'دروس', many: 'درسًا', hundred: 'درس' };
-const MINUTE_NOUN: CountedNoun = { one: 'دقيقة واحدة', two: 'دقيقتان', few: 'دقائق', many: 'دقيقة', hundred: 'دقيقة' };
-
-/** "٤ دروس", "١٢ درسًا", "١٨٠ دقيقة", "درسان": the noun agrees with the number, as Arabic grammar asks. */
-export function countedNoun(n: number, noun: CountedNoun, digits: Digits): string {
-  if (n === 1) return noun.one;
-  if (n === 2) return noun.two;
-  const lastTwo = n % 100;
-  const form = lastTwo >= 3 && lastTwo <= 10 ? noun.few : lastTwo >= 11 ? noun.many : noun.hundred;
-  return `${formatNumber(n, digits)} ${form}`;
-}
-
 /** A pack's answer key: each lesson's key, one after another, no cover or contents. */
 function courseKeyDocument(course: ResolvedCourse, templates: TemplateSet): Document {
   return {
     meta: { title: `${EDITION_LABELS.key}: ${course.title}`, subject: course.subtitle, author: course.author, lang: 'ar' },
     paper: course.options.paper,
     digits: course.options.digits,
+    justify: course.options.justify,
     pageLabels: PAGE_LABELS,
     parts: course.lessons.map((lesson, i) => lessonPart(lesson, 'key', { templates, number: i + 1, head: { start: course.title, end: EDITION_LABELS.key } })),
   };
@@ -79,7 +60,7 @@ export function courseDocument(course: ResolvedCourse, edition: Edition, templat
   const digits = course.options.digits;
   const minutes = course.lessons.reduce((s, l) => s + (l.duration ?? 0), 0);
   // an Arabic comma between the counts: a middle dot beside Arabic-Indic digits reads as a zero (٠)
-  const summary = countedNoun(course.lessons.length, LESSON_NOUN, digits) + (minutes ? `، ${countedNoun(minutes, MINUTE_NOUN, digits)}` : '');
+  const summary = countOf(course.lessons.length, NOUNS.lesson, digits) + (minutes ? `، ${countOf(minutes, NOUNS.minute, digits)}` : '');
   // an em dash, not a middle dot: beside Arabic-Indic digits "·" reads as the zero "٠"
   const packHead = `${course.title} — ${EDITION_LABELS[edition]}`;
   const entries: ContentsEntry[] = course.lessons.map((l, i) => ({ title: l.title, label: lessonLabelFor(l.title, i + 1, digits), page: '', sections: [] }));
@@ -88,11 +69,13 @@ export function courseDocument(course: ResolvedCourse, edition: Edition, templat
     meta: { title: course.title, subject: course.subtitle, author: course.author, lang: 'ar' },
     paper: course.options.paper,
     digits,
+    justify: course.options.justify,
     pageLabels: PAGE_LABELS,
     parts: [
       {
         kind: 'cover',
-        blocks: templates.blocks('cover', { title: course.title, subtitle: course.subtitle, author: course.author, summary, editionLabel: EDITION_LABELS[edition], labels: LABELS }),
+        // the subtitle is the pack's own meta text («للمرحلة الثانوية (16–18 سنة)»): its digits are the pack's, as in the summary under it
+        blocks: templates.blocks('cover', { title: course.title, subtitle: course.subtitle && withDigits(course.subtitle, digits), author: course.author, summary, editionLabel: EDITION_LABELS[edition], labels: LABELS }),
         newPage: true,
         decorated: false,
         headingLevel: 0,

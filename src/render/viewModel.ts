@@ -2,8 +2,8 @@
 // that depend on the teacher's options (digits, labels) are made here, so
 // templates stay free of logic.
 import type { ArticleInfo, Digits, Edition, Erratum, ResolvedFigure, ResolvedLesson, ResolvedPassage, ResolvedQuestion } from '../workspace/model.js';
-import { BLOOM_LABELS, EDITION_LABELS, LABELS, lessonLabelFor } from './labels.js';
-import { formatNumber, OPTION_LETTERS } from '../text/digits.js';
+import { BLOOM_LABELS, countOf, EDITION_LABELS, LABELS, lessonLabelFor, NOUNS } from './labels.js';
+import { formatNumber, OPTION_LETTERS, withDigits } from '../text/digits.js';
 import { sourceFacts, sourceLine } from './sources.js';
 
 /** Separates facts on one line. Not a middle dot: beside Arabic-Indic digits "·" reads as the zero "٠". */
@@ -202,8 +202,8 @@ export function lessonView(lesson: ResolvedLesson, edition: Edition, place: View
   const digits = lesson.options.digits;
   const teacher = edition === 'teacher';
   const meta = [
-    lesson.audience,
-    lesson.duration ? `${formatNumber(lesson.duration, digits)} ${LABELS.minutes}` : undefined,
+    lesson.audience ? withDigits(lesson.audience, digits) : undefined,
+    lesson.duration ? countOf(lesson.duration, NOUNS.minute, digits) : undefined,
     versionLabel(lesson),
   ]
     .filter(Boolean)
@@ -211,8 +211,8 @@ export function lessonView(lesson: ResolvedLesson, edition: Edition, place: View
   const activityMinutes = lesson.activities.reduce((sum, a) => sum + (a.minutes ?? 0), 0);
   const timing =
     teacher && lesson.duration
-      ? `مدة الدرس ${formatNumber(lesson.duration, digits)} ${LABELS.minutes}` +
-        (activityMinutes ? `، منها ${formatNumber(activityMinutes, digits)} ${LABELS.minutes} للأنشطة` : '') +
+      ? `مدة الدرس ${countOf(lesson.duration, NOUNS.minute, digits)}` +
+        (activityMinutes ? `، منها ${countOf(activityMinutes, NOUNS.minute, digits)} للأنشطة` : '') +
         '.'
       : undefined;
   const figures = figureViews(lesson.figures, digits);
@@ -250,7 +250,7 @@ export function lessonView(lesson: ResolvedLesson, edition: Edition, place: View
     questions: lesson.questions.map((q, i) => questionView(q, i, digits, teacher, figuresAfter((f) => 'question' in f.after && f.after.question === i))),
     activities: lesson.activities.map((a) => ({
       title: a.title,
-      minutes: a.minutes ? `${formatNumber(a.minutes, digits)} ${LABELS.minutes}` : undefined,
+      minutes: a.minutes ? countOf(a.minutes, NOUNS.minute, digits) : undefined,
       steps: a.steps,
     })),
     timing,

@@ -8,6 +8,7 @@ import { itemize, type Item } from './itemize.js';
 import { shapeText, type Shaped } from './shape.js';
 import { breakFlags, breakLines, type BreakPiece } from './breakLines.js';
 import { LayoutCache } from './layoutCache.js';
+import { drawnOut, KASHIDA, kashidaWord, shareKashida, type KashidaWord } from './kashida.js';
 
 const WORD = 0;
 const SPACE = 1;
@@ -171,6 +172,53 @@ interface LineOptions {
   lineHeight: number;
   /** stretch spaces to fill the width (justified, not the last line) */
   justify: boolean;
+  /** justify Arabic with kashida beyond a capped space stretch (src/text/kashida.ts) */
+  kashida?: boolean;
+}
+
+/** A word drawn out on a kashida-justified line, and by how many points. */
+interface Elongation {
+  word: KashidaWord;
+  grow: number;
+}
+
+/**
+ * How a justified line fills `need` points: spaces grow up to KASHIDA.spaceCap
+ * times their natural width, kashidas take the rest (one per word, a few per
+ * line); what neither can take goes to the spaces after all. Returns the extra
+ * points per space character and the words drawn out, by piece index.
+ */
+function kashidaPlan(prep: Prepared, a: number, count: number, need: number, spaces: number): { extra: number; drawn: Map<number, Elongation> } {
+  const { pieces, text } = prep;
+  let spaceWidth = 0;
+  for (let k = a; k < a + count; k++) if (pieces[k].kind === SPACE) spaceWidth += pieces[k].width;
+  const room = (KASHIDA.spaceCap - 1) * spaceWidth;
+  const drawn = new Map<number, Elongation>();
+  if (need <= room) return { extra: need / spaces, drawn };
+  const at: number[] = [];
+  const words: KashidaWord[] = [];
+  for (let k = a; k < a + count; k++) {
+    const p = pieces[k];
+    // Arabic words only: never Latin, digits or a left-to-right embedding
+    if (p.kind !== WORD || (p.item.level & 1) === 0 || p.item.script !== 'arab') continue;
+    const w = kashidaWord(p.item.face, text.slice(p.start, p.end), p.shaped, p.item.script);
+    if (w) {
+      at.push(k);
+      words.push(w);
+    }
+  }
+  if (words.length === 0) return { extra: need / spaces, drawn };
+  // lengths are counted in natural tatweels of the line's first candidate
+  const unit = words[0].shaped.advances[words[0].glyph] * pieces[at[0]].scale;
+  const { chosen, each } = shareKashida(
+    words.map((w) => w.rank),
+    need - room,
+    unit,
+  );
+  const total = each * chosen.length;
+  if (total > need) return { extra: need / spaces, drawn };
+  for (const c of chosen) drawn.set(at[c], { word: words[c], grow: each });
+  return { extra: (need - total) / spaces, drawn };
 }
 
 /** A run whose glyphs live in segments; `glyphs` is made from them on first use. */
@@ -240,7 +288,12 @@ function buildLine(prep: Prepared, a: number, b: number, opts: LineOptions): Lai
     natural += p.width;
     if (p.kind === SPACE) spaces += p.end - p.start;
   }
-  const extra = opts.justify && spaces > 0 && natural < opts.width ? (opts.width - natural) / spaces : 0;
+  let extra = 0;
+  let drawn: Map<number, Elongation> | null = null;
+  if (opts.justify && spaces > 0 && natural < opts.width) {
+    if (opts.kashida) ({ extra, drawn } = kashidaPlan(prep, a, count, opts.width - natural, spaces));
+    else extra = (opts.width - natural) / spaces;
+  }
 
   // L2 over pieces: each piece has one level, and its glyphs are already in
   // visual order for its direction.
@@ -272,7 +325,15 @@ function buildLine(prep: Prepared, a: number, b: number, opts: LineOptions): Lai
     }
     const sh = p.shaped;
     const stretch = p.kind === SPACE ? extra : 0;
-    if (sh.ids.length) {
+    const long = drawn?.get(a + order[k]);
+    if (long) {
+      // a word drawn out by its kashida: its own glyphs, made for this line
+      const d = drawnOut(long.word, long.grow / p.scale);
+      run.segments.push({ ids: d.ids, advances: d.advances, xOffsets: d.xOffsets, yOffsets: d.yOffsets, texts: d.texts, scale: p.scale, stretch: 0, kashida: { from: long.word.glyph, count: d.count } });
+      const adv = d.width * p.scale;
+      run.width += adv;
+      x += adv;
+    } else if (sh.ids.length) {
       // a justified line stretches all its spaces alike: they share one segment
       let seg: GlyphSegment;
       if (stretch !== 0 && stretched !== null && stretched.ids === sh.ids && stretched.scale === p.scale) seg = stretched;
@@ -341,7 +402,7 @@ interface ParagraphKey {
 function sameParagraph(a: ParagraphKey, b: ParagraphKey): boolean {
   const x = a.spec;
   const y = b.spec;
-  if (a.family !== b.family || x.width !== y.width || x.align !== y.align || x.direction !== y.direction || x.lineHeight !== y.lineHeight) return false;
+  if (a.family !== b.family || x.width !== y.width || x.align !== y.align || x.direction !== y.direction || x.lineHeight !== y.lineHeight || Boolean(x.kashida) !== Boolean(y.kashida)) return false;
   if (x.runs.length !== y.runs.length) return false;
   for (let i = 0; i < x.runs.length; i++) {
     const r = x.runs[i];
@@ -389,6 +450,7 @@ function layoutUncached(spec: ParagraphSpec, family: FontFamily): ParagraphLayou
         direction: spec.direction,
         lineHeight: spec.lineHeight,
         justify: spec.align === 'justify' && !lastLine,
+        kashida: spec.kashida,
       }),
     );
     a = b;

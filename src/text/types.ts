@@ -52,6 +52,8 @@ export interface ParagraphSpec {
   direction: 'rtl' | 'ltr';
   /** line height as a multiple of the largest font size on the line */
   lineHeight: number;
+  /** justified lines of Arabic take kashidas (tatweel) once their spaces reach a cap (src/text/kashida.ts) */
+  kashida?: boolean;
 }
 
 /** One shaped glyph, all values in points (already scaled by size). */
@@ -79,6 +81,11 @@ export interface GlyphSegment {
   scale: number;
   /** justification added to every glyph's advance (spaces), points */
   stretch: number;
+  /**
+   * a word drawn out by kashida: glyphs [from, from + count) are the tatweel
+   * stroke hiwar inserted (text '', no character of the source)
+   */
+  kashida?: { from: number; count: number };
 }
 
 /** A run of glyphs in visual (left-to-right drawing) order, one font, one style. */

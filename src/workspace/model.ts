@@ -5,6 +5,8 @@ export type Digits = 'arabic' | 'western';
 export type Paper = 'A4' | 'letter';
 /** the bundled typefaces (both OFL, installed through npm) */
 export type FontName = 'amiri' | 'noto-naskh';
+/** how justified Arabic lines are evened: kashida (tatweel) beyond a capped space stretch, or spaces only */
+export type Justify = 'kashida' | 'spaces';
 /** `key`: the answer key */
 export type Edition = 'student' | 'teacher' | 'key';
 /** the file formats `hiwar build` writes (src/formats/<name>/) */
@@ -18,6 +20,8 @@ export interface BuildOptions {
   digits: Digits;
   seed: number;
   font: FontName;
+  /** kashida (default with Amiri) | spaces (default with other fonts) */
+  justify: Justify;
   /** editions `hiwar build` makes when --edition is not given */
   editions: Edition[];
   /** file formats `hiwar build` writes for each edition */

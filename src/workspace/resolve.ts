@@ -5,7 +5,7 @@ import { diagnostic, errorAt, UserError, type Diagnostic } from './diagnostics.j
 import { msg } from '../i18n/catalogue.js';
 import type { Article } from './article.js';
 import { Ctx, detectKind, loadArticle, loadYaml, resolvePath, scopeOf, type ReadScope, type RefFrom } from './load.js';
-import type { BuildOptions, ResolvedCourse, ResolvedLesson, ResolvedPassage } from './model.js';
+import type { BuildOptions, Justify, ResolvedCourse, ResolvedLesson, ResolvedPassage } from './model.js';
 import { checkDuplicateIds, layerQuestions, reportDroppedRefs, type QEntry } from './questions.js';
 import { formatRef, parseRef, resolveAnchor, resolveRef } from './refs.js';
 import { courseSchema, isBad, isBroken, LESSON_REQUIRED, lessonSchema, validate, type CourseSpec, type LessonSpec, type OptionsSpec, type PassageEditSpec, type PassageSpec, type Validation } from './schema.js';
@@ -15,7 +15,7 @@ import { foldQuery } from './arabic.js';
 import { printableCourse, printableLesson } from './printable.js';
 import { checkQr, resolveFigures } from './figures.js';
 
-export const DEFAULT_OPTIONS: BuildOptions = { paper: 'A4', digits: 'arabic', seed: 1, font: 'amiri', editions: ['student', 'teacher'], formats: ['pdf'], nameLine: true, qr: false, shuffle: false };
+export const DEFAULT_OPTIONS: BuildOptions = { paper: 'A4', digits: 'arabic', seed: 1, font: 'amiri', justify: 'kashida', editions: ['student', 'teacher'], formats: ['pdf'], nameLine: true, qr: false, shuffle: false };
 
 export type ResolveResult =
   | { ok: true; kind: 'lesson'; lesson: ResolvedLesson; deps: string[]; warnings: Diagnostic[] }
@@ -143,7 +143,7 @@ function mergedMap<K extends 'options' | 'teacher'>(layer: Layer | null, key: K)
 }
 
 /** Option names as written in files (`name_line`) for the model's names (`nameLine`). */
-const WRITTEN: { [K in keyof BuildOptions]: keyof OptionsSpec } = { paper: 'paper', digits: 'digits', seed: 'seed', font: 'font', editions: 'editions', formats: 'formats', nameLine: 'name_line', qr: 'qr', shuffle: 'shuffle' };
+const WRITTEN: { [K in keyof BuildOptions]: keyof OptionsSpec } = { paper: 'paper', digits: 'digits', seed: 'seed', font: 'font', justify: 'justify', editions: 'editions', formats: 'formats', nameLine: 'name_line', qr: 'qr', shuffle: 'shuffle' };
 
 function settleOptions(lesson: Partial<OptionsSpec>, course: Partial<OptionsSpec>, cli: Partial<BuildOptions>): BuildOptions {
   const pick = <K extends keyof BuildOptions>(k: K): BuildOptions[K] => (cli[k] ?? course[WRITTEN[k]] ?? lesson[WRITTEN[k]] ?? DEFAULT_OPTIONS[k]) as BuildOptions[K];
@@ -152,6 +152,8 @@ function settleOptions(lesson: Partial<OptionsSpec>, course: Partial<OptionsSpec
     digits: pick('digits'),
     seed: pick('seed'),
     font: pick('font'),
+    // kashida suits Amiri, whose tatweel joins every letter cleanly; other fonts justify with spaces unless asked
+    justify: (cli.justify ?? course.justify ?? lesson.justify ?? (pick('font') === 'amiri' ? 'kashida' : 'spaces')) as Justify,
     editions: pick('editions'),
     formats: pick('formats'),
     nameLine: pick('nameLine'),

@@ -33,6 +33,7 @@ export const BLOOM_LEVELS = ['remember', 'understand', 'apply', 'analyze', 'eval
 export const PAPERS = ['A4', 'letter'] as const;
 export const DIGITS = ['arabic', 'western'] as const;
 export const FONTS = ['amiri', 'noto-naskh'] as const;
+export const JUSTIFY = ['kashida', 'spaces'] as const;
 export const EDITIONS = ['student', 'teacher', 'key'] as const;
 
 const kind = z.enum(QUESTION_KINDS).meta({ description: 'open (answer lines) | choice (lettered options) | scale (agree–disagree row) | rank (boxes to number). Default: open' });
@@ -69,6 +70,10 @@ const options = z
     digits: z.enum(DIGITS).meta({ description: 'arabic (٠١٢, default) | western (012): numbering and page numbers' }).optional(),
     seed: z.number().int().min(0).meta({ description: 'makes `pick` reproducible: same seed, same questions (default 1)' }).optional(),
     font: z.enum(FONTS).meta({ description: 'the typeface: amiri (default, a classic Naskh) | noto-naskh (a plainer Naskh)' }).optional(),
+    justify: z
+      .enum(JUSTIFY)
+      .meta({ description: 'how justified paragraphs are evened: kashida (draws out joining strokes, as Arabic books do; default with amiri) | spaces (word spaces only; default with noto-naskh)' })
+      .optional(),
     editions: z.array(z.enum(EDITIONS)).min(1).meta({ description: 'which editions `hiwar build` makes (default [student, teacher]); `key` is the answer key; --edition overrides' }).optional(),
     formats: z.array(z.enum(FORMATS)).min(1).meta({ description: 'which file formats `hiwar build` writes for each edition (default [pdf]); --format overrides' }).optional(),
     name_line: z.boolean().meta({ description: 'a name / class / date line at the top of the student handout (default true)' }).optional(),

@@ -79,6 +79,7 @@ function layoutPart(part: Part | ContentsPart, blocks: Part['blocks'], s: Settin
     family: s.family,
     width: geometry(s.doc.paper).contentWidth,
     digits: s.doc.digits,
+    kashida: s.doc.justify === 'kashida',
     bookmarkLevel: part.headingLevel,
     onMissing: part.file ? missingReporter(part.file, report) : undefined,
     // tagged PDF: each part (a lesson, the cover, the contents) is a section of the document
@@ -94,7 +95,7 @@ function sectionOf(part: Part, s: Setting): Section {
   const make = (report: Diagnostic[]) => layoutPart(part, part.blocks, s, report);
   if (!s.cache || !part.bookmark || !part.file) return make(s.diagnostics);
   const slot = `${part.file}\u0000${part.kind}\u0000${part.head?.end ?? ''}`;
-  const key = JSON.stringify([part, s.family.name, s.doc.paper, s.doc.digits]);
+  const key = JSON.stringify([part, s.family.name, s.doc.paper, s.doc.digits, s.doc.justify]);
   return s.cache.get(slot, key, s.diagnostics, make);
 }
 
