@@ -70,29 +70,6 @@ function textColor(c: string): string {
   return rgb;
 }
 
-/** Undo rule L2 for a line's runs: reverse from the lowest odd level up to the highest. */
-export function logicalOrder<T extends { level: number }>(visual: T[]): T[] {
-  const runs = [...visual];
-  if (runs.length < 2) return runs;
-  const levels = runs.map((r) => r.level);
-  const highest = Math.max(...levels);
-  const lowestOdd = Math.min(...levels.map((l) => (l % 2 ? l : l + 1)));
-  for (let level = lowestOdd; level <= highest; level++) {
-    for (let i = 0; i < runs.length; ) {
-      if (runs[i].level < level) {
-        i++;
-        continue;
-      }
-      let j = i;
-      while (j < runs.length && runs[j].level >= level) j++;
-      const reversed = runs.slice(i, j).reverse();
-      runs.splice(i, j - i, ...reversed);
-      i = j;
-    }
-  }
-  return runs;
-}
-
 const NUMBER = /^\p{N}+(?:[.,\u066b\u066c]\p{N}+)*$/u;
 const SEPARATOR = /^[^\p{L}\p{N}\p{M}\s]+$/u;
 const LETTER = /\p{L}/u;
