@@ -313,7 +313,8 @@ export function summarize(results: BuiltFile[], seconds: number, executor: Execu
   const diags = results.flatMap((r) => r.diagnostics);
   return {
     files: results.length,
-    editions: outputs.length,
+    // editions, not files: a lesson's student edition as PDF and Word is one edition
+    editions: results.reduce((n, r) => n + new Set(r.outputs.map((o) => o.edition)).size, 0),
     pages: outputs.reduce((s, o) => s + o.pages, 0),
     bytes: outputs.reduce((s, o) => s + o.bytes, 0),
     seconds: Math.round(seconds * 1000) / 1000,

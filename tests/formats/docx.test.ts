@@ -8,6 +8,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { renderDocx } from '../../src/formats/docx/render.js';
 import type { ResolvedCourse, ResolvedLesson } from '../../src/workspace/model.js';
 import { LABELS } from '../../src/render/labels.js';
+import { TYPE } from '../../src/layout/style.js';
+import type { Block } from '../../src/document/model.js';
 import { courseDoc, lessonDoc, sampleCourse, sampleLesson, squash } from './helpers.js';
 
 interface WordFile {
@@ -123,6 +125,134 @@ describe('a lesson as a Word file', () => {
     // not just within one second: the dates inside are fixed
     const core = new TextDecoder().decode(student.files['docProps/core.xml']);
     expect(core.match(/<dcterms:(created|modified)[^>]*>[^<]*/g)?.map((m) => m.replace(/^.*>/, ''))).toEqual(['2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z']);
+  });
+});
+
+describe('a lesson as LibreOffice showed it wrong once (each check stands for something seen on a page)', () => {
+  const styleOf = (p: Element) => DomUtils.getElementsByTagName('w:pStyle', p, true)[0]?.attribs['w:val'];
+  const pPrOf = (p: Element) => p.children.find((c): c is Element => c.type === 'tag' && c.name === 'w:pPr');
+
+  /** keep-with-next as Word and LibreOffice see it: the paragraph's own, else its style's (and the styles it is based on) */
+  const keepsWithNext = (p: Element): boolean => {
+    const own = DomUtils.getElementsByTagName('w:keepNext', pPrOf(p) ?? p, true)[0];
+    if (own) return !['false', '0', 'off'].includes(own.attribs['w:val'] ?? 'true');
+    const styles = student.xml('word/styles.xml');
+    for (let id = styleOf(p); id; ) {
+      const style = DomUtils.findOne((e) => e.name === 'w:style' && e.attribs['w:styleId'] === id, styles, true);
+      if (!style) break;
+      const keep = DomUtils.getElementsByTagName('w:keepNext', style, true)[0];
+      if (keep) return !['false', '0', 'off'].includes(keep.attribs['w:val'] ?? 'true');
+      id = DomUtils.getElementsByTagName('w:basedOn', style, true)[0]?.attribs['w:val'];
+    }
+    return false;
+  };
+
+  test('every answer line is ruled, also between lines: a run of equal bordered paragraphs is one box with one bottom line', () => {
+    const lines = student.paragraphs.filter((p) => styleOf(p.el) === 'AnswerLine');
+    // as many as the document asks for (every `lines` block, in questions and out)
+    const wanted = (blocks: Block[]): number => blocks.reduce((n, b) => n + (b.kind === 'lines' ? b.count : 'children' in b ? wanted(b.children) : 0), 0);
+    expect(lines.length).toBe(wanted(lessonDoc(lesson, 'student').parts.flatMap((p) => ('blocks' in p ? p.blocks : []))));
+    expect(lines.length).toBeGreaterThan(10);
+    for (const { el } of lines) {
+      const border = DomUtils.getElementsByTagName('w:pBdr', el, true)[0];
+      for (const side of ['w:bottom', 'w:between']) expect(DomUtils.getElementsByTagName(side, border, true)[0]?.attribs['w:val'], side).toBe('single');
+    }
+    // a question's lines stay on one page (LibreOffice split them one on a page, three on the next): each line but the last of a run is kept with the next
+    const kept = student.paragraphs.map((p, i) => (styleOf(p.el) === 'AnswerLine' ? (styleOf(student.paragraphs[i + 1]?.el ?? p.el) === 'AnswerLine' && student.paragraphs[i + 1] ? 'inner' : 'last') : undefined));
+    student.paragraphs.forEach((p, i) => {
+      if (kept[i]) expect(keepsWithNext(p.el), `${kept[i]} answer line ${i}`).toBe(kept[i] === 'inner');
+    });
+    // the teacher edition writes no lines (as the PDF)
+    expect(teacher.paragraphs.filter((p) => styleOf(p.el) === 'AnswerLine')).toEqual([]);
+  });
+
+  test('every section is right to left (w:bidi in each w:sectPr)', () => {
+    for (const file of [student, teacher]) {
+      const sections = DomUtils.getElementsByTagName('w:sectPr', file.xml('word/document.xml'), true);
+      expect(sections.length).toBeGreaterThan(0);
+      for (const s of sections) expect(has(s, 'w:bidi')).toBe(true);
+    }
+  });
+
+  test('a box is one shaded cell with its bar on the start side; its first line does not hold the cell to the next page', () => {
+    const cells = DomUtils.getElementsByTagName('w:tc', student.xml('word/document.xml'), true).filter((c) => DomUtils.getElementsByTagName('w:shd', c, true).length);
+    const objectives = cells.find((c) => squash(DomUtils.textContent(c)).includes(lesson.objectives[0].slice(0, 30)));
+    expect(objectives, 'the objectives sit in a shaded cell').toBeDefined();
+    for (const cell of cells) {
+      const right = DomUtils.getElementsByTagName('w:tcBorders', cell, true)[0]?.children.find((c): c is Element => c.type === 'tag' && c.name === 'w:right');
+      expect(right?.attribs['w:val']).toBe('single');
+      const first = DomUtils.getElementsByTagName('w:p', cell, true)[0];
+      expect(keepsWithNext(first), squash(DomUtils.textContent(first))).toBe(false);
+    }
+  });
+
+  test("a question's options and ranks stay together: every row's text but the last row's is kept with the next", async () => {
+    // this lesson and one with rank questions
+    const ranked = await sampleLesson('platforms-and-moderation.yaml');
+    const files = [
+      { file: student, questions: lesson.questions },
+      { file: read((await renderDocx(lessonDoc(ranked, 'student'))).bytes), questions: ranked.questions },
+    ];
+    expect(ranked.questions.some((q) => q.kind === 'rank')).toBe(true);
+    const tables = files.flatMap(({ file, questions }) => {
+      const found = DomUtils.getElementsByTagName('w:tbl', file.xml('word/document.xml'), true).filter((t) => /^([أبجد]|☐)$/.test(DomUtils.textContent(DomUtils.getElementsByTagName('w:tc', t, true)[0]).trim()));
+      expect(found.length).toBe(questions.filter((q) => q.kind === 'choice' || q.kind === 'rank').length);
+      return found;
+    });
+    for (const t of tables) {
+      const rows = t.children.filter((c): c is Element => c.type === 'tag' && c.name === 'w:tr');
+      rows.forEach((row, i) => {
+        for (const p of DomUtils.getElementsByTagName('w:p', row, true)) expect(keepsWithNext(p), `row ${i + 1} of ${rows.length}`).toBe(i < rows.length - 1);
+      });
+    }
+  });
+
+  test('a short box stays on one page (its title was left alone at a page foot), a long one may break', () => {
+    const cells = DomUtils.getElementsByTagName('w:tc', teacher.xml('word/document.xml'), true).filter((c) => DomUtils.getElementsByTagName('w:shd', c, true).length);
+    const sizes = { short: 0, long: 0 };
+    for (const cell of cells) {
+      const [, ...body] = DomUtils.getElementsByTagName('w:p', cell, true).map((p) => DomUtils.getElementsByTagName('w:t', p, true).map((t) => DomUtils.textContent(t)).join(''));
+      const length = body.join('').length;
+      const row = cell.parent as Element;
+      const trPr = row.children.find((c): c is Element => c.type === 'tag' && c.name === 'w:trPr');
+      const kept = !!trPr && has(trPr, 'w:cantSplit');
+      // a band around the limit: list markers and the like are counted by one side only
+      if (length <= 500) (sizes.short++, expect(kept, body.join(' ').slice(0, 40)).toBe(true));
+      if (length >= 700) (sizes.long++, expect(kept, body.join(' ').slice(0, 40)).toBe(false));
+    }
+    expect(sizes.short).toBeGreaterThan(3);
+    expect(sizes.long).toBeGreaterThan(0);
+  });
+
+  test('line spacing always says its rule (a bare w:line was exact in LibreOffice, cutting pictures, and 1.5 lines in Word)', () => {
+    const styles = new TextDecoder().decode(student.files['word/styles.xml']);
+    const spacings = styles.match(/<w:spacing [^>]*w:line="[^>]*>/g) ?? [];
+    expect(spacings.length).toBeGreaterThan(2);
+    for (const s of spacings) expect(s).toMatch(/w:lineRule="(atLeast|exact|auto)"/);
+  });
+
+  test("lists number in the handout's digits, and a question's facts are small, not tiny", () => {
+    const objectives = student.paragraphs.filter((p) => styleOf(p.el) === 'ListItem').map((p) => p.text);
+    expect(objectives[0]).toMatch(/^١\) /);
+    expect(objectives[1]).toMatch(/^٢\) /);
+    const question = student.paragraphs.find((p) => styleOf(p.el) === 'Question' && lesson.questions[0].text.startsWith(squash(p.text).slice(0, 20)))!;
+    const sizes = DomUtils.getElementsByTagName('w:sz', question.el, true).map((s) => Number(s.attribs['w:val']));
+    expect(sizes).toEqual([Math.round(TYPE.small * 2)]);
+  });
+});
+
+test('the article\'s address is a real link, and links keep equal bytes (numbered relationship ids)', async () => {
+  const linked = await sampleLesson('moderation-how-it-works.yaml');
+  expect(linked.article.url).toMatch(/^https:/);
+  const file = read((await renderDocx(lessonDoc(linked, 'student'))).bytes);
+  const links = DomUtils.getElementsByTagName('w:hyperlink', file.xml('word/document.xml'), true);
+  expect(links.length).toBeGreaterThan(0);
+  const rels = file.xml('word/_rels/document.xml.rels');
+  links.forEach((link, i) => {
+    expect(link.attribs['r:id']).toBe(`rIdLink${i + 1}`);
+    expect(DomUtils.textContent(link)).toBe(linked.article.url);
+    const rel = DomUtils.findOne((e) => e.name === 'Relationship' && e.attribs.Id === link.attribs['r:id'], rels, true);
+    expect(rel?.attribs).toMatchObject({ Target: linked.article.url, TargetMode: 'External' });
   });
 });
 

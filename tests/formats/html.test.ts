@@ -13,6 +13,8 @@ import { loadFamily } from '../../src/text/index.js';
 import { LABELS } from '../../src/render/labels.js';
 import type { ResolvedLesson } from '../../src/workspace/model.js';
 import { launchBrowser } from '../studio/helpers.js';
+import { footerText, headerText, normalizeText, readPages } from '../helpers/pdf.js';
+import * as fontkit from 'fontkit';
 import { courseDoc, lessonDoc, sampleCourse, sampleLesson, squash } from './helpers.js';
 
 const require = createRequire(import.meta.url);
@@ -161,6 +163,63 @@ describe('a lesson as a web page', () => {
       expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), name).toEqual([]);
       await page.close();
     }
+  });
+
+  test('the fonts are WOFF2 cut to the page: every character shown or typed has its glyph, and Arabic shapes as with the whole font', async () => {
+    const html = fs.readFileSync(files.student, 'utf8');
+    const faces = [...html.matchAll(/src:url\(data:font\/woff2;base64,([^)]+)\) format\("woff2"\)/g)].map((m) => Buffer.from(m[1], 'base64'));
+    expect(faces.length).toBe(2);
+    const page = await open('student');
+    const shown = await page.evaluate(() => ({ text: document.body.innerText, fonts: [...document.fonts].map((f) => `${f.weight} ${f.status}`) }));
+    // both faces load in Chromium (a broken WOFF2 would be «error»)
+    expect(shown.fonts.sort()).toEqual(['400 loaded', '700 loaded']);
+    await page.close();
+    const family = loadFamily('amiri');
+    const [regular, bold] = faces.map((b) => fontkit.create(b) as fontkit.Font);
+    for (const [face, full] of [[regular, family.faces.regular.path], [bold, family.faces.bold.path]] as const) {
+      expect(face.type).toBe('WOFF2');
+      // a cut: well under the whole face (Amiri is ~430 KB as TrueType)
+      expect(faces[face === regular ? 0 : 1].length).toBeLessThan(80_000);
+      const missing = [...new Set(shown.text.replace(/\s/g, ''))].filter((c) => !face.hasGlyphForCodePoint(c.codePointAt(0)!));
+      expect(missing).toEqual([]);
+      // what a student may type: every Arabic letter, and Basic Latin
+      for (let c = 0x621; c <= 0x64a; c++) if (c < 0x63b || c > 0x640) expect(face.hasGlyphForCodePoint(c), c.toString(16)).toBe(true);
+      for (let c = 0x21; c <= 0x7e; c++) expect(face.hasGlyphForCodePoint(c), c.toString(16)).toBe(true);
+      // the joining forms, ligatures and marks survive the cut: the same advances and offsets as the whole font
+      const whole = fontkit.openSync(full) as fontkit.Font;
+      const sample = lesson.passages[0].paragraphs[0].text + ' ' + lesson.questions[0].text;
+      const layout = (f: fontkit.Font) => f.layout(sample).positions.map((p) => [p.xAdvance, p.xOffset, p.yOffset]);
+      expect(layout(face)).toEqual(layout(whole));
+    }
+  });
+
+  test('equal input, equal bytes (the cut fonts too)', async () => {
+    const again = (await renderHtml(lessonDoc(lesson, 'student'), { family: loadFamily('amiri') })).bytes;
+    expect(Buffer.from(again).equals(fs.readFileSync(files.student))).toBe(true);
+  });
+
+  test('a running head: on screen a header above the page, in print the title, the edition and «صفحة X من Y» on every page', async () => {
+    const head = lessonDoc(lesson, 'student').parts.find((p) => p.head)!.head!;
+    const page = await open('student');
+    const screen = await page.evaluate(() => {
+      const h = document.querySelector('header.running') as HTMLElement;
+      return { text: h.innerText, first: document.body.firstElementChild === h, display: getComputedStyle(h).display };
+    });
+    expect(screen.first).toBe(true);
+    expect(screen.display).not.toBe('none');
+    expect(squash(screen.text)).toBe(squash(`${head.start}\n${head.end}`));
+    await page.emulateMediaType('print');
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('header.running')!).display)).toBe('none');
+    const pdf = await readPages(await page.pdf({ preferCSSPageSize: true }));
+    await page.close();
+    expect(pdf.length).toBeGreaterThan(2);
+    const digits = (n: number) => String(n).replace(/\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]);
+    pdf.forEach((p, i) => {
+      const top = normalizeText(headerText(p, 60));
+      expect(top, `page ${i + 1}`).toContain(normalizeText(head.start));
+      expect(top, `page ${i + 1}`).toContain(normalizeText(head.end));
+      expect(normalizeText(footerText(p, 60)), `page ${i + 1}`).toBe(normalizeText(`صفحة ${digits(i + 1)} من ${digits(pdf.length)}`));
+    });
   });
 
   test('the first screen looks like the committed reference (within 0.5% of its pixels)', async () => {

@@ -53,3 +53,13 @@ test('`formats:` precedence: --format over the course over the lesson over [pdf]
   await hiwar(dir, 'build', 'course.yaml', '--quiet', '--edition', 'student', '--split');
   expect(built(dir)).toEqual(['pack-student.pdf', `${id}-student.pdf`]);
 });
+
+test('--json counts editions, not files: two editions in two formats are 2 editions and 4 outputs', async () => {
+  const dir = workspace({ 'lesson.yaml': lessonText });
+  const r = await hiwar(dir, 'build', 'lesson.yaml', '--format', 'pdf,docx', '--json');
+  expect(r.code).toBe(0);
+  const s = JSON.parse(r.stdout);
+  expect(s.editions).toBe(2);
+  expect(s.outputs.map((o: { edition: string }) => o.edition).sort()).toEqual(['student', 'student', 'teacher', 'teacher']);
+  expect(s.outputs.map((o: { path: string }) => path.extname(o.path)).sort()).toEqual(['.docx', '.docx', '.pdf', '.pdf']);
+});

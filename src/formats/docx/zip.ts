@@ -1,10 +1,9 @@
 // Equal input, equal bytes: the docx package stamps the file's creation time
-// into docProps/core.xml and the current time on every zip entry. Rewrite the
-// zip with a fixed date (entries and their order otherwise unchanged).
-import { unzipSync, zipSync } from 'fflate';
+// into docProps/core.xml and the current time on every zip entry. Write the
+// zip again with a fixed date (entries and their order otherwise unchanged).
+import { zipSync, type Unzipped } from 'fflate';
 
-export function fixedZip(bytes: Uint8Array, date: Date): Uint8Array {
-  const files = unzipSync(bytes);
+export function fixedZip(files: Unzipped, date: Date): Uint8Array {
   const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const core = files['docProps/core.xml'];
   if (core) {

@@ -7,6 +7,7 @@ import type { Block, ContentsPart, Document, Inline, Part } from '../../document
 import type { FontFamily } from '../../text/types.js';
 import { COLORS } from '../../layout/style.js';
 import { message } from '../../i18n/catalogue.js';
+import { woff2Subset } from './subset.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
@@ -153,15 +154,71 @@ function contents(doc: Document, part: ContentsPart, s: State): string {
   return `${heading}<nav aria-label="${esc(word('formats.html-contents'))}"><ol class="contents">${items.join('')}</ol></nav>`;
 }
 
-function fontFaces(family: FontFamily): string {
-  const face = (weight: number, file: string) =>
-    `@font-face{font-family:"Hiwar ${esc(family.name)}";font-weight:${weight};font-display:block;src:url(data:font/ttf;base64,${fs.readFileSync(file).toString('base64')}) format("truetype")}`;
-  return face(400, family.faces.regular.path) + face(700, family.faces.bold.path);
+/**
+ * What a student may type into an answer box beyond what the page prints: the
+ * Arabic letters, marks, digits and punctuation, and Basic Latin. In the font
+ * too, so typing does not switch typefaces (and break the joining) mid-word.
+ */
+const TYPED: [number, number][] = [
+  [0x20, 0x7e],
+  [0xa0, 0xa0],
+  [0x60c, 0x60c],
+  [0x61b, 0x61b],
+  [0x61f, 0x61f],
+  [0x621, 0x655],
+  [0x660, 0x66c],
+  [0x670, 0x670],
+  [0x200c, 0x200f],
+];
+
+/** Every character the page shows (its text, without markup) and every one a student may type. */
+export function pageCharacters(html: string): Set<number> {
+  const text = html.replace(/<[^>]*>/g, ' ').replace(/&(amp|lt|gt|quot|#39);/g, (e) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" })[e]!);
+  const chars = new Set([...text].map((c) => c.codePointAt(0)!));
+  for (const [from, to] of TYPED) for (let c = from; c <= to; c++) chars.add(c);
+  return chars;
 }
 
-function stylesheet(doc: Document, family: FontFamily): string {
+/** The two faces, each cut to the page's characters and packed as WOFF2, inside the page. */
+async function fontFaces(family: FontFamily, chars: Set<number>): Promise<string> {
+  const face = async (weight: number, file: string) =>
+    `@font-face{font-family:"Hiwar ${esc(family.name)}";font-weight:${weight};font-display:block;src:url(data:font/woff2;base64,${Buffer.from(await woff2Subset(file, chars)).toString('base64')}) format("woff2")}`;
+  return (await face(400, family.faces.regular.path)) + (await face(700, family.faces.bold.path));
+}
+
+/** A CSS string: quotes and backslashes escaped, and no `<` that could end the style element. */
+const cssString = (t: string) => `"${t.replace(/[\\"]/g, '\\$&').replace(/</g, '\\3C ').replace(/\n/g, '\\A ')}"`;
+
+/**
+ * Each part prints on pages of its own name (a part that runs on keeps the
+ * name before it), so each can carry its own running head: Chromium draws
+ * @page margin boxes but has no string-set or running elements.
+ */
+function pageNames(doc: Document): string[] {
+  const names: string[] = [];
+  doc.parts.forEach((part, i) => names.push(part.newPage || i === 0 ? `p${i + 1}` : names[i - 1]));
+  return names;
+}
+
+/** The print edition's running heads, as the PDF has them: start and end above, «صفحة X من Y» below. */
+function runningPages(doc: Document): string {
+  const counter = (name: string) => `counter(${name}, ${doc.digits === 'arabic' ? 'arabic-indic' : 'decimal'})`;
+  const names = pageNames(doc);
+  const footer = `${cssString(`${doc.pageLabels.page} `)} ${counter('page')} ${cssString(` ${doc.pageLabels.of} `)} ${counter('pages')}`;
+  return doc.parts
+    .map((part, i) => {
+      if (names[i] !== `p${i + 1}`) return '';
+      const rule = `.${names[i]}{page:${names[i]}}`;
+      if (part.decorated === false || !part.head) return rule;
+      return `${rule}\n@page ${names[i]}{@top-right{content:${cssString(part.head.start)}}@top-left{content:${cssString(part.head.end)}}@bottom-center{content:${footer}}}`;
+    })
+    .filter(Boolean)
+    .join('\n');
+}
+
+function stylesheet(doc: Document, family: FontFamily, faces: string): string {
   const arabic = doc.digits === 'arabic';
-  return `${fontFaces(family)}
+  return `${faces}
 @counter-style hiwar-q{system:extends ${arabic ? 'arabic-indic' : 'decimal'};suffix:") "}
 :root{color-scheme:light;--text:${COLORS.text};--muted:${COLORS.muted};--accent:${COLORS.accent};--rule:${COLORS.rule}}
 html{font-family:"Hiwar ${family.name}","Amiri","Noto Naskh Arabic","Geeza Pro","Arabic Typesetting",serif;font-size:19px;line-height:1.75;color:var(--text);background:#fff}
@@ -188,8 +245,10 @@ cite{font-style:normal}
 figure.passage blockquote{margin:0;padding-inline-start:1rem;border-inline-start:3px solid var(--rule);text-align:justify}
 .n{color:var(--accent);font-weight:700}
 figure.picture img{max-width:100%;height:auto}
-ol{list-style-type:${arabic ? 'arabic-indic' : 'decimal'}}
+/* «١)» as in the PDF: a full stop after an Arabic-Indic digit reads as a zero (١. looks like ٠١) */
+ol{list-style:hiwar-q}
 ol.questions{list-style:hiwar-q;padding-inline-start:2rem}
+ol.contents{list-style:none;padding-inline-start:0}
 ol.questions>li{margin:1.1rem 0}
 .question{font-weight:700}
 fieldset{border:0;margin:0;padding:0}
@@ -205,8 +264,12 @@ p.fields label{display:flex;gap:.3rem;flex:1;min-width:0}
 p.fields input{flex:1;min-width:0;border:0;border-bottom:1px solid var(--text);font:inherit}
 ol.rank input{width:2.2rem;text-align:center;font:inherit}
 section.part+section.part{margin-top:3rem;border-top:2px solid var(--rule);padding-top:1rem}
+header.running{display:flex;justify-content:space-between;gap:1rem;font-size:.8rem;line-height:1.5;color:var(--muted);border-bottom:1px solid var(--rule);padding-bottom:.3rem;margin-bottom:1rem}
+header.running p{margin:0}
 @media print{
-@page{size:${doc.paper};margin:20mm}
+@page{size:${doc.paper};margin:20mm 20mm 18mm;${['top-right', 'top-left', 'bottom-center'].map((box) => `@${box}{font-family:"Hiwar ${family.name}",serif;font-size:9pt;color:${COLORS.muted}}`).join('')}}
+${runningPages(doc)}
+header.running{display:none}
 html{font-size:12.5pt}
 body{max-width:none;padding:0}
 a{color:inherit;text-decoration:none}
@@ -226,11 +289,16 @@ export interface HtmlOptions {
 
 export async function renderHtml(doc: Document, opts: HtmlOptions): Promise<{ bytes: Uint8Array; pages: number; diagnostics: [] }> {
   const s: State = { ids: 0 };
-  const parts = doc.parts.map((part) => {
+  const names = pageNames(doc);
+  const parts = doc.parts.map((part, i) => {
     const body = part.kind === 'contents' ? contents(doc, part, s) : blocks(part.blocks, s);
-    const cls = ['part', `part-${part.kind}`, part.newPage ? 'new-page' : ''].filter(Boolean).join(' ');
+    const cls = ['part', `part-${part.kind}`, part.newPage ? 'new-page' : '', names[i]].filter(Boolean).join(' ');
     return `<section class="${cls}" id="${partId(doc, part)}">\n${body}\n</section>`;
   });
+  const head = doc.parts.find((p) => p.decorated !== false && p.head)?.head;
+  const header = head ? `<header class="running"><p>${esc(head.start)}</p><p>${esc(head.end)}</p></header>\n` : '';
+  const main = `${header}<main>\n${parts.join('\n')}\n</main>`;
+  const faces = await fontFaces(opts.family, pageCharacters(main));
   const meta = [doc.meta.author ? `<meta name="author" content="${esc(doc.meta.author)}">` : '', doc.meta.subject ? `<meta name="description" content="${esc(doc.meta.subject)}">` : ''].join('');
   const html = `<!doctype html>
 <html lang="ar" dir="rtl">
@@ -240,13 +308,11 @@ export async function renderHtml(doc: Document, opts: HtmlOptions): Promise<{ by
 <meta name="generator" content="hiwar">
 ${meta}<title>${esc(doc.meta.title)}</title>
 <style>
-${stylesheet(doc, opts.family)}
+${stylesheet(doc, opts.family, faces)}
 </style>
 </head>
 <body>
-<main>
-${parts.join('\n')}
-</main>
+${main}
 </body>
 </html>
 `;
