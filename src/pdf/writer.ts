@@ -1,10 +1,13 @@
 // Pages of draw operations -> PDF bytes, through pdfkit. pdfkit cannot lay out
 // right-to-left text, so we hand it glyphs the text engine already shaped and
-// ordered: each glyph is added to pdfkit's font subset with its width and its
-// Unicode text (for ToUnicode), and
-// runs are written in logical order. Extractors (poppler, pdf.js) then give
-// the Arabic as it was typed. We tried /ActualText spans: poppler spreads their
-// text left to right over the run and so reverses Arabic, and pdf.js ignores them.
+// ordered, in fonts hiwar embeds itself (pdf/fonts.ts: a code per glyph, text
+// and width). A line is drawn left to right in sweeps (see sweeps()), every
+// glyph at its place with no gap or overlap inside a word (see runText), so
+// that extractors (pdf.js, PDFium, MuPDF) give the Arabic as it was typed.
+// /ActualText does not help: PDFium and MuPDF reorder it as if it were drawn
+// text (whole lines came back reversed), poppler spreads it over the run, and
+// pdf.js ignores it. The page is tagged: a structure tree of the handout's
+// elements (layout's StructNode per op), artifacts for everything else.
 import PDFDocument from 'pdfkit';
 import type { FontFace, GlyphRun, LaidLine } from '../text/types.js';
 import type { Paper } from '../workspace/model.js';
