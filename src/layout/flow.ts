@@ -19,7 +19,12 @@ export interface BoxDecor {
   /** accent bar on the right (start) side */
   bar?: string;
   border?: string;
+  /** the box's title with «(تابع)», set at the top of each further page the box reaches */
+  continued?: { height: number; ops: DrawOp[] };
 }
+
+/** What a box's title says on the pages it continues onto. */
+export const CONTINUED = 'تابع';
 
 export interface FlowItem {
   height: number;
@@ -33,6 +38,8 @@ export interface FlowItem {
   /** relative to (content left, item top) */
   ops: DrawOp[];
   bookmark?: { title: string; level: number };
+  /** this item is line `index` of a paragraph of `count` lines (for measuring how paragraphs end) */
+  line?: { index: number; count: number };
 }
 
 export interface FlowContext {
@@ -75,6 +82,9 @@ function styledOption(it: { inlines: Inline[]; mark?: string }): StyledText[] {
   if (!it.mark) return styled(it.inlines, TYPE.body);
   return [...styled(it.inlines, TYPE.body, COLORS.teacherBar, true), { text: ` (${it.mark})`, style: style(TYPE.small, COLORS.teacherBar, true) }];
 }
+
+/** Lists of up to this many items stay on one page. */
+export const SHORT_LIST = 6;
 
 /** Width of the box a margin marker (a number, a letter) is set in; its text sits at the box's right edge. */
 const MARKER_BOX = 200;
@@ -166,6 +176,7 @@ export class FlowBuilder {
         keepWithNext: keep,
         ops,
         bookmark: i === 0 ? opts.bookmark : undefined,
+        line: { index: i, count: n },
       });
     });
     return hang;
@@ -196,13 +207,27 @@ export class FlowBuilder {
     this.insetLeft += SPACE.boxPadX;
     this.piece(SPACE.boxPadY, [], { spaceBefore, keepWithNext: true });
     if (title) {
-      this.within('P', () => this.paragraph([{ text: title, style: style(TYPE.boxTitle, look.titleColor, true) }], { align: 'start', keepWithNext: true }));
+      const titleStyle = style(TYPE.boxTitle, look.titleColor, true);
+      this.within('P', () => this.paragraph([{ text: title, style: titleStyle }], { align: 'start', keepWithNext: true }));
+      decor.continued = this.continuedTitle(`${title} (${CONTINUED})`, titleStyle);
     }
     body();
     this.piece(SPACE.boxPadY, [], { glue: true });
     this.insetRight = savedR;
     this.insetLeft = savedL;
     this.boxStack.pop();
+  }
+
+  /** A box's title as it heads the box's part on a further page, with the space under it. */
+  private continuedTitle(text: string, titleStyle: TextStyle): { height: number; ops: DrawOp[] } {
+    const lines = layoutParagraph({ runs: [{ text, style: titleStyle }], width: this.innerWidth, align: 'start', direction: 'rtl', lineHeight: TYPE.lineHeight }, this.ctx.family).lines;
+    const ops: DrawOp[] = [];
+    let y = 0;
+    for (const line of lines) {
+      ops.push({ op: 'text', line, x: this.insetLeft, y });
+      y += line.height;
+    }
+    return { height: y + SPACE.paragraph, ops };
   }
 
   // ---- blocks ---------------------------------------------------------
@@ -314,7 +339,8 @@ export class FlowBuilder {
           marker: { runs: [{ text: b.number, style: style(10, COLORS.accent, true) }] },
         });
         return;
-      case 'list':
+      case 'list': {
+        const start = this.items.length;
         b.items.forEach((item, i) => {
           const marker = b.ordered ? `${formatNumber(i + 1, this.ctx.digits)})` : '•';
           const li: StructNode = { type: 'LI', parent: this.node };
@@ -327,7 +353,10 @@ export class FlowBuilder {
             }),
           );
         });
+        // a short list (an activity's steps) is read as one: never split across pages
+        if (b.items.length <= SHORT_LIST) for (let i = start; i < this.items.length - 1; i++) this.items[i].keepWithNext = true;
         return;
+      }
       case 'term':
         this.paragraph(
           [{ text: `${b.term}: `, style: style(TYPE.body, COLORS.text, true) }, ...styled(b.inlines, TYPE.body)],
@@ -445,8 +474,8 @@ export class FlowBuilder {
 
   private question(b: Extract<Block, { kind: 'question' }>): void {
     const runs: StyledText[] = [...styled(b.inlines, TYPE.body)];
-    // the level and refs stay together on one line (no-break spaces)
-    if (b.meta) runs.push({ text: ` (${b.meta.replace(/ /g, '\u00a0')})`, style: style(TYPE.questionMeta, COLORS.faint) });
+    // the level, its dash and the first ref stay together (no-break spaces); a line may break between refs, never inside one
+    if (b.meta) runs.push({ text: ` (${b.meta.replace(/(?<!،) /g, '\u00a0')})`, style: style(TYPE.questionMeta, COLORS.faint) });
     const start = this.items.length;
     // in a list item (LI): the number is its label, the text and the answer space its body
     const li = this.node;

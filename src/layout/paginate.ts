@@ -6,6 +6,7 @@ import type { Paper } from '../workspace/model.js';
 import type { BoxDecor, FlowItem } from './flow.js';
 import { translate, type DrawOp, type Page } from './ops.js';
 import { PAGE, PAPER } from './style.js';
+import { pageFill } from './stats.js';
 
 export interface Section {
   items: FlowItem[];
@@ -14,6 +15,12 @@ export interface Section {
   newPage: boolean;
   /** false: no running header or page number (a cover) */
   decorated?: boolean;
+  /**
+   * start on a right-hand page, an odd page number (a lesson in a pack, so
+   * that printed double-sided it begins a sheet of its own): a blank page is
+   * put before it when needed
+   */
+  recto?: boolean;
 }
 
 export interface Geometry {
@@ -66,34 +73,75 @@ export function paginate(sections: Section[], paper: Paper): Page[] {
   return paginateSections(sections, paper).pages;
 }
 
-/** Pages, and the index of the page each section starts on. */
-export function paginateSections(sections: Section[], paper: Paper): { pages: Page[]; starts: number[] } {
+/**
+ * The page left blank before a right-hand start. Book practice, Arabic as
+ * elsewhere: a blank verso carries nothing at all, no running head, no folio
+ * and no «صفحة فارغة عمدًا» (a convention of forms and exam papers, not of
+ * books); it still counts in the page numbers.
+ */
+export function blankPage(): Page {
+  return { ops: [], bookmarks: [], decorated: false };
+}
+
+/** A part's last page filled less than this (a fraction of the text area) is near-empty: the page before gives it some content. */
+export const NEAR_EMPTY = 0.3;
+/** ... but keeps at least this much of its own. */
+const KEEP_FILLED = 0.5;
+
+/**
+ * Pages, and the index of the page each section starts on. `firstNumber` is
+ * the page number the first page will carry (for right-hand starts).
+ */
+export function paginateSections(sections: Section[], paper: Paper, firstNumber = 1): { pages: Page[]; starts: number[] } {
   const starts: number[] = [];
   const g = geometry(paper);
   const pages: Page[] = [];
+  const pageRoom = g.bottom - g.top;
   let page: Page | undefined;
   let placed: Placed[] = [];
   let y = g.top;
+  // boxes that have had a part on an earlier page: their next part carries «(تابع)»
+  let seen = new Set<BoxDecor>();
 
   const finish = () => {
     if (page) page.ops.unshift(...boxOps(placed, g.left));
   };
-  const open = (section: Section) => {
+  const open = (section: Section, recto = false) => {
     finish();
+    if (recto && (firstNumber + pages.length) % 2 === 0) pages.push(blankPage());
     page = { ops: [], bookmarks: [], head: section.head, decorated: section.decorated !== false };
     pages.push(page);
+    for (const p of placed) for (const d of p.item.boxes) seen.add(d);
     placed = [];
     y = g.top;
   };
+  /** a box's title again at the top of a page it continues onto */
+  const continuedTitle = (item: FlowItem) => {
+    const depth = item.boxes.findIndex((d) => seen.has(d) && d.continued);
+    if (depth < 0 || item.glue) return;
+    const { height, ops } = item.boxes[depth].continued!;
+    page!.ops.push(...translate(ops, g.left, y));
+    placed.push({ item: { height, spaceBefore: 0, keepWithNext: true, boxes: item.boxes.slice(0, depth + 1), ops: [] }, y });
+    y += height;
+  };
 
-  for (const section of sections) {
-    if (!page || section.newPage) open(section);
-    starts.push(pages.length - 1);
+  /**
+   * Place one section; `breakBefore`: items that start a page (to balance a
+   * near-empty last page). Returns the index in the section of the first item
+   * of each page it made or continued.
+   */
+  const place = (section: Section, breakBefore: Set<number>): number[] => {
+    const pageStarts = [0];
+    if (!page || section.newPage) open(section, section.recto);
+    startPage = pages.length - 1;
     const items = section.items;
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       if (item.pageBreakBefore) {
-        if (y > g.top) open(section);
+        if (y > g.top) {
+          open(section);
+          pageStarts.push(i);
+        }
         continue;
       }
       const atTop = y <= g.top;
@@ -104,13 +152,14 @@ export function paginateSections(sections: Section[], paper: Paper): { pages: Pa
         need += items[j + 1].spaceBefore + items[j + 1].height;
       }
       const room = g.bottom - y;
-      const pageRoom = g.bottom - g.top;
       const fits = before + item.height <= room;
       // box padding may hang into the bottom margin rather than start a page of its own
       const hangs = !fits && item.glue === true && before <= room + 2;
-      if (!atTop && !hangs && ((need > room && need <= pageRoom) || !fits)) {
+      if (!atTop && (breakBefore.has(i) || (!hangs && ((need > room && need <= pageRoom) || !fits)))) {
         open(section);
+        pageStarts.push(i);
         before = 0;
+        continuedTitle(item);
       }
       const top = y + before;
       page!.ops.push(...translate(item.ops, g.left, top));
@@ -118,6 +167,39 @@ export function paginateSections(sections: Section[], paper: Paper): { pages: Pa
       placed.push({ item, y: top });
       y = top + item.height;
     }
+    return pageStarts;
+  };
+
+  let startPage = 0;
+  for (const section of sections) {
+    const saved = { pages: pages.length, seen: new Set(seen) };
+    const pageStarts = place(section, new Set());
+    starts.push(startPage);
+    if (!section.newPage || pageStarts.length < 2) continue;
+    // a near-empty last page: move the break before it earlier, to the latest
+    // place that leaves the last page filled enough and the one before it too
+    const fill = (p: Page) => pageFill(p, g.top, g.bottom);
+    if (fill(pages[pages.length - 1]) >= NEAR_EMPTY) continue;
+    const from = pageStarts[pageStarts.length - 2];
+    const last = pageStarts[pageStarts.length - 1];
+    const rerun = (breakAt: number) => {
+      pages.length = saved.pages;
+      page = undefined;
+      placed = [];
+      seen = new Set(saved.seen);
+      return place(section, new Set([breakAt]));
+    };
+    let done = false;
+    let changed = false;
+    for (let k = last - 1; k > from && !done; k--) {
+      if (section.items[k - 1].keepWithNext || section.items[k].glue) continue;
+      changed = true;
+      const tried = rerun(k);
+      const n = pages.length;
+      if (tried.length !== pageStarts.length || fill(pages[n - 2]) < KEEP_FILLED) break;
+      if (fill(pages[n - 1]) >= NEAR_EMPTY) done = true;
+    }
+    if (!done && changed) rerun(-1); // no better place: as it was
   }
   finish();
   return { pages, starts };

@@ -1,6 +1,10 @@
-// Line breaking: UAX #14 says where a line may end (the linebreak package);
-// shaped widths say where it must. Greedy first-fit, which is what readers of
-// justified Arabic expect, and linear in the number of pieces.
+// Line breaking: UAX #14 says where a line may end (the linebreak package),
+// less a few book rules (no break inside a number range or after a short
+// label); shaped widths say where it must. Greedy first-fit, which is what
+// readers of justified Arabic expect, and linear in the number of pieces; then
+// one Knuth–Plass-style choice at the end of the paragraph, so that it does
+// not end on one word alone (a runt) when a slightly looser line above avoids
+// it, nor keep a very loose line there when the lines above can share its space.
 import LineBreaker from 'linebreak';
 
 export interface BreakOpportunity {
@@ -25,7 +29,8 @@ export function breakOpportunities(text: string): BreakOpportunity[] {
 /**
  * The same opportunities as flags per UTF-16 position (text.length + 1 of
  * them): 1 = a line may start here, 2 = a line must start here. Written into
- * `into` when given (reused by the layout; it may be longer).
+ * `into` when given (reused by the layout; it may be longer). Book rules
+ * (`glued`) then take away the breaks UAX #14 allows but a typesetter would not.
  */
 export function breakFlags(text: string, into?: Uint8Array): Uint8Array {
   const flags = into ?? new Uint8Array(text.length + 1);
@@ -36,7 +41,30 @@ export function breakFlags(text: string, into?: Uint8Array): Uint8Array {
     if (bk.required) flags[bk.position] = 2;
     else if (bk.position < text.length) flags[bk.position] = 1;
   }
+  for (const at of glued(text)) if (flags[at] === 1) flags[at] = 0;
   return flags;
+}
+
+// A dash between two numbers, the second maybe after a letter: «١٧–١٨», «ف١٧–ف١٨», «16-18».
+const RANGE = /\p{Nd}[-\u2010\u2011\u2012\u2013\u2014]\p{L}?\p{Nd}/gu;
+// A short label and the space after it: «٢) », «أ) », «(ب) ».
+const LABEL = /(?<![\p{L}\p{M}\p{Nd}])\(?(?:\p{Nd}{1,3}|\p{L}{1,2})\)[ \t]+(?=\S)/gu;
+// A paragraph tag and its sentence tag: «ف٦ ج١».
+const REF_PAIR = /(?<![\p{L}\p{M}])ف\p{Nd}+[ \t]+(?=ج\p{Nd})/gu;
+
+/**
+ * Positions where a line must not start although UAX #14 allows it: inside a
+ * number range or a reference tag («ف١٧–١٨» breaks after the dash), and after
+ * a short label («٢)» would end a line alone).
+ */
+export function glued(text: string): number[] {
+  const out: number[] = [];
+  // most paragraphs hold no digit and no bracket: nothing to look for
+  if (!/[\p{Nd})]/u.test(text)) return out;
+  for (const m of text.matchAll(RANGE)) out.push(m.index + 2);
+  for (const m of text.matchAll(LABEL)) out.push(m.index + m[0].length);
+  for (const m of text.matchAll(REF_PAIR)) out.push(m.index + m[0].length);
+  return out;
 }
 
 /** What the breaker needs to know about one unbreakable piece of a paragraph. */
@@ -49,6 +77,8 @@ export interface BreakPiece {
   breakAfter: boolean;
   /** the line must end after this piece (newline) */
   forcedAfter: boolean;
+  /** words joined by no-break spaces in this piece, when more than one («(تحليل — ف١)») */
+  words?: number;
 }
 
 /**
@@ -113,5 +143,129 @@ export function breakLines<P extends BreakPiece>(pieces: P[], width: number, spl
     ends.push(end);
     start = end;
   }
+  avoidRunt(pieces, ends, width);
   return ends;
+}
+
+/**
+ * Cost of a one-word last line, in the units of `looseness` (Typst's
+ * linebreak.rs likewise adds a runt cost to a paragraph's last line): worth
+ * a line above whose spaces stretch to about 1.8 times their width.
+ */
+const RUNT_COST = 50;
+/** a line whose spaces stretch past twice their width is too loose: the lines around it share its space */
+const MAX_RATIO = 1;
+
+/** How far a line's spaces must stretch to fill it: 100·r³ for a stretch ratio r (TeX's badness); Infinity when it cannot. */
+function looseness(pieces: BreakPiece[], start: number, end: number, width: number): number {
+  let last = end - 1;
+  while (last >= start && pieces[last].space) last--;
+  let natural = 0;
+  let spaces = 0;
+  for (let k = start; k <= last; k++) {
+    natural += pieces[k].width;
+    if (pieces[k].space) spaces += pieces[k].width;
+  }
+  if (natural > width + 1e-6) return Infinity;
+  if (spaces === 0) return natural < width - 1e-6 ? Infinity : 0;
+  const r = (width - natural) / spaces;
+  return 100 * r * r * r;
+}
+
+/** Content pieces of [start, end) separated by a space, trailing spaces aside: a line of one word has one group. */
+function words(pieces: BreakPiece[], start: number, end: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let k = start; k < end; k++) {
+    if (pieces[k].space) inWord = false;
+    else {
+      if (!inWord) n++;
+      inWord = true;
+      n += (pieces[k].words ?? 1) - 1;
+    }
+  }
+  return n;
+}
+
+/** How many lines above the last one may be broken again. */
+const WINDOW = 3;
+
+/**
+ * The end of a paragraph, Knuth–Plass style: when its last line holds one
+ * word, or a line near the end is too loose (a long unbreakable piece such as
+ * a question's «(تحليل — ف١١، ف١٧–١٨)» could not join it), break the few lines
+ * above the last one again for the least total looseness, plus the runt's cost
+ * if one is left, over the same number of lines. Words moved down keep a lone
+ * last word company; a loose line shares its space with the lines above it.
+ * Changes `ends` in place.
+ */
+function avoidRunt(pieces: BreakPiece[], ends: number[], width: number): void {
+  const n = ends.length;
+  if (n < 2) return;
+  const end = ends[n - 1];
+  if (pieces[ends[n - 2] - 1].forcedAfter) return;
+  // the window: lines from the last forced break (or WINDOW lines up) to the end
+  let first = Math.max(0, n - 1 - WINDOW);
+  for (let l = n - 2; l > first; l--) if (pieces[ends[l - 1] - 1].forcedAfter) first = l;
+  const start = first > 0 ? ends[first - 1] : 0;
+  const lines = n - 1 - first; // lines above the last one, in the window
+  const runtCost = (k: number) => (words(pieces, k, end) === 1 ? RUNT_COST : 0);
+  let greedy = runtCost(ends[n - 2]);
+  let tooLoose = false;
+  for (let l = first; l < n - 1; l++) {
+    const cost = looseness(pieces, l > 0 ? ends[l - 1] : 0, ends[l], width);
+    greedy += cost;
+    if (cost > 100 * MAX_RATIO ** 3) tooLoose = true;
+  }
+  if (runtCost(ends[n - 2]) === 0 && !tooLoose) return;
+  // where a line may start inside the window
+  const cand: number[] = [];
+  for (let k = start + 1; k < end; k++) if (pieces[k - 1].breakAfter && !pieces[k].space) cand.push(k);
+  // best[m][c]: least cost of m lines from `start` ending at cand[c]
+  const best: number[][] = [];
+  const from: number[][] = [];
+  for (let m = 1; m <= lines; m++) {
+    best.push(cand.map(() => Infinity));
+    from.push(cand.map(() => -1));
+    cand.forEach((k, c) => {
+      if (m === 1) {
+        best[0][c] = looseness(pieces, start, k, width);
+        return;
+      }
+      for (let b = 0; b < c; b++) {
+        const before = best[m - 2][b];
+        if (before === Infinity) continue;
+        const cost = before + looseness(pieces, cand[b], k, width);
+        if (cost < best[m - 1][c]) {
+          best[m - 1][c] = cost;
+          from[m - 1][c] = b;
+        }
+      }
+    });
+  }
+  let pick = -1;
+  let pickCost = greedy - 1e-9; // the greedy lines stay unless something is better
+  cand.forEach((k, c) => {
+    const above = best[lines - 1][c];
+    if (above === Infinity || !fitsLast(pieces, k, end, width)) return;
+    const cost = above + runtCost(k);
+    if (cost < pickCost) {
+      pick = c;
+      pickCost = cost;
+    }
+  });
+  if (pick < 0) return;
+  for (let m = lines; m >= 1; m--) {
+    ends[first + m - 1] = cand[pick];
+    pick = from[m - 1][pick];
+  }
+}
+
+/** The last line [start, end) fits in the width (it is never stretched). */
+function fitsLast(pieces: BreakPiece[], start: number, end: number, width: number): boolean {
+  let w = 0;
+  let last = end - 1;
+  while (last >= start && pieces[last].space) last--;
+  for (let k = start; k <= last; k++) w += pieces[k].width;
+  return w <= width + 1e-6;
 }

@@ -60,7 +60,15 @@ function makePiece(text: string, item: Item, start: number, end: number, kind: n
     space: kind !== WORD,
     breakAfter: breakAt[end] !== 0,
     forcedAfter: breakAt[end] === 2,
+    words: kind === WORD ? wordsIn(text, start, end) : undefined,
   };
+}
+
+/** Words in a piece: more than one when no-break spaces join them (a paragraph's last line of them is no runt). */
+function wordsIn(text: string, start: number, end: number): number {
+  let n = 1;
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 0xa0 || text.charCodeAt(i) === 0x202f) n++;
+  return n;
 }
 
 // prepare() reads a paragraph's break flags only while it cuts pieces: one buffer serves all

@@ -18,7 +18,8 @@ describe('refs are relative to the file that writes them', () => {
     fs.mkdirSync(path.join(dir, 'elsewhere'));
     const r = await hiwar(path.join(dir, 'elsewhere'), 'build', '../packs/unit.yaml', '../units/two/short.yaml', '--edition', 'student', '--out', '../out', '--root', '..');
     expect(r.code).toBe(0);
-    expect(r.stderr.split('\n').sort()).toEqual(['wrote ../out/short-student.pdf (1 page)', 'wrote ../out/unit-student.pdf (5 pages)']);
+    // cover, contents, lesson 1 on page 3, a blank page 4, lesson 2 on page 5 (a right-hand page), sources
+    expect(r.stderr.split('\n').sort()).toEqual(['wrote ../out/short-student.pdf (1 page)', 'wrote ../out/unit-student.pdf (6 pages)']);
   });
 
   test('a missing file: the referring FILE:LINE:COL, the path as written, and the path tried', async () => {

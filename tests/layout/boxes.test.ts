@@ -1,5 +1,5 @@
 // Boxes across pages: a box's background is drawn on every page it reaches,
-// around exactly its part there; its title never ends a page alone; and its
+// around exactly its part there (headed by its title and «(تابع)» after the first); its title never ends a page alone; and its
 // bottom padding may hang into the margin rather than take a page of its own.
 import { describe, expect, test } from 'vitest';
 import type { Block } from '../../src/document/model.js';
@@ -35,7 +35,8 @@ describe('a box that does not fit on its page', () => {
       // the rectangle holds every line of the box on this page, with the padding only where the box begins or ends
       expect(rect.y).toBeLessThanOrEqual(top + 1e-6);
       expect(rect.y + rect.h).toBeGreaterThanOrEqual(bottom - 1e-6);
-      expect(top - rect.y).toBeLessThanOrEqual(p === 0 ? SPACE.boxPadY + TITLE_HEIGHT + 1e-6 : SPACE.paragraph + 1e-6);
+      // above the text: the padding and title where the box begins, its title with «(تابع)» where it continues
+      expect(top - rect.y).toBeLessThanOrEqual(p === 0 ? SPACE.boxPadY + TITLE_HEIGHT + 1e-6 : TITLE_HEIGHT + SPACE.paragraph + 1e-6);
       expect(rect.y + rect.h - bottom).toBeLessThanOrEqual(p === 1 ? SPACE.boxPadY + 1e-6 : 1e-6);
       // and stays inside the text area of the page
       expect(rect.y).toBeGreaterThanOrEqual(page.top - 1e-6);

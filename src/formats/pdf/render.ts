@@ -6,7 +6,7 @@ import { loadFamily } from '../../text/index.js';
 import type { Digits } from '../../workspace/model.js';
 import { warningAt, type Diagnostic } from '../../workspace/diagnostics.js';
 import type { ContentsEntry, ContentsPart, Document, Part } from '../../document/model.js';
-import { FlowBuilder } from '../../layout/flow.js';
+import { FlowBuilder, type FlowItem } from '../../layout/flow.js';
 import { geometry, paginateSections, type Section } from '../../layout/paginate.js';
 import type { Page } from '../../layout/ops.js';
 import { withRunningHeads } from '../../layout/running.js';
@@ -28,6 +28,8 @@ export interface PdfOptions {
    * rebuilt after one lesson changed lays out only that lesson again.
    */
   cache?: SectionCache;
+  /** told the laid-out pages (before running heads), for measuring the pagination */
+  onLayout?: (laid: { items: FlowItem[]; pages: Page[]; sectionStarts: number[]; lessonStarts: number[] }) => void;
 }
 
 /**
@@ -126,8 +128,8 @@ function contentsFrom(pages: Page[], offset: number, contents: ContentsPart, aft
   return entries;
 }
 
-function paginate(sections: Section[], doc: Document) {
-  return paginateSections(sections, doc.paper);
+function paginate(sections: Section[], doc: Document, firstNumber = 1) {
+  return paginateSections(sections, doc.paper, firstNumber);
 }
 
 export async function renderPdf(doc: Document, opts: PdfOptions = {}): Promise<RenderedPdf> {
@@ -135,10 +137,14 @@ export async function renderPdf(doc: Document, opts: PdfOptions = {}): Promise<R
   const at = doc.parts.findIndex((p) => p.kind === 'contents');
   let pages: Page[];
   let lessonStarts: number[];
+  let sections: Section[];
+  let sectionStarts: number[];
   if (at < 0) {
     const parts = doc.parts as Part[];
-    const laid = paginate(parts.map((p) => sectionOf(p, s)), doc);
+    sections = parts.map((p) => sectionOf(p, s));
+    const laid = paginate(sections, doc);
     pages = laid.pages;
+    sectionStarts = laid.starts;
     lessonStarts = laid.starts.filter((_, i) => parts[i].kind === 'lesson' || parts[i].kind === 'key');
   } else {
     // Every part after the contents starts on a new page, so those parts
@@ -151,10 +157,13 @@ export async function renderPdf(doc: Document, opts: PdfOptions = {}): Promise<R
     const contents = doc.parts[at] as ContentsPart;
     const before = doc.parts.slice(0, at) as Part[];
     const after = doc.parts.slice(at + 1) as Part[];
-    const beforePages = paginate(before.map((p) => sectionOf(p, s)), doc).pages;
-    const afterSections = after.map((p) => sectionOf(p, s));
-    const rest = paginate(afterSections, doc);
-    const contentsPages = (entries: ContentsEntry[]) => paginate([layoutPart(contents, contents.blocksFor(entries), s, s.diagnostics)], doc).pages;
+    const beforeSections = before.map((p) => sectionOf(p, s));
+    const beforeLaid = paginate(beforeSections, doc);
+    const beforePages = beforeLaid.pages;
+    // in a pack each lesson starts on a right-hand (odd) page
+    const afterSections = after.map((p) => (p.kind === 'lesson' ? { ...sectionOf(p, s), recto: true } : sectionOf(p, s)));
+    let contentsSection: Section | undefined;
+    const contentsPages = (entries: ContentsEntry[]) => paginate([(contentsSection = layoutPart(contents, contents.blocksFor(entries), s, s.diagnostics))], doc).pages;
     const wide = formatNumber(888, doc.digits);
     let entries: ContentsEntry[] = contents.entries.map((e, i) => ({
       ...e,
@@ -162,16 +171,24 @@ export async function renderPdf(doc: Document, opts: PdfOptions = {}): Promise<R
       sections: after[i]?.kind === 'lesson' ? afterSections[i].items.flatMap((it) => (it.bookmark?.level === 2 ? [{ title: it.bookmark.title, page: wide }] : [])) : [],
     }));
     let contentsLaid = contentsPages(entries);
+    // where the lessons fall depends on how many pages come before them (right-hand starts)
+    const restAfter = (pagesBefore: number) => paginate(afterSections, doc, pagesBefore + 1);
+    let rest = restAfter(beforePages.length + contentsLaid.length);
     for (let pass = 0; pass < 4; pass++) {
       const found = contentsFrom(rest.pages, beforePages.length + contentsLaid.length, contents, after, doc.digits);
       if (JSON.stringify(found) === JSON.stringify(entries)) break;
       entries = found;
+      const length = contentsLaid.length;
       contentsLaid = contentsPages(entries);
+      if (contentsLaid.length !== length) rest = restAfter(beforePages.length + contentsLaid.length);
     }
     const offset = beforePages.length + contentsLaid.length;
     pages = [...beforePages, ...contentsLaid, ...rest.pages];
     lessonStarts = rest.starts.filter((_, i) => after[i].kind === 'lesson').map((p) => p + offset);
+    sections = [...beforeSections, contentsSection!, ...afterSections];
+    sectionStarts = [...beforeLaid.starts, beforePages.length, ...rest.starts.map((p) => p + offset)];
   }
+  opts.onLayout?.({ items: sections.flatMap((x) => x.items), pages, sectionStarts, lessonStarts });
   const drawn = withRunningHeads(withFooters(pages, doc), doc.paper, s.family);
   const bytes = await writePdf(drawn, { title: doc.meta.title, subject: doc.meta.subject, author: doc.meta.author, paper: doc.paper });
   return { bytes, pages: pages.length, diagnostics: s.diagnostics, lessonStarts };
