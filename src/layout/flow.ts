@@ -4,7 +4,7 @@
 import type { FontFamily, LaidLine, MissingGlyph, StyledText, TextStyle } from '../text/types.js';
 import { layoutParagraph } from '../text/index.js';
 import type { Block, BoxVariant, Inline } from '../document/model.js';
-import type { DrawOp } from './ops.js';
+import type { DrawOp, StructNode } from './ops.js';
 import { COLORS, SPACE, TYPE } from './style.js';
 import { formatNumber } from '../text/digits.js';
 import { qrOps } from './qr.js';
@@ -54,6 +54,8 @@ export interface FlowContext {
   bookmarkLevel: number;
   /** problems the text engine found (characters the font lacks) */
   onMissing?: (missing: MissingGlyph[]) => void;
+  /** the structure element the flow's blocks belong to (tagged PDF: a lesson's Sect) */
+  root?: StructNode;
 }
 
 const BOX_LOOK: Record<BoxVariant, { fill: string; bar?: string; border?: string; titleColor: string }> = {
@@ -95,14 +97,27 @@ export class FlowBuilder {
   /** horizontal inset of the current content from the flow's right and left edges */
   private insetRight = 0;
   private insetLeft = 0;
+  /** the structure element new text belongs to (tagged PDF) */
+  private node: StructNode | undefined;
 
-  constructor(private readonly ctx: FlowContext) {}
+  constructor(private readonly ctx: FlowContext) {
+    this.node = ctx.root;
+  }
+
+  /** Run `fn` with new text going into `node` (a new element of `type` under the current one when a type is given). */
+  private within(node: StructNode | StructNode['type'], fn: () => void): void {
+    const saved = this.node;
+    this.node = typeof node === 'string' ? { type: node, parent: saved } : node;
+    fn();
+    this.node = saved;
+  }
 
   private get innerWidth(): number {
     return this.ctx.width - this.insetRight - this.insetLeft;
   }
 
   private push(item: Omit<FlowItem, 'boxes'>): FlowItem {
+    for (const op of item.ops) if ((op.op === 'text' || op.op === 'link' || op.op === 'image') && !op.tag) op.tag = this.node;
     const full: FlowItem = { ...item, boxes: [...this.boxStack] };
     this.items.push(full);
     return full;
@@ -120,7 +135,7 @@ export class FlowBuilder {
       spaceBefore?: number;
       keepWithNext?: boolean;
       hang?: number;
-      marker?: { runs: StyledText[] };
+      marker?: { runs: StyledText[]; tag?: StructNode };
       bookmark?: { title: string; level: number };
       lineHeight?: number;
     } = {},
@@ -149,7 +164,7 @@ export class FlowBuilder {
         // the marker sits in the hanging space on the right, sharing the first line's baseline;
         // it is drawn first so that extracted text reads "number, then paragraph"
         const x = this.insetLeft + width + hang - markerLine.width;
-        ops.push({ op: 'text', line: markerLine, x, y: line.ascent - markerLine.ascent });
+        ops.push({ op: 'text', line: markerLine, x, y: line.ascent - markerLine.ascent, tag: opts.marker!.tag });
       }
       ops.push({ op: 'text', line, x: this.insetLeft, y: 0 });
       const n = lines.length;
@@ -193,7 +208,7 @@ export class FlowBuilder {
     this.piece(SPACE.boxPadY, [], { spaceBefore, keepWithNext: true });
     if (title) {
       const titleStyle = style(TYPE.boxTitle, look.titleColor, true);
-      this.paragraph([{ text: title, style: titleStyle }], { align: 'start', keepWithNext: true });
+      this.within('P', () => this.paragraph([{ text: title, style: titleStyle }], { align: 'start', keepWithNext: true }));
       decor.continued = this.continuedTitle(`${title} (${CONTINUED})`, titleStyle);
     }
     body();
@@ -218,10 +233,62 @@ export class FlowBuilder {
   // ---- blocks ---------------------------------------------------------
 
   blocks(blocks: Block[]): void {
-    blocks.forEach((b) => this.block(b));
+    // consecutive questions are one list, consecutive contents entries one TOC
+    for (let i = 0; i < blocks.length; ) {
+      const kind = blocks[i].kind;
+      let j = i + 1;
+      if (kind === 'question' || kind === 'entry') while (j < blocks.length && blocks[j].kind === kind) j++;
+      const group = blocks.slice(i, j);
+      if (kind === 'question') this.within('L', () => group.forEach((b) => this.block(b)));
+      else if (kind === 'entry') this.within('TOC', () => group.forEach((b) => this.block(b)));
+      else this.block(blocks[i]);
+      i = j;
+    }
   }
 
   block(b: Block): void {
+    switch (b.kind) {
+      case 'title':
+      case 'heading':
+        this.within(b.kind === 'title' ? 'H1' : b.level === 1 ? 'H2' : 'H3', () => this.unstructured(b));
+        return;
+      case 'meta':
+      case 'para':
+      case 'term':
+      case 'source':
+      case 'fields':
+        this.within('P', () => this.unstructured(b));
+        return;
+      case 'passage':
+        this.within('BlockQuote', () => this.unstructured(b));
+        return;
+      case 'box':
+        this.within('Div', () => this.unstructured(b));
+        return;
+      case 'entry':
+        this.within('TOCI', () => this.unstructured(b));
+        return;
+      case 'figure':
+        this.within({ type: 'Figure', parent: this.node, alt: b.alt }, () => this.unstructured(b));
+        return;
+      case 'question':
+        this.within('LI', () => this.unstructured(b));
+        return;
+      case 'list':
+      case 'rank':
+      case 'options':
+        this.within('L', () => this.unstructured(b));
+        return;
+      case 'scale':
+        this.within('Table', () => this.within('TR', () => this.unstructured(b)));
+        return;
+      default:
+        this.unstructured(b);
+    }
+  }
+
+  /** A block's items, in the structure element `block` chose for it. */
+  private unstructured(b: Block): void {
     switch (b.kind) {
       case 'title':
         this.paragraph(styled(b.inlines, b.size ?? TYPE.title, COLORS.text, true), { align: b.align ?? 'start', keepWithNext: true, lineHeight: 1.5 });
@@ -276,12 +343,15 @@ export class FlowBuilder {
         const start = this.items.length;
         b.items.forEach((item, i) => {
           const marker = b.ordered ? `${formatNumber(i + 1, this.ctx.digits)})` : '•';
-          this.paragraph(styled(item, TYPE.body), {
-            align: 'justify',
-            spaceBefore: 1,
-            hang: SPACE.listMarker,
-            marker: { runs: [{ text: marker, style: style(TYPE.body, COLORS.accent, b.ordered) }] },
-          });
+          const li: StructNode = { type: 'LI', parent: this.node };
+          this.within({ type: 'LBody', parent: li }, () =>
+            this.paragraph(styled(item, TYPE.body), {
+              align: 'justify',
+              spaceBefore: 1,
+              hang: SPACE.listMarker,
+              marker: { runs: [{ text: marker, style: style(TYPE.body, COLORS.accent, b.ordered) }], tag: { type: 'Lbl', parent: li } },
+            }),
+          );
         });
         // a short list (an activity's steps) is read as one: never split across pages
         if (b.items.length <= SHORT_LIST) for (let i = start; i < this.items.length - 1; i++) this.items[i].keepWithNext = true;
@@ -344,14 +414,16 @@ export class FlowBuilder {
     const ops: DrawOp[] = [];
     const right = this.insetLeft + this.innerWidth;
     if (label) ops.push({ op: 'text', line: label, x: right - label.width, y: 0 });
+    // the URL: a Link element, in Latin
+    const link: StructNode = { type: 'Link', parent: this.node, lang: 'en' };
     let y = 0;
     const urlLeft = right - labelWidth - urlWidth;
     for (const line of url.lines) {
-      ops.push({ op: 'text', line, x: urlLeft, y });
+      ops.push({ op: 'text', line, x: urlLeft, y, tag: link });
       // the clickable area: the ink of this line of the URL
       const x0 = Math.min(...line.runs.map((r) => r.x));
       const x1 = Math.max(...line.runs.map((r) => r.x + r.width));
-      ops.push({ op: 'link', x: urlLeft + x0, y, w: x1 - x0, h: line.height, url: b.url });
+      ops.push({ op: 'link', x: urlLeft + x0, y, w: x1 - x0, h: line.height, url: b.url, tag: link });
       ops.push({ op: 'hline', x1: urlLeft + x0, x2: urlLeft + x1, y: y + line.ascent + 1.5, color: COLORS.link, width: 0.4 });
       y += line.height;
     }
@@ -397,7 +469,7 @@ export class FlowBuilder {
       { op: 'image', x, y: 0, w, h, path: b.path, alt: b.alt },
       { op: 'rect', x, y: 0, w, h, stroke: COLORS.rule, lineWidth: 0.5 },
     ], { spaceBefore: SPACE.box, keepWithNext: b.caption.length > 0 });
-    if (b.caption.length) this.paragraph(styled(b.caption, TYPE.small, COLORS.muted), { align: 'center', spaceBefore: 3 });
+    if (b.caption.length) this.within('Caption', () => this.paragraph(styled(b.caption, TYPE.small, COLORS.muted), { align: 'center', spaceBefore: 3 }));
   }
 
   private question(b: Extract<Block, { kind: 'question' }>): void {
@@ -405,11 +477,15 @@ export class FlowBuilder {
     // the level, its dash and the first ref stay together (no-break spaces); a line may break between refs, never inside one
     if (b.meta) runs.push({ text: ` (${b.meta.replace(/(?<!،) /g, '\u00a0')})`, style: style(TYPE.questionMeta, COLORS.faint) });
     const start = this.items.length;
+    // in a list item (LI): the number is its label, the text and the answer space its body
+    const li = this.node;
+    const saved = this.node;
+    this.node = { type: 'LBody', parent: li };
     // options and scales line up with the question's text: the same hang, wider for «١٠)» and up
     const hang = this.paragraph(runs, {
       spaceBefore: SPACE.question,
       hang: SPACE.listMarker + 2,
-      marker: { runs: [{ text: b.number, style: style(TYPE.body, COLORS.accent, true) }] },
+      marker: { runs: [{ text: b.number, style: style(TYPE.body, COLORS.accent, true) }], tag: li && { type: 'Lbl', parent: li } },
       keepWithNext: b.children.length > 0,
     });
     const answerStart = this.items.length;
@@ -432,6 +508,7 @@ export class FlowBuilder {
     const lastAnswer = lastIndexWhere(this.items, answerStart, (it) => it.boxes.length === this.boxStack.length);
     for (let i = start; i < lastAnswer; i++) this.items[i].keepWithNext = true;
     if (lastAnswer >= start) this.items[lastAnswer].keepWithNext = this.items.length - 1 > lastAnswer; // guidance box follows
+    this.node = saved;
   }
 
   /** A contents line: the title on the right, its page number on the left, a dotted leader between. */
@@ -477,23 +554,28 @@ export class FlowBuilder {
     const twoColumns = laid.every((l) => l.lines.length === 1);
     if (!twoColumns) {
       // one option a line; a long one wraps under its own text, its letter hanging in the margin
-      items.forEach((it) =>
-        this.paragraph(styledOption(it), {
-          align: 'start',
-          spaceBefore: 1,
-          keepWithNext: true,
-          hang: SPACE.listMarker + 6, // room for the widest letter and its bracket, e.g. «هـ)»
-          marker: { runs: [{ text: `${it.letter})`, style: style(TYPE.body, COLORS.accent, true) }] },
-        }),
-      );
+      items.forEach((it) => {
+        const li: StructNode = { type: 'LI', parent: this.node };
+        this.within({ type: 'LBody', parent: li }, () =>
+          this.paragraph(styledOption(it), {
+            align: 'start',
+            spaceBefore: 1,
+            keepWithNext: true,
+            hang: SPACE.listMarker + 6, // room for the widest letter and its bracket, e.g. «هـ)»
+            marker: { runs: [{ text: `${it.letter})`, style: style(TYPE.body, COLORS.accent, true) }], tag: { type: 'Lbl', parent: li } },
+          }),
+        );
+      });
       return;
     }
     for (let row = 0; row < laid.length; row += 2) {
       const right = laid[row].lines[0];
       const left = laid[row + 1]?.lines[0];
       const height = Math.max(right.height, left?.height ?? 0);
-      const ops: DrawOp[] = [{ op: 'text', line: right, x: this.insetLeft + colWidth + gap, y: 0 }];
-      if (left) ops.push({ op: 'text', line: left, x: this.insetLeft, y: 0 });
+      // each option a list item (its letter is in its line)
+      const item = (): StructNode => ({ type: 'LI', parent: this.node });
+      const ops: DrawOp[] = [{ op: 'text', line: right, x: this.insetLeft + colWidth + gap, y: 0, tag: item() }];
+      if (left) ops.push({ op: 'text', line: left, x: this.insetLeft, y: 0, tag: item() });
       this.piece(height, ops, { spaceBefore: row === 0 ? 3 : 0, keepWithNext: true });
     }
   }
@@ -513,8 +595,9 @@ export class FlowBuilder {
         this.ctx.family,
       );
       let y = 2 * r + 8;
+      const td: StructNode = { type: 'TD', parent: this.node };
       for (const line of l.lines) {
-        ops.push({ op: 'text', line, x: cx - (cell - 4) / 2, y });
+        ops.push({ op: 'text', line, x: cx - (cell - 4) / 2, y, tag: td });
         y += line.height;
       }
       labelHeight = Math.max(labelHeight, y);
@@ -526,7 +609,9 @@ export class FlowBuilder {
     const boxSize = 13;
     items.forEach((item, i) => {
       const start = this.items.length;
-      this.paragraph(styled(item, TYPE.body), { align: 'start', spaceBefore: i === 0 ? 4 : 1, hang: boxSize + 8, keepWithNext: true });
+      this.within('LI', () =>
+        this.paragraph(styled(item, TYPE.body), { align: 'start', spaceBefore: i === 0 ? 4 : 1, hang: boxSize + 8, keepWithNext: true }),
+      );
       const first = this.items[start];
       const line = first.ops[0].op === 'text' ? first.ops[0].line : undefined;
       const top = line ? line.ascent - boxSize + 2 : 2;

@@ -1,16 +1,19 @@
 // Pages of draw operations -> PDF bytes, through pdfkit. pdfkit cannot lay out
 // right-to-left text, so we hand it glyphs the text engine already shaped and
-// ordered: each glyph is added to pdfkit's font subset with its width and its
-// Unicode text (for ToUnicode), and
-// runs are written in logical order. Extractors (poppler, pdf.js) then give
-// the Arabic as it was typed. We tried /ActualText spans: poppler spreads their
-// text left to right over the run and so reverses Arabic, and pdf.js ignores them.
+// ordered, in fonts hiwar embeds itself (pdf/fonts.ts: a code per glyph, text
+// and width). A line is drawn left to right in sweeps (see sweeps()), every
+// glyph at its place with no gap or overlap inside a word (see runText), so
+// that extractors (pdf.js, PDFium, MuPDF) give the Arabic as it was typed.
+// /ActualText does not help: PDFium and MuPDF reorder it as if it were drawn
+// text (whole lines came back reversed), poppler spreads it over the run, and
+// pdf.js ignores it. The page is tagged: a structure tree of the handout's
+// elements (layout's StructNode per op), artifacts for everything else.
 import PDFDocument from 'pdfkit';
 import type { FontFace, GlyphRun, LaidLine } from '../text/types.js';
 import type { Paper } from '../workspace/model.js';
-import type { Bookmark, DrawOp, Page } from '../layout/ops.js';
+import type { Bookmark, DrawOp, Page, StructNode } from '../layout/ops.js';
 import { PAPER } from '../layout/style.js';
-import { glyphRecord, isPlainTrueType, preloadLoca, useGlyphRecords } from './subset.js';
+import { PdfFont } from './fonts.js';
 import { circlePath, colorOps, deflateContent, pdfNum, rectPath, roundedRectPath, type ColorOps } from './content.js';
 
 /** A fixed date makes equal input give byte-equal PDFs. */
@@ -30,16 +33,6 @@ export interface PdfMeta {
 // ToUnicode text), the page's content stream and font resources, the
 // catalog's viewer preferences. pdfkit and fontkit are therefore pinned to
 // exact versions in package.json (tests/build/pins.test.ts).
-// pdfkit's embedded-font object, as much of it as we use
-interface EmbeddedFont {
-  id: string;
-  subset: { includeGlyph(id: number): number; mapping: Record<number, number> };
-  widths: number[];
-  unicode: number[][];
-  scale: number;
-  ref(): unknown;
-}
-
 // a pdfkit stream object (PDFReference), as much of it as we use
 interface StreamRef {
   data: Record<string, unknown>;
@@ -47,11 +40,12 @@ interface StreamRef {
   compress: boolean;
 }
 
+/** pdfkit's structure element (doc.struct), as much of it as we use */
+type StructElement = ReturnType<InstanceType<typeof PDFDocument>['struct']>;
+type StructContent = ReturnType<InstanceType<typeof PDFDocument>['markStructureContent']>;
+
 type Doc = InstanceType<typeof PDFDocument> & {
   page: { fonts: Record<string, unknown>; height: number; width: number; dictionary: unknown; content: StreamRef };
-  _font: EmbeddedFont;
-  _fontCount: number;
-  _fontFamilies: Record<string, EmbeddedFont>;
   _root: { data: { ViewerPreferences?: { data: Record<string, unknown> } } };
   addContent(s: string): Doc;
   _normalizeColor(color: string): number[] | null;
@@ -79,40 +73,96 @@ function textColor(c: string): string {
   return rgb;
 }
 
-/** Undo rule L2 for a line's runs: reverse from the lowest odd level up to the highest. */
-export function logicalOrder<T extends { level: number }>(visual: T[]): T[] {
-  const runs = [...visual];
-  if (runs.length < 2) return runs;
-  const levels = runs.map((r) => r.level);
-  const highest = Math.max(...levels);
-  const lowestOdd = Math.min(...levels.map((l) => (l % 2 ? l : l + 1)));
-  for (let level = lowestOdd; level <= highest; level++) {
-    for (let i = 0; i < runs.length; ) {
-      if (runs[i].level < level) {
-        i++;
-        continue;
-      }
-      let j = i;
-      while (j < runs.length && runs[j].level >= level) j++;
-      const reversed = runs.slice(i, j).reverse();
-      runs.splice(i, j - i, ...reversed);
-      i = j;
-    }
+const NUMBER = /^\p{N}+(?:[.,\u066b\u066c]\p{N}+)*$/u;
+const SEPARATOR = /^[^\p{L}\p{N}\p{M}\s]+$/u;
+const LETTER = /\p{L}/u;
+
+/**
+ * A line's runs (visual order) as the sweeps to draw them in. A line is drawn
+ * left to right, as displayed, in one sweep: pdf.js makes one piece of text
+ * of it and puts that in logical order with its own bidi algorithm (runs
+ * written in logical order made a piece per run, and lost the spaces between
+ * them). Its algorithm takes a dash between numbers for a left-to-right
+ * letter, and so reversed ranges («١٦–١٨» came back «١٨–١٦»): such a
+ * separator is cut out, and the sweeps are written in reading order, each a
+ * piece of its own. So is a change of font (a bold word): pdf.js starts a
+ * new piece there anyway, and pieces must come in reading order; and so is a
+ * left-to-right run with letters in a right-to-left line (Latin words, with
+ * their slashes and brackets).
+ */
+export function sweeps<T extends { level: number; text: string; face: { key: string } }>(runs: T[]): T[][] {
+  if (runs.length < 2) return [runs];
+  const cuts = new Set<number>();
+  let lowest = runs[0].level;
+  for (const r of runs) if (r.level < lowest) lowest = r.level;
+  const rtl = lowest % 2 === 1;
+  for (let i = 0; i < runs.length; i++) {
+    // Latin words in Arabic: pdf.js's algorithm turns «</b>» into «b/>» when it reorders them with the line
+    if (rtl && runs[i].level % 2 === 0 && LETTER.test(runs[i].text)) cuts.add(i).add(i + 1);
+    if (i === 0) continue;
+    // pdf.js also starts a piece at every change of font: a bold word in a line
+    if (runs[i].face.key !== runs[i - 1].face.key) cuts.add(i);
+    if (i + 1 < runs.length && SEPARATOR.test(runs[i].text) && NUMBER.test(runs[i - 1].text) && NUMBER.test(runs[i + 1].text)) cuts.add(i).add(i + 1);
   }
-  return runs;
+  if (cuts.size === 0) return [runs];
+  cuts.delete(0);
+  cuts.delete(runs.length);
+  if (cuts.size === 0) return [runs];
+  const out: T[][] = [];
+  let from = 0;
+  for (const c of [...cuts].sort((a, b) => a - b)) {
+    if (c > from) out.push(runs.slice(from, c));
+    from = c;
+  }
+  out.push(runs.slice(from));
+  return rtl ? out.reverse() : out;
 }
 
 /** Where a glyph that copies as `text` lives: its font, its code there. Glyphs with several texts chain. */
 interface Slot {
   text: string;
-  font: EmbeddedFont;
-  gid: number;
+  /** the advance the PDF font gives the glyph (1000ths of an em); undefined: the font's own */
+  width: number | undefined;
+  font: PdfFont;
+  /** the advance in the font, 1000ths of an em */
+  advance: number;
   hex: string;
   next: Slot | undefined;
 }
 
-/** Four-digit hex glyph codes, computed once. */
-const HEX4: string[] = Array.from({ length: 4096 }, (_, i) => i.toString(16).padStart(4, '0'));
+
+/**
+ * How far (in ems) the pen may move past a glyph's own width (a gap) or back
+ * into it (an overlap) before the glyph is given its width in place; see runText.
+ */
+const FOLD_GAP = 0.04;
+const FOLD_OVERLAP = 0.1;
+
+/** Text that is combining marks only (harakat): extractors attach it to the letter before. */
+const MARKS = new Map<string, boolean>();
+function isMark(text: string): boolean {
+  if (text.charCodeAt(0) < 0x300) return false; // Latin-1: no marks (the common case: spaces, digits, punctuation)
+  let m = MARKS.get(text);
+  if (m === undefined) MARKS.set(text, (m = /^\p{Mn}+$/u.test(text)));
+  return m;
+}
+
+/** A PDF text string: UTF-16BE with its byte-order mark, in hex. */
+export function textString(text: string): string {
+  let hex = 'FEFF';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0');
+  return `<${hex}>`;
+}
+
+/** Per-glyph working arrays for runText, kept between runs (a run is one line's worth of glyphs at most). */
+let SCRATCH = { origin: new Float64Array(256), next: new Float64Array(256), texts: new Array<string>(256), ids: new Int32Array(256), rises: new Float64Array(256) };
+function scratch(n: number): typeof SCRATCH {
+  if (SCRATCH.origin.length < n) {
+    const size = 2 ** Math.ceil(Math.log2(n));
+    SCRATCH = { origin: new Float64Array(size), next: new Float64Array(size), texts: new Array<string>(size), ids: new Int32Array(size), rises: new Float64Array(size) };
+  }
+  return SCRATCH;
+}
 
 /** A glyph drawn as an outline, relative to its run's origin. */
 interface Outline {
@@ -147,7 +197,8 @@ function outlineOps(font: FontFace['font'], id: number): string {
 
 class Writer {
   /** per face: the embedded font, then variants for glyphs that must copy as other text */
-  private fonts = new Map<string, EmbeddedFont[]>();
+  private fonts = new Map<string, PdfFont[]>();
+  private fontCount = 0;
   /** face key -> glyph id -> slots (one per text the glyph copies as) */
   private slots = new Map<string, Map<number, Slot>>();
   /** colour string -> pdfkit's colour operators for shapes */
@@ -155,44 +206,74 @@ class Writer {
   /** the current page's content, one operator (or several, joined by newlines) per entry */
   private out: string[] = [];
 
-  constructor(private readonly doc: Doc) {}
+  /** the structure tree: the document element, and an element per structure node met */
+  private readonly root: StructElement;
+  private readonly elements = new Map<StructNode, StructElement>();
+  /** the marked-content sequence open on the page: its element and content, or an artifact */
+  private open: { node: StructNode; content: StructContent } | 'Pagination' | 'Layout' | undefined;
 
-  private embedded(face: FontFace): EmbeddedFont[] {
-    let list = this.fonts.get(face.key);
-    if (!list) {
-      // pdfkit accepts an opened fontkit font: the shaper's and the writer's glyph ids are the same by construction
-      preloadLoca(face.font); // before pdfkit asks fontkit for glyph 0
-      this.doc.font(face.font as unknown as string);
-      useGlyphRecords(this.doc._font.subset, face.font);
-      list = [this.doc._font];
-      this.fonts.set(face.key, list);
+  constructor(private readonly doc: Doc) {
+    this.root = doc.struct('Document');
+    doc.addStructure(this.root);
+  }
+
+  /** The structure element of `node`, made (under its parent's) the first time its content is met: reading order. */
+  private element(node: StructNode): StructElement {
+    let el = this.elements.get(node);
+    if (!el) {
+      el = this.doc.struct(node.type, { lang: node.lang, alt: node.alt });
+      (node.parent ? this.element(node.parent) : this.root).add(el);
+      this.elements.set(node, el);
     }
-    return list;
+    return el;
+  }
+
+  /** Hand what this writer collected to the page's content, so that pdfkit's marked content lands after it. */
+  private flushOut(): void {
+    if (this.out.length) this.doc.addContent(this.out.join('\n'));
+    this.out = [];
   }
 
   /**
-   * The embedded font to draw glyph `id` with when it must copy as `text`.
-   * A PDF font maps each glyph to one text, but one glyph can stand for
-   * different text: a bracket mirrored in right-to-left text is the other
-   * bracket's glyph, a ligature piece belongs to different words. Such a glyph
-   * goes into a second copy of the font (embedded as its own small subset).
+   * Put the ops that follow in `node`'s marked content (a new sequence unless
+   * the one open is `node`'s), or in an artifact when there is no node: a
+   * running header or footer, a rule, a box, an answer line.
    */
-  private fontFor(face: FontFace, id: number, codePoints: number[]): EmbeddedFont {
-    const list = this.embedded(face);
-    for (const f of list) {
-      const gid = f.subset.mapping[id];
-      if (gid === undefined) return f;
-      const known = f.unicode[gid];
-      if (known && known.length === codePoints.length && known.every((c, i) => c === codePoints[i])) return f;
+  private mark(node: StructNode | 'Pagination' | 'Layout'): void {
+    if (typeof node === 'string' ? this.open === node : typeof this.open === 'object' && this.open.node === node) return;
+    this.closeMark();
+    this.flushOut();
+    if (typeof node === 'string') {
+      this.doc.markContent('Artifact', { type: node });
+      this.open = node;
+    } else {
+      this.open = { node, content: this.doc.markStructureContent(node.type) };
     }
-    const base = list[0];
-    const Embedded = base.constructor as new (doc: Doc, font: unknown, id: string) => EmbeddedFont;
-    const variant = new Embedded(this.doc, face.font, `F${++this.doc._fontCount}`);
-    useGlyphRecords(variant.subset, face.font);
-    // pdfkit embeds every font it lists here when the document ends
-    this.doc._fontFamilies[`hiwar:${face.key}:${list.length}`] = variant;
-    list.push(variant);
-    return variant;
+  }
+
+  private closeMark(): void {
+    if (!this.open) return;
+    this.flushOut();
+    this.doc.endMarkedContent();
+    if (typeof this.open === 'object') this.element(this.open.node).add(this.open.content);
+    this.open = undefined;
+  }
+
+  /** End the structure tree (after the last page). */
+  endStructure(): void {
+    this.root.end();
+  }
+
+  /** The face's fonts: one for a TrueType face; a CFF face opens another for a glyph that needs a second text or width. */
+  private fontsOf(face: FontFace): PdfFont[] {
+    let list = this.fonts.get(face.key);
+    if (!list) this.fonts.set(face.key, (list = [new PdfFont(this.doc, face.font, `F${++this.fontCount}`)]));
+    return list;
+  }
+
+  /** Every font used, for writing them once the pages are done. */
+  allFonts(): PdfFont[] {
+    return [...this.fonts.values()].flat();
   }
 
   private slotsOf(face: FontFace): Map<number, Slot> {
@@ -201,20 +282,30 @@ class Writer {
     return byId;
   }
 
-  /** Where glyph `id` copying as `text` lives; found once per document. */
-  private slot(face: FontFace, byId: Map<number, Slot>, id: number, text: string): Slot {
+  /**
+   * Where glyph `id` copying as `text` lives, with the advance `width` (in
+   * 1000ths of an em; undefined: the font's own); found once per document.
+   */
+  private slot(face: FontFace, byId: Map<number, Slot>, id: number, text: string, width?: number): Slot {
     const first = byId.get(id);
-    for (let s = first; s; s = s.next) if (s.text === text) return s;
-    const codePoints = [...text].map((c) => c.codePointAt(0)!);
-    const font = this.fontFor(face, id, codePoints);
-    const gid = font.subset.includeGlyph(id);
-    if (font.widths[gid] == null) {
-      const advance = isPlainTrueType(face.font) ? glyphRecord(face.font, id).advance : face.font.getGlyph(id).advanceWidth;
-      font.widths[gid] = advance * font.scale;
+    for (let s = first; s; s = s.next) if (s.text === text && s.width === width) return s;
+    const list = this.fontsOf(face);
+    let font: PdfFont | undefined;
+    let hex: string | undefined;
+    for (const f of list) {
+      hex = f.code(id, text, width);
+      if (hex !== undefined) {
+        font = f;
+        break;
+      }
     }
-    if (font.unicode[gid] == null) font.unicode[gid] = codePoints;
+    if (!font || hex === undefined) {
+      font = new PdfFont(this.doc, face.font, `F${++this.fontCount}`);
+      list.push(font);
+      hex = font.code(id, text, width)!;
+    }
     // the first text found stays first: the common case is one text per glyph
-    const slot: Slot = { text, font, gid, hex: HEX4[gid] ?? gid.toString(16).padStart(4, '0'), next: undefined };
+    const slot: Slot = { text, width, font, advance: width ?? font.ownWidth(id), hex, next: undefined };
     if (first) {
       let last = first;
       while (last.next) last = last.next;
@@ -240,10 +331,9 @@ class Writer {
     // glyphs that need no adjustment between them share one hex string
     let parts = '';
     let hex = '';
-    let pen = 0;
-    let current: EmbeddedFont | undefined;
-    const select = (font: EmbeddedFont) => {
-      this.doc.page.fonts[font.id] = font.ref();
+    let current: PdfFont | undefined;
+    const select = (font: PdfFont) => {
+      this.doc.page.fonts[font.id] = font.ref;
       out.push(`/${font.id} ${fontSize} Tf`);
       current = font;
     };
@@ -251,7 +341,7 @@ class Writer {
       if (hex) parts = parts ? `${parts} <${hex}>` : `<${hex}>`;
       hex = '';
       if (parts) {
-        if (!current) select(this.embedded(face)[0]); // TJ needs a font even to only move the pen
+        if (!current) select(this.fontsOf(face)[0]); // TJ needs a font even to only move the pen
         out.push(`[${parts}] TJ`);
       }
       parts = '';
@@ -262,42 +352,74 @@ class Writer {
       hex = '';
       parts = parts ? `${parts} ${n}` : n;
     };
-    // straight from the cached shapes: no object per glyph
-    for (const sg of run.segments) {
-      const { ids, advances, xOffsets, yOffsets, texts, scale, stretch } = sg;
-      for (let j = 0; j < ids.length; j++) {
-        const id = ids[j];
-        const xAdvance = advances[j] * scale + stretch;
-        const xOffset = xOffsets[j] * scale;
-        const yOffset = yOffsets[j] * scale;
-        const text = texts[j];
-        if (!text) {
-          (outlines ??= []).push({ id, dx: pen + xOffset, dy: yOffset });
-          adjust(num((-xAdvance * 1000) / size));
-          pen += xAdvance;
-          continue;
+    // Per glyph: where it is drawn (its origin, from the run's origin), the
+    // text it copies as, and for a glyph with text the origin of the next
+    // letter (marks are left out: extractors attach them to their letter
+    // wherever they are drawn).
+    let count = 0;
+    for (const sg of run.segments) count += sg.ids.length;
+    const { origin, next, texts, ids, rises } = scratch(count);
+    next.fill(NaN, 0, count);
+    {
+      let k = 0;
+      let pen = 0;
+      for (const sg of run.segments) {
+        for (let j = 0; j < sg.ids.length; j++, k++) {
+          origin[k] = pen + sg.xOffsets[j] * sg.scale;
+          pen += sg.advances[j] * sg.scale + sg.stretch;
+          texts[k] = sg.texts[j];
+          ids[k] = sg.ids[j];
+          rises[k] = sg.yOffsets[j] * sg.scale;
         }
-        const { font, gid, hex: code } = this.slot(face, byId, id, text);
-        if (font !== current) {
-          // a font change keeps the pen where it is (same BT block)
-          flush();
-          select(font);
-        }
-        const natural = (font.widths[gid] * size) / 1000;
-        const pre = xOffset ? -(xOffset * 1000) / size : 0;
-        const post = ((natural - xAdvance + xOffset) * 1000) / size;
-        if (yOffset) {
-          flush();
-          out.push(`${num(yOffset)} Ts`);
-        }
-        if (pre) adjust(num(pre));
-        hex += code;
-        if (Math.abs(post) > 0.0005) adjust(num(post));
-        if (yOffset) {
-          flush();
-          out.push('0 Ts');
-        }
-        pen += xAdvance;
+      }
+      let last = -1;
+      for (let i = 0; i < count; i++) {
+        if (!texts[i] || isMark(texts[i])) continue;
+        if (last >= 0) next[last] = origin[i];
+        last = i;
+      }
+    }
+    // Each glyph is shown at its origin: the text position is moved there
+    // from where the glyph before it left it, by a number in the TJ array.
+    // Kerning, joining strokes and marks make such moves inside a word, and
+    // text extractors read a forward move as a space (pdf.js past 0.1 em) and
+    // a move back as a new piece of text that they order apart (pdf.js past
+    // 0.2 em). A glyph whose own width leaves such a move before the next
+    // letter gets the width it really has here instead (a copy of it in a
+    // variant font), so that the pen arrives where the next letter starts.
+    // Spaces keep their width: their gaps are word breaks (justification).
+    let at = 0; // the text position, from the run's origin
+    for (let k = 0; k < count; k++) {
+      const id = ids[k];
+      const yOffset = rises[k];
+      const text = texts[k];
+      if (!text) {
+        (outlines ??= []).push({ id, dx: origin[k], dy: yOffset });
+        continue;
+      }
+      let slot = this.slot(face, byId, id, text);
+      const to = next[k];
+      if (!Number.isNaN(to) && text !== ' ') {
+        const gap = to - origin[k] - (slot.advance * size) / 1000;
+        if (gap > FOLD_GAP * size || gap < -FOLD_OVERLAP * size) slot = this.slot(face, byId, id, text, Math.round(((to - origin[k]) * 1000) / size));
+      }
+      const { font, advance, hex: code } = slot;
+      if (font !== current) {
+        // a font change keeps the text position (same BT block)
+        flush();
+        select(font);
+      }
+      const move = ((at - origin[k]) * 1000) / size;
+      if (yOffset) {
+        flush();
+        out.push(`${num(yOffset)} Ts`);
+      }
+      if (Math.abs(move) > 0.0005) adjust(num(move));
+      hex += code;
+      at = origin[k] + (advance * size) / 1000;
+      if (yOffset) {
+        flush();
+        out.push('0 Ts');
       }
     }
     flush();
@@ -307,22 +429,20 @@ class Writer {
   private line(line: LaidLine, x: number, top: number): void {
     const out = this.out;
     const baseline = this.doc.page.height - (top + line.ascent);
-    // Runs are positioned absolutely, so they can be written in logical order:
-    // text extractors that read the content stream in order (pdf.js) then give
-    // the sentence as it was typed, not as it is displayed.
-    const runs = line.runs.length < 2 ? line.runs : logicalOrder(line.runs);
-    for (const run of runs) {
-      if (run.segments.length === 0) continue;
-      const color = textColor(run.color);
-      out.push(`BT ${color} rg 1 0 0 1 ${num(x + run.x)} ${num(baseline)} Tm`);
-      const outlines = this.runText(run, out);
-      out.push('ET');
-      if (!outlines) continue;
-      const k = run.size / run.face.unitsPerEm;
-      for (const o of outlines) {
-        const path = outlineOps(run.face.font, o.id);
-        if (!path) continue;
-        out.push(`q ${color} rg ${num(k)} 0 0 ${num(k)} ${num(x + run.x + o.dx)} ${num(baseline + o.dy)} cm`, path, 'Q');
+    for (const sweep of sweeps(line.runs)) {
+      for (const run of sweep) {
+        if (run.segments.length === 0) continue;
+        const color = textColor(run.color);
+        out.push(`BT ${color} rg 1 0 0 1 ${num(x + run.x)} ${num(baseline)} Tm`);
+        const outlines = this.runText(run, out);
+        out.push('ET');
+        if (!outlines) continue;
+        const k = run.size / run.face.unitsPerEm;
+        for (const o of outlines) {
+          const path = outlineOps(run.face.font, o.id);
+          if (!path) continue;
+          out.push(`q ${color} rg ${num(k)} 0 0 ${num(k)} ${num(x + run.x + o.dx)} ${num(baseline + o.dy)} cm`, path, 'Q');
+        }
       }
     }
   }
@@ -335,10 +455,15 @@ class Writer {
 
   /** Draw ops, as the operators pdfkit's save/transform/rect/fill/stroke/restore wrote for them. */
   ops(ops: DrawOp[]): void {
-    const out = this.out;
     // text is drawn in unflipped coordinates: undo the page's y-down transform
     const flip = `q\n1 0 0 -1 0 ${pdfNum(this.doc.page.height)} cm`;
     for (const o of ops) {
+      // a link draws nothing (the text under it is its own op): it leaves the marked content as it is
+      // text without an element is a running header or footer
+      if (o.op === 'text') this.mark(o.tag ?? 'Pagination');
+      else if (o.op === 'image') this.mark(o.tag ?? 'Layout');
+      else if (o.op !== 'link') this.mark('Layout');
+      const out = this.out; // flushing starts a new list
       switch (o.op) {
         case 'text':
           out.push(flip);
@@ -393,20 +518,20 @@ class Writer {
   }
 
   /** A URI link annotation over the area (pdfkit's public link(); its user space is ours: y down from the top). */
+  /** A URI link annotation over the area (pdfkit's public link(); its user space is ours: y down from the top), in its Link element. */
   private link(o: Extract<DrawOp, { op: 'link' }>): void {
-    this.doc.link(o.x, o.y, o.w, o.h, o.url);
+    // structParent: pdfkit 0.20's annotation option (its typings predate it)
+    const options = o.tag ? { structParent: this.element(o.tag) } : {};
+    this.doc.link(o.x, o.y, o.w, o.h, o.url, options as Parameters<Doc['link']>[5]);
   }
 
   /**
-   * A picture, through pdfkit's public image(), inside a marked-content span
-   * whose /Alt says what it shows (for screen readers and text extraction).
-   * pdfkit writes these operators before the ones this writer collects for
-   * the page; a figure has its own area, so nothing is drawn over it.
+   * A picture, through pdfkit's public image(), in its Figure element, whose
+   * /Alt says what it shows (for screen readers and text extraction).
    */
   private image(o: Extract<DrawOp, { op: 'image' }>): void {
-    this.doc.markContent('Span', { alt: o.alt });
+    this.flushOut();
     this.doc.image(o.path, o.x, o.y, { width: o.w, height: o.h });
-    this.doc.endMarkedContent();
   }
 
   /**
@@ -415,6 +540,7 @@ class Writer {
    * at our level (see CONTENT_DEFLATE_LEVEL) instead of by pdfkit.
    */
   endPage(): void {
+    this.closeMark();
     const content = this.doc.page.content;
     const opening = Buffer.concat(content.buffer).toString('latin1');
     this.out.push('');
@@ -455,6 +581,9 @@ export function writePdf(pages: Page[], meta: PdfMeta): Promise<Buffer> {
     font: null as unknown as string, // no default Helvetica: every glyph comes from our fonts
     pdfVersion: '1.7',
     displayTitle: true,
+    // tagged PDF (structure tree, /MarkInfo) and PDF/UA-1 identification in the XMP metadata
+    tagged: true,
+    subset: 'PDF/UA' as 'PDF/A-1', // pdfkit 0.20 has it; its typings predate it
     info: withoutEmpty({
       Title: meta.title,
       Author: meta.author,
@@ -486,6 +615,8 @@ export function writePdf(pages: Page[], meta: PdfMeta): Promise<Buffer> {
     for (const b of page.bookmarks) outline.push({ b, pageIndex: i, pageDict: doc.page.dictionary });
   });
   addOutline(doc, outline, height);
+  writer.endStructure();
+  for (const font of writer.allFonts()) font.embed();
   doc.end();
   return done;
 }

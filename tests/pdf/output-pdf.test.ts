@@ -199,7 +199,7 @@ describe('a course pack', () => {
 });
 
 describe('figures', () => {
-  test('the picture is drawn after its passage, its caption under it, its alt text in the content stream', async () => {
+  test('the picture is drawn after its passage, its caption under it, as a Figure element with its alt text', async () => {
     const s = await text(path.join(plain.out, 'note-student.pdf'));
     const caption = s.indexOf(normalizeText('شكل ١: أعمدة الحذف'));
     expect(caption).toBeGreaterThan(s.indexOf(normalizeText('يراجعون الحالات الصعبة')));
@@ -212,13 +212,19 @@ describe('figures', () => {
       if (v.get('Subtype').asName() === 'Image') images.push(`${v.get('Width').asNumber()}x${v.get('Height').asNumber()}`);
     });
     expect(images).toContain('300x150');
-    // the picture is drawn inside a marked-content span whose /Alt is the figure's alt text
+    // the picture is the marked content of a Figure structure element whose /Alt is the figure's alt text
     const content = Buffer.from(page.getObject().get('Contents').readStream().asUint8Array()).toString('latin1');
-    const m = /\/Span <<\s*\/Alt \(((?:\\.|[^\\)])*)\)\s*>>\s*BDC\s+q[\s\S]*?\/\w+ Do\s+Q\s+EMC/.exec(content);
-    expect(m).not.toBeNull();
-    const bytes = Buffer.from(m![1].replace(/\\([\\()])/g, '$1'), 'latin1');
-    expect(bytes.subarray(0, 2)).toEqual(Buffer.from([0xfe, 0xff]));
-    expect(bytes.subarray(2).swap16().toString('utf16le')).toBe('رسم بالأعمدة لأعداد المنشورات المحذوفة');
+    expect(content).toMatch(/\/Figure <<\s*\/MCID \d+\s*>>\s*BDC\s+q[\s\S]*?\/\w+ Do\s+Q\s+EMC/);
+    const pdf = await openPdf(fs.readFileSync(path.join(plain.out, 'note-student.pdf')));
+    const tree = await (await pdf.getPage(1)).getStructTree();
+    const figures: { role: string; alt?: string }[] = [];
+    const walk = (n: { role?: string; alt?: string; children?: unknown[] }) => {
+      if (n.role === 'Figure') figures.push({ role: n.role, alt: n.alt });
+      for (const c of n.children ?? []) walk(c as typeof n);
+    };
+    walk(tree as never);
+    expect(figures).toEqual([{ role: 'Figure', alt: 'رسم بالأعمدة لأعداد المنشورات المحذوفة' }]);
+    await pdf.destroy();
   });
 });
 

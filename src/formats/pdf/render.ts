@@ -84,6 +84,8 @@ function layoutPart(part: Part | ContentsPart, blocks: Part['blocks'], s: Settin
     kashida: s.doc.justify === 'kashida',
     bookmarkLevel: part.headingLevel,
     onMissing: part.file ? missingReporter(part.file, report) : undefined,
+    // tagged PDF: each part (a lesson, the cover, the contents) is a section of the document
+    root: { type: 'Sect' },
   });
   flow.blocks(blocks);
   if (part.bookmark && flow.items.length) flow.items[0].bookmark ??= part.bookmark;

@@ -1,0 +1,75 @@
+// The structure tree of a tagged PDF as pdf.js reads it (what a screen reader
+// is given): each element's role, attributes and text, the text taken from
+// the element's marked content as pdf.js extracts it (in logical order).
+import { openPdf } from '../helpers/pdf.js';
+
+export interface Element {
+  role: string;
+  lang?: string;
+  alt?: string;
+  children: Element[];
+  /** the text of the element's own marked content, in reading order */
+  text: string;
+}
+
+interface RawNode {
+  role?: string;
+  lang?: string;
+  alt?: string;
+  type?: string;
+  id?: string;
+  children?: RawNode[];
+}
+
+/** The structure elements of every page (pdf.js gives the tree page by page), and the text outside any element per page. */
+export async function structureOf(bytes: Uint8Array): Promise<{ pages: Element[]; outside: string[]; artifacts: string[] }> {
+  const doc = await openPdf(bytes);
+  const pages: Element[] = [];
+  const outside: string[] = [];
+  const artifacts: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const tc = await page.getTextContent({ includeMarkedContent: true });
+    // marked-content id -> text; and text in artifacts or in no marked content at all
+    const byId = new Map<string, string>();
+    const stack: { id: string | null; tag: string | null }[] = [];
+    let loose = '';
+    let artifact = '';
+    for (const it of tc.items as (RawNode & { str?: string; hasEOL?: boolean; tag?: string })[]) {
+      if (it.type === 'beginMarkedContentProps' || it.type === 'beginMarkedContent') stack.push({ id: it.id ?? null, tag: it.tag ?? null });
+      else if (it.type === 'endMarkedContent') stack.pop();
+      else if (typeof it.str === 'string') {
+        const s = it.str + (it.hasEOL ? '\n' : '');
+        const top = stack[stack.length - 1];
+        if (!top) loose += s;
+        else if (top.tag === 'Artifact') artifact += s;
+        else if (top.id) byId.set(top.id, (byId.get(top.id) ?? '') + s);
+      }
+    }
+    outside.push(loose);
+    artifacts.push(artifact);
+    const convert = (n: RawNode): Element => {
+      const children: Element[] = [];
+      let text = '';
+      for (const c of n.children ?? []) {
+        if (c.type === 'content' && c.id) text += byId.get(c.id) ?? '';
+        else if (c.role) children.push(convert(c));
+      }
+      return { role: n.role ?? '', lang: n.lang, alt: n.alt, children, text };
+    };
+    const tree = (await page.getStructTree()) as RawNode | null;
+    pages.push(tree ? convert(tree) : { role: '', children: [], text: '' });
+  }
+  await doc.destroy();
+  return { pages, outside, artifacts };
+}
+
+/** Every element under `e` (itself included), depth first. */
+export function elements(e: Element): Element[] {
+  return [e, ...e.children.flatMap(elements)];
+}
+
+/** An element's text with its descendants', in order. */
+export function fullText(e: Element): string {
+  return e.text + e.children.map(fullText).join('');
+}
