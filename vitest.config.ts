@@ -4,22 +4,24 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// Two projects in one forks pool:
+// Two projects:
 //
-// - "shared": files whose module cache need not be reset (isolate: false).
-//   NB: vitest 3 makes one pool of each kind for all projects and reads
-//   process reuse from the root `poolOptions` (default: a fresh process per
-//   file), so these files still run in a process each. Reusing processes
-//   (root poolOptions.forks.isolate: false) cut the suite's CPU from ~210 s
-//   to ~125 s, but shuffled runs then failed: a file that ends while a module
-//   is still being fetched (the build's eager import('./run-job.js')) leaves
-//   that fetch on its closed channel, and 60 s later every file in that
-//   process that renders fails ("Timeout calling fetch"). Not safe yet.
+// - "shared": most files run one after another in long-lived processes (the
+//   forks pool with root `poolOptions.forks.isolate: false`; vitest 3 reads
+//   process reuse from the root, not from a project's `isolate`), which keep
+//   their module cache: fonts, HarfBuzz and the sources load once per process
+//   instead of once per file. A file that ended while one of its dynamic
+//   imports was still being fetched would leave that fetch on its closed
+//   channel, and the half-loaded module would fail every later file in the
+//   process 60 s later ("Timeout calling fetch"); the build therefore waits
+//   for everything it starts loading (InProcessExecutor.close in
+//   src/build/pool.ts).
 // - "isolated": files that replace modules (vi.mock, vi.doMock) get a fresh
-//   process each. A module mock cannot work in a shared worker: an earlier
-//   file has already loaded the real module, and every later file would see
-//   the mock. Which files mock is read from the files themselves, so a new
-//   mocking test can never land in the shared worker by mistake.
+//   worker thread each (the threads pool, isolating). A module mock cannot
+//   work in a shared worker: an earlier file has already loaded the real
+//   module, and every later file would see the mock. Which files mock is read
+//   from the files themselves, so a new mocking test can never land in the
+//   shared worker by mistake.
 //
 // (This replaces `poolMatchGlobs`, deprecated, whose globs were matched against
 // absolute paths without `dot`: in a clone under a folder starting with "."
@@ -51,6 +53,11 @@ export default defineConfig({
     // share a process must not see each other's HIWAR_WORKERS=0)
     setupFiles: ['tests/helpers/restore-env.ts'],
     pool: 'forks',
+    // A fresh process per file (the root default; vitest 3 reads process reuse
+    // from here, not from a project's `isolate`). Reusing processes
+    // (forks: { isolate: false }) cut the CPU by a third, but a shuffled run
+    // after issue 13/14's merges ran one process out of its 4 GB heap: caches
+    // kept across files grow without bound. Not safe until they are bounded.
     // one worker per core (vitest's default leaves one core idle: on 2 cores
     // the suite ran in one process, 95 s instead of 67 s)
     maxWorkers: availableParallelism(),

@@ -26,7 +26,7 @@ export class InProcessExecutor implements Executor {
   private chain: Promise<unknown> = Promise.resolve();
   // The typesetting stack starts loading now, while the files are still being
   // resolved (their reads leave the thread idle); a batch on workers never loads it here.
-  private readonly stack = import('./run-job.js');
+  private readonly stack = loadStack();
 
   constructor() {
     this.stack.catch(() => undefined); // reported by the first job that needs it
@@ -43,10 +43,22 @@ export class InProcessExecutor implements Executor {
     return next;
   }
 
+  /** Waits for the jobs and for the stack's loading: nothing this executor started outlives it. */
   async close(): Promise<void> {
     await this.chain;
+    await this.stack.then(
+      () => undefined,
+      () => undefined,
+    );
   }
 }
+
+// The typesetting stack, loaded once per process. close() waits for a load
+// still under way (a batch that failed before its first job): an import left
+// running past its owner's end is work nobody waits for (in a test runner that
+// reuses processes it outlives the test file that started it).
+let stack: Promise<typeof import('./run-job.js')> | undefined;
+const loadStack = () => (stack ??= import('./run-job.js'));
 
 // node:worker_threads is loaded when the first worker starts: a start-up
 // snapshot (src/cli/snapshot.ts) that loaded it gives workers without Node's
@@ -238,6 +250,7 @@ export class AutoExecutor implements Executor {
   private chosen: Executor | null = null;
   private warmPool: WorkerPool | null = null;
   private inProcess: InProcessExecutor | null = null;
+  private spares: Promise<void>[] = [];
 
   constructor(
     files: number,
@@ -264,13 +277,10 @@ export class AutoExecutor implements Executor {
   plan(jobs: RenderJob[]): void {
     if (this.chosen) return;
     const n = workersFor(jobs.map(jobWeight), this.cores);
-    if (n > 1) {
-      this.chosen = this.warmPool && this.warmPool.size === n ? this.warmPool : new WorkerPool(n);
-      if (this.chosen !== this.warmPool) void this.warmPool?.close();
-    } else {
-      this.chosen = this.inProcess ?? new InProcessExecutor();
-      void this.warmPool?.close();
-    }
+    if (n > 1) this.chosen = this.warmPool && this.warmPool.size === n ? this.warmPool : new WorkerPool(n);
+    else this.chosen = this.inProcess ?? new InProcessExecutor();
+    // what was started and not chosen stops now; close() waits for it
+    for (const spare of [this.warmPool, this.inProcess]) if (spare && spare !== this.chosen) this.spares.push(spare.close());
     this.warmPool = null;
     this.inProcess = null;
   }
@@ -281,7 +291,9 @@ export class AutoExecutor implements Executor {
   }
 
   async close(): Promise<void> {
+    await Promise.all(this.spares);
     await this.warmPool?.close();
+    await this.inProcess?.close();
     await this.chosen?.close();
   }
 }

@@ -12,8 +12,13 @@ export { chooseExecutor } from '../build/pool.js';
 
 /** Build one lesson or course file in this thread. Returns what was written and every problem found. */
 export async function buildFile(file: string, flags: BuildFlags, cwd: string): Promise<BuiltFile> {
-  const [result] = await buildBatch([file], { flags, cwd, executor: new InProcessExecutor() });
-  return result;
+  const executor = new InProcessExecutor();
+  try {
+    const [result] = await buildBatch([file], { flags, cwd, executor });
+    return result;
+  } finally {
+    await executor.close();
+  }
 }
 
 /** `committed` is called once every PDF of the batch is in place (before the workers are stopped). */

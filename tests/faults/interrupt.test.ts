@@ -108,7 +108,7 @@ test.each([
     expect(fs.readFileSync(path.join(out, 'l5-student.pdf')).equals(earlier)).toBe(true);
   }
   expect(Object.keys(snapshot(dir)).every((f) => !f.includes('.tmp'))).toBe(true);
-}, 30_000);
+});
 
 // Ctrl-C at any moment near the end of a build: the last renders and the
 // commits of their PDFs. Three lessons over an earlier build of each; the

@@ -100,4 +100,4 @@ test('two builds at once into one out/: both succeed, and each pair comes from o
   expect(which[1]).toBe(which[0]);
   expect(fs.existsSync(path.join(out, LOCK_NAME))).toBe(false);
   expectNoTemps(out);
-}, 30_000);
+});

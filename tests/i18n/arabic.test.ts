@@ -120,7 +120,7 @@ describe('the build in Arabic: files hiwar cannot use (tests/faults/bad-file-cas
       expect(CATALOGUE[d.code], d.code).toBeDefined();
       expect(d.message_ar).toMatch(ARABIC);
     }
-  }, 10_000);
+  });
 });
 
 describe('common mistakes, exactly as a teacher reads them in Arabic', () => {

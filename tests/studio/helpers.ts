@@ -41,7 +41,7 @@ export async function shot(page: Page, name: string): Promise<void> {
 
 /** Wait until the element's text satisfies `test`. */
 export async function waitText(page: Page, selector: string, test: string): Promise<string> {
-  await page.waitForFunction((sel: string, re: string) => new RegExp(re).test(document.querySelector(sel)?.textContent ?? ''), { timeout: 15_000 }, selector, test);
+  await page.waitForFunction((sel: string, re: string) => new RegExp(re).test(document.querySelector(sel)?.textContent ?? ''), {}, selector, test);
   return page.$eval(selector, (el) => el.textContent ?? '');
 }
 
