@@ -91,6 +91,22 @@ const MARKER_BOX = 200;
 /** the least space between a hanging marker and its paragraph's first line */
 const MARKER_GAP = 3;
 
+/** The structure element each kind of block is tagged as (headings, figures and scales: see `block`). */
+const TAG_OF = {
+  meta: 'P',
+  para: 'P',
+  term: 'P',
+  source: 'P',
+  fields: 'P',
+  passage: 'BlockQuote',
+  box: 'Div',
+  entry: 'TOCI',
+  question: 'LI',
+  list: 'L',
+  rank: 'L',
+  options: 'L',
+} satisfies Partial<Record<Block['kind'], StructNode['type']>>;
+
 export class FlowBuilder {
   readonly items: FlowItem[] = [];
   private boxStack: BoxDecor[] = [];
@@ -247,44 +263,12 @@ export class FlowBuilder {
   }
 
   block(b: Block): void {
-    switch (b.kind) {
-      case 'title':
-      case 'heading':
-        this.within(b.kind === 'title' ? 'H1' : b.level === 1 ? 'H2' : 'H3', () => this.unstructured(b));
-        return;
-      case 'meta':
-      case 'para':
-      case 'term':
-      case 'source':
-      case 'fields':
-        this.within('P', () => this.unstructured(b));
-        return;
-      case 'passage':
-        this.within('BlockQuote', () => this.unstructured(b));
-        return;
-      case 'box':
-        this.within('Div', () => this.unstructured(b));
-        return;
-      case 'entry':
-        this.within('TOCI', () => this.unstructured(b));
-        return;
-      case 'figure':
-        this.within({ type: 'Figure', parent: this.node, alt: b.alt }, () => this.unstructured(b));
-        return;
-      case 'question':
-        this.within('LI', () => this.unstructured(b));
-        return;
-      case 'list':
-      case 'rank':
-      case 'options':
-        this.within('L', () => this.unstructured(b));
-        return;
-      case 'scale':
-        this.within('Table', () => this.within('TR', () => this.unstructured(b)));
-        return;
-      default:
-        this.unstructured(b);
-    }
+    if (b.kind === 'title' || b.kind === 'heading') this.within(b.kind === 'title' ? 'H1' : b.level === 1 ? 'H2' : 'H3', () => this.unstructured(b));
+    else if (b.kind === 'figure') this.within({ type: 'Figure', parent: this.node, alt: b.alt }, () => this.unstructured(b));
+    // a scale is one row of choices
+    else if (b.kind === 'scale') this.within('Table', () => this.within('TR', () => this.unstructured(b)));
+    else if (b.kind in TAG_OF) this.within(TAG_OF[b.kind as keyof typeof TAG_OF], () => this.unstructured(b));
+    else this.unstructured(b);
   }
 
   /** A block's items, in the structure element `block` chose for it. */
