@@ -52,6 +52,11 @@ export default defineConfig({
     // each file's changes to process.env are undone when it ends (files that
     // share a process must not see each other's HIWAR_WORKERS=0)
     setupFiles: ['tests/helpers/restore-env.ts'],
+    // A failed toEqual on layout objects (lines hold their font faces, fontkit
+    // fonts, glyph caches) made the diff printer walk the whole graph: one
+    // process grew to 4.5 GB and the run hung (shuffled, seed 4242). Deep
+    // levels print as [Object]; the message still names what differs.
+    diff: { maxDepth: 6, truncateThreshold: 200 },
     pool: 'forks',
     // A fresh process per file (the root default; vitest 3 reads process reuse
     // from here, not from a project's `isolate`). Reusing processes
