@@ -58,11 +58,15 @@ export default defineConfig({
     // levels print as [Object]; the message still names what differs.
     diff: { maxDepth: 6, truncateThreshold: 200 },
     pool: 'forks',
-    // A fresh process per file (the root default; vitest 3 reads process reuse
-    // from here, not from a project's `isolate`). Reusing processes
-    // (forks: { isolate: false }) cut the CPU by a third, but a shuffled run
-    // after issue 13/14's merges ran one process out of its 4 GB heap: caches
-    // kept across files grow without bound. Not safe until they are bounded.
+    // Processes are reused (vitest 3 reads this from the root, not from a
+    // project's `isolate`): the suite's CPU fell from ~300 s to ~180 s. The
+    // shuffled run (seed 4242) that once grew a shared process to 4.5 GB was
+    // the failure diff above, not the caches; still, what a file leaves in
+    // its process is cleared after it (between-files.ts).
+    poolOptions: {
+      forks: { isolate: false },
+      threads: { isolate: true },
+    },
     // one worker per core (vitest's default leaves one core idle: on 2 cores
     // the suite ran in one process, 95 s instead of 67 s)
     maxWorkers: availableParallelism(),
@@ -70,11 +74,17 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'shared', include: [`${TESTS}/**/*.test.ts`], exclude: mocking, isolate: false },
+        test: {
+          name: 'shared',
+          include: [`${TESTS}/**/*.test.ts`],
+          exclude: mocking,
+          isolate: false,
+          setupFiles: ['tests/helpers/between-files.ts'],
+        },
       },
       {
         extends: true,
-        test: { name: 'isolated', include: mocking, isolate: true },
+        test: { name: 'isolated', include: mocking, isolate: true, pool: 'threads' },
       },
     ],
   },
