@@ -137,6 +137,16 @@ interface Slot {
  */
 const FOLD_GAP = 0.04;
 const FOLD_OVERLAP = 0.1;
+/**
+ * A mark is drawn before the letter it sits on (visual order), and the pen
+ * then moves on to that letter. PDFium reads a forward move of half a space
+ * or more inside a TJ array as a space (a haraka torn from its word:
+ * «كامل ًا»); so the mark is given a width that takes the pen (most of the
+ * way) to the letter. pdf.js gives marks no width whatever the font says,
+ * and starts a new piece when the next letter then seems to step back by
+ * more than 0.2 em: the width stays below that.
+ */
+const MARK_WIDTH_MAX = 0.19;
 
 /** Text that is combining marks only (harakat): extractors attach it to the letter before. */
 const MARKS = new Map<string, boolean>();
@@ -373,9 +383,16 @@ class Writer {
         }
       }
       let last = -1;
+      let marksFrom = -1;
       for (let i = 0; i < count; i++) {
-        if (!texts[i] || isMark(texts[i])) continue;
+        if (!texts[i]) continue;
+        if (isMark(texts[i])) {
+          if (marksFrom < 0) marksFrom = i;
+          continue;
+        }
         if (last >= 0) next[last] = origin[i];
+        if (marksFrom >= 0) for (let j = marksFrom; j < i; j++) if (texts[j] && isMark(texts[j])) next[j] = origin[i];
+        marksFrom = -1;
         last = i;
       }
     }
@@ -401,7 +418,13 @@ class Writer {
       const to = next[k];
       if (!Number.isNaN(to) && text !== ' ') {
         const gap = to - origin[k] - (slot.advance * size) / 1000;
-        if (gap > FOLD_GAP * size || gap < -FOLD_OVERLAP * size) slot = this.slot(face, byId, id, text, Math.round(((to - origin[k]) * 1000) / size));
+        if (!isMark(text)) {
+          if (gap > FOLD_GAP * size || gap < -FOLD_OVERLAP * size) slot = this.slot(face, byId, id, text, Math.round(((to - origin[k]) * 1000) / size));
+        } else if (gap > FOLD_GAP * size) {
+          // a mark drawn before its letter: see MARK_WIDTH_MAX
+          const width = slot.advance + (Math.min(gap, MARK_WIDTH_MAX * size) * 1000) / size;
+          slot = this.slot(face, byId, id, text, Math.round(width));
+        }
       }
       const { font, advance, hex: code } = slot;
       if (font !== current) {
