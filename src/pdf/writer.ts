@@ -76,6 +76,9 @@ function textColor(c: string): string {
 const NUMBER = /^\p{N}+(?:[.,\u066b\u066c]\p{N}+)*$/u;
 const SEPARATOR = /^[^\p{L}\p{N}\p{M}\s]+$/u;
 const LETTER = /\p{L}/u;
+/** Latin letters, and the language hiwar's Latin text is in (English names, URLs) */
+const LATIN = /\p{Script=Latin}/u;
+const LATIN_LANG = 'en';
 
 /**
  * A line's runs (visual order) as the sweeps to draw them in. A line is drawn
@@ -450,24 +453,60 @@ class Writer {
   }
 
   private line(line: LaidLine, x: number, top: number): void {
-    const out = this.out;
     const baseline = this.doc.page.height - (top + line.ascent);
     for (const sweep of sweeps(line.runs)) {
       for (const run of sweep) {
         if (run.segments.length === 0) continue;
+        const span = this.latinSpan(run);
+        if (span) {
+          this.flushOut();
+          this.doc.markContent('Span', span as Parameters<Doc['markContent']>[1]);
+        }
+        const out = this.out;
         const color = textColor(run.color);
         out.push(`BT ${color} rg 1 0 0 1 ${num(x + run.x)} ${num(baseline)} Tm`);
         const outlines = this.runText(run, out);
         out.push('ET');
-        if (!outlines) continue;
-        const k = run.size / run.face.unitsPerEm;
-        for (const o of outlines) {
-          const path = outlineOps(run.face.font, o.id);
-          if (!path) continue;
-          out.push(`q ${color} rg ${num(k)} 0 0 ${num(k)} ${num(x + run.x + o.dx)} ${num(baseline + o.dy)} cm`, path, 'Q');
+        if (outlines) {
+          const k = run.size / run.face.unitsPerEm;
+          for (const o of outlines) {
+            const path = outlineOps(run.face.font, o.id);
+            if (!path) continue;
+            out.push(`q ${color} rg ${num(k)} 0 0 ${num(k)} ${num(x + run.x + o.dx)} ${num(baseline + o.dy)} cm`, path, 'Q');
+          }
+        }
+        if (span) {
+          this.flushOut();
+          this.doc.endMarkedContent();
         }
       }
     }
+  }
+
+  /**
+   * The Span a run with Latin letters is marked as (pdfkit's markContent
+   * options), when it is in a structure element (not an artifact):
+   * - /Lang en, unless the element is Latin already (a URL's Link);
+   * - /ActualText, the run's text, when a glyph stands for several letters
+   *   (Amiri's fi, ffi, fl ligatures) or for none: what the glyphs' own
+   *   texts give is then not one-to-one.
+   * Arabic runs need neither: the shaper gives every glyph its own letters
+   * (a lam-alef is two glyphs; a haraka has its own glyph), and a glyph with
+   * no text of its own is drawn as an outline (see runText).
+   */
+  private latinSpan(run: GlyphRun): { lang?: string; actual?: string } | undefined {
+    if (typeof this.open !== 'object' || !LATIN.test(run.text)) return undefined;
+    let lang: string | undefined = LATIN_LANG;
+    for (let n: StructNode | undefined = this.open.node; n; n = n.parent) {
+      if (n.lang) {
+        if (n.lang === LATIN_LANG) lang = undefined;
+        break;
+      }
+    }
+    let oneToOne = true;
+    for (const sg of run.segments) for (const t of sg.texts) if (t.length !== 1 && !(t.length === 2 && t.codePointAt(0)! > 0xffff)) oneToOne = false;
+    if (!lang && oneToOne) return undefined;
+    return oneToOne ? { lang } : { lang, actual: run.text };
   }
 
   private color(c: string): ColorOps | null {
@@ -491,7 +530,7 @@ class Writer {
         case 'text':
           out.push(flip);
           this.line(o.line, o.x, o.y);
-          out.push('Q');
+          this.out.push('Q'); // the line may have flushed `out` (a Latin span)
           break;
         case 'rect': {
           out.push('q', o.radius ? roundedRectPath(o.x, o.y, o.w, o.h, o.radius) : rectPath(o.x, o.y, o.w, o.h));
