@@ -4,10 +4,13 @@
 // and width). A line is drawn left to right in sweeps (see sweeps()), every
 // glyph at its place with no gap or overlap inside a word (see runText), so
 // that extractors (pdf.js, PDFium, MuPDF) give the Arabic as it was typed.
-// /ActualText does not help: PDFium and MuPDF reorder it as if it were drawn
-// text (whole lines came back reversed), poppler spreads it over the run, and
-// pdf.js ignores it. The page is tagged: a structure tree of the handout's
-// elements (layout's StructNode per op), artifacts for everything else.
+// /ActualText does not help Arabic: PDFium and MuPDF reorder it as if it were
+// drawn text (whole lines came back reversed), poppler spreads it over the
+// run, and pdf.js ignores it; nor is it needed there, the shaper gives every
+// Arabic glyph its own letters. A Latin run gets it when its glyphs are
+// ligatures, in the Span that marks it /Lang en (see latinSpan). The page is
+// tagged: a structure tree of the handout's elements (layout's StructNode per
+// op), artifacts for everything else.
 import PDFDocument from 'pdfkit';
 import type { FontFace, GlyphRun, LaidLine } from '../text/types.js';
 import type { Paper } from '../workspace/model.js';
