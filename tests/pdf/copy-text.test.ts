@@ -11,7 +11,7 @@ import { resolveFile } from '../../src/workspace/resolve.js';
 import type { Document } from '../../src/document/model.js';
 import { courseDoc, lessonDoc, sampleCourse } from '../formats/helpers.js';
 import { SEED_ARTICLE, workspace } from '../workspace/helpers.js';
-import { documentTexts, score, type CopyScore } from './copytext.js';
+import { documentTexts, score, words, type CopyScore } from './copytext.js';
 import { EXTRACTORS, extract, POPPLER, poppler, popplerPages, type Extractor } from './extract.js';
 import { elements, fullText, structureOf } from './structure.js';
 
@@ -50,6 +50,8 @@ interface Sample {
 
 const samples: Sample[] = [];
 const scores = new Map<string, CopyScore>();
+/** per sample and extractor: the pages' text */
+const extracted = new Map<string, string[]>();
 /** per sample: passages found whole, in logical order, in the text of the structure tree's BlockQuote elements */
 const structureScores = new Map<string, { passages: number; exact: number; firstInexact?: string }>();
 
@@ -64,7 +66,9 @@ beforeAll(async () => {
   for (const s of samples) {
     const typed = documentTexts(s.doc);
     for (const e of EXTRACTORS) {
-      const sc = score(typed, await extract(s.bytes, e), runningLines(s.doc));
+      const pages = await extract(s.bytes, e);
+      extracted.set(`${s.name}|${e}`, pages);
+      const sc = score(typed, pages, runningLines(s.doc));
       scores.set(`${s.name}|${e}`, sc);
       const pct = (a: number, b: number) => ((100 * a) / b).toFixed(2);
       rows.push(
@@ -136,6 +140,14 @@ describe.each(EXTRACTORS)('copy text through %s', (engine: Extractor) => {
       expect(sc.exact / sc.passages, `${s.name}: first inexact: ${sc.firstInexact}`).toBeGreaterThanOrEqual(Math.min(TARGET.passages, FLOOR[engine].passages![i]));
     });
   });
+});
+
+test('PDFium gives back a word whose haraka is stacked on a shadda (the raised mark is no text object of its own)', () => {
+  const stacked = /\u0651[\u064b-\u0650]|[\u064b-\u0650]\u0651/;
+  const typed = documentTexts(samples[0].doc).texts.flatMap(words).filter((w) => stacked.test(w));
+  expect(typed.length).toBeGreaterThan(2);
+  const back = new Set(words(extracted.get(`${samples[0].name}|PDFium`)!.join('\n')));
+  expect(typed.filter((w) => !back.has(w))).toEqual([]);
 });
 
 // poppler is not on CI: measured where it is installed, skipped elsewhere
