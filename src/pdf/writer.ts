@@ -370,8 +370,9 @@ class Writer {
     };
     // Per glyph: where it is drawn (its origin, from the run's origin), the
     // text it copies as, and for a glyph with text the origin of the next
-    // letter (marks are left out: extractors attach them to their letter
-    // wherever they are drawn).
+    // letter (a mark does not count as one: extractors attach it to its
+    // letter wherever it is drawn; a mark's own next letter is the one it
+    // sits on, drawn after it).
     let count = 0;
     for (const sg of run.segments) count += sg.ids.length;
     const { origin, next, texts, ids, rises } = scratch(count);
