@@ -4,10 +4,13 @@
 // and width). A line is drawn left to right in sweeps (see sweeps()), every
 // glyph at its place with no gap or overlap inside a word (see runText), so
 // that extractors (pdf.js, PDFium, MuPDF) give the Arabic as it was typed.
-// /ActualText does not help: PDFium and MuPDF reorder it as if it were drawn
-// text (whole lines came back reversed), poppler spreads it over the run, and
-// pdf.js ignores it. The page is tagged: a structure tree of the handout's
-// elements (layout's StructNode per op), artifacts for everything else.
+// /ActualText does not help Arabic: PDFium and MuPDF reorder it as if it were
+// drawn text (whole lines came back reversed), poppler spreads it over the
+// run, and pdf.js ignores it; nor is it needed there, the shaper gives every
+// Arabic glyph its own letters. A Latin run gets it when its glyphs are
+// ligatures, in the Span that marks it /Lang en (see latinSpan). The page is
+// tagged: a structure tree of the handout's elements (layout's StructNode per
+// op), artifacts for everything else.
 import PDFDocument from 'pdfkit';
 import type { FontFace, GlyphRun, LaidLine } from '../text/types.js';
 import type { Paper } from '../workspace/model.js';
@@ -76,6 +79,9 @@ function textColor(c: string): string {
 const NUMBER = /^\p{N}+(?:[.,\u066b\u066c]\p{N}+)*$/u;
 const SEPARATOR = /^[^\p{L}\p{N}\p{M}\s]+$/u;
 const LETTER = /\p{L}/u;
+/** Latin letters, and the language hiwar's Latin text is in (English names, URLs) */
+const LATIN = /\p{Script=Latin}/u;
+const LATIN_LANG = 'en';
 
 /**
  * A line's runs (visual order) as the sweeps to draw them in. A line is drawn
@@ -137,6 +143,16 @@ interface Slot {
  */
 const FOLD_GAP = 0.04;
 const FOLD_OVERLAP = 0.1;
+/**
+ * A mark is drawn before the letter it sits on (visual order), and the pen
+ * then moves on to that letter. PDFium reads a forward move of half a space
+ * or more inside a TJ array as a space (a haraka torn from its word:
+ * «كامل ًا»); so the mark is given a width that takes the pen (most of the
+ * way) to the letter. pdf.js gives marks no width whatever the font says,
+ * and starts a new piece when the next letter then seems to step back by
+ * more than 0.2 em: the width stays below that.
+ */
+const MARK_WIDTH_MAX = 0.19;
 
 /** Text that is combining marks only (harakat): extractors attach it to the letter before. */
 const MARKS = new Map<string, boolean>();
@@ -354,8 +370,9 @@ class Writer {
     };
     // Per glyph: where it is drawn (its origin, from the run's origin), the
     // text it copies as, and for a glyph with text the origin of the next
-    // letter (marks are left out: extractors attach them to their letter
-    // wherever they are drawn).
+    // letter (a mark does not count as one: extractors attach it to its
+    // letter wherever it is drawn; a mark's own next letter is the one it
+    // sits on, drawn after it).
     let count = 0;
     for (const sg of run.segments) count += sg.ids.length;
     const { origin, next, texts, ids, rises } = scratch(count);
@@ -372,10 +389,28 @@ class Writer {
           rises[k] = sg.yOffsets[j] * sg.scale;
         }
       }
-      let last = -1;
+      // A mark stacked on another (a fatha over a shadda) is raised, and a
+      // raised glyph is a text object of its own, off the baseline: PDFium
+      // then takes it for another line and moves the haraka there. Its text
+      // goes with the mark it sits on, and it is drawn as an outline.
       for (let i = 0; i < count; i++) {
-        if (!texts[i] || isMark(texts[i])) continue;
+        if (!rises[i] || !texts[i] || !isMark(texts[i])) continue;
+        const on = i + 1 < count && !rises[i + 1] && texts[i + 1] && isMark(texts[i + 1]) ? i + 1 : i > 0 && !rises[i - 1] && texts[i - 1] && isMark(texts[i - 1]) ? i - 1 : -1;
+        if (on < 0) continue;
+        texts[on] = on > i ? texts[i] + texts[on] : texts[on] + texts[i];
+        texts[i] = '';
+      }
+      let last = -1;
+      let marksFrom = -1;
+      for (let i = 0; i < count; i++) {
+        if (!texts[i]) continue;
+        if (isMark(texts[i])) {
+          if (marksFrom < 0) marksFrom = i;
+          continue;
+        }
         if (last >= 0) next[last] = origin[i];
+        if (marksFrom >= 0) for (let j = marksFrom; j < i; j++) if (texts[j] && isMark(texts[j])) next[j] = origin[i];
+        marksFrom = -1;
         last = i;
       }
     }
@@ -401,7 +436,13 @@ class Writer {
       const to = next[k];
       if (!Number.isNaN(to) && text !== ' ') {
         const gap = to - origin[k] - (slot.advance * size) / 1000;
-        if (gap > FOLD_GAP * size || gap < -FOLD_OVERLAP * size) slot = this.slot(face, byId, id, text, Math.round(((to - origin[k]) * 1000) / size));
+        if (!isMark(text)) {
+          if (gap > FOLD_GAP * size || gap < -FOLD_OVERLAP * size) slot = this.slot(face, byId, id, text, Math.round(((to - origin[k]) * 1000) / size));
+        } else if (gap > FOLD_GAP * size) {
+          // a mark drawn before its letter: see MARK_WIDTH_MAX
+          const width = slot.advance + (Math.min(gap, MARK_WIDTH_MAX * size) * 1000) / size;
+          slot = this.slot(face, byId, id, text, Math.round(width));
+        }
       }
       const { font, advance, hex: code } = slot;
       if (font !== current) {
@@ -427,24 +468,61 @@ class Writer {
   }
 
   private line(line: LaidLine, x: number, top: number): void {
-    const out = this.out;
     const baseline = this.doc.page.height - (top + line.ascent);
     for (const sweep of sweeps(line.runs)) {
       for (const run of sweep) {
         if (run.segments.length === 0) continue;
+        const span = this.latinSpan(run);
+        if (span) {
+          this.flushOut();
+          this.doc.markContent('Span', span as Parameters<Doc['markContent']>[1]);
+        }
+        const out = this.out;
         const color = textColor(run.color);
         out.push(`BT ${color} rg 1 0 0 1 ${num(x + run.x)} ${num(baseline)} Tm`);
         const outlines = this.runText(run, out);
         out.push('ET');
-        if (!outlines) continue;
-        const k = run.size / run.face.unitsPerEm;
-        for (const o of outlines) {
-          const path = outlineOps(run.face.font, o.id);
-          if (!path) continue;
-          out.push(`q ${color} rg ${num(k)} 0 0 ${num(k)} ${num(x + run.x + o.dx)} ${num(baseline + o.dy)} cm`, path, 'Q');
+        if (outlines) {
+          const scale = (Math.round((run.size / run.face.unitsPerEm) * 1e7) / 1e7).toString();
+          for (const o of outlines) {
+            const path = outlineOps(run.face.font, o.id);
+            if (!path) continue;
+            // the scale in full: 3 decimals made a 12.5 pt glyph (0.0125) 4% too big
+            out.push(`q ${color} rg ${scale} 0 0 ${scale} ${num(x + run.x + o.dx)} ${num(baseline + o.dy)} cm`, path, 'Q');
+          }
+        }
+        if (span) {
+          this.flushOut();
+          this.doc.endMarkedContent();
         }
       }
     }
+  }
+
+  /**
+   * The Span a run with Latin letters is marked as (pdfkit's markContent
+   * options), when it is in a structure element (not an artifact):
+   * - /Lang en, unless the element is Latin already (a URL's Link);
+   * - /ActualText, the run's text, when a glyph stands for several letters
+   *   (Amiri's fi, ffi, fl ligatures) or for none: what the glyphs' own
+   *   texts give is then not one-to-one.
+   * Arabic runs need neither: the shaper gives every glyph its own letters
+   * (a lam-alef is two glyphs; a haraka has its own glyph), and a glyph with
+   * no text of its own is drawn as an outline (see runText).
+   */
+  private latinSpan(run: GlyphRun): { lang?: string; actual?: string } | undefined {
+    if (typeof this.open !== 'object' || !LATIN.test(run.text)) return undefined;
+    let lang: string | undefined = LATIN_LANG;
+    for (let n: StructNode | undefined = this.open.node; n; n = n.parent) {
+      if (n.lang) {
+        if (n.lang === LATIN_LANG) lang = undefined;
+        break;
+      }
+    }
+    let oneToOne = true;
+    for (const sg of run.segments) for (const t of sg.texts) if (t.length !== 1 && !(t.length === 2 && t.codePointAt(0)! > 0xffff)) oneToOne = false;
+    if (!lang && oneToOne) return undefined;
+    return oneToOne ? { lang } : { lang, actual: run.text };
   }
 
   private color(c: string): ColorOps | null {
@@ -468,7 +546,7 @@ class Writer {
         case 'text':
           out.push(flip);
           this.line(o.line, o.x, o.y);
-          out.push('Q');
+          this.out.push('Q'); // the line may have flushed `out` (a Latin span)
           break;
         case 'rect': {
           out.push('q', o.radius ? roundedRectPath(o.x, o.y, o.w, o.h, o.radius) : rectPath(o.x, o.y, o.w, o.h));

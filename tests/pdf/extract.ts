@@ -1,6 +1,10 @@
 // Text as three PDF engines give it back to a reader who copies, searches or
 // has it read aloud: pdf.js (Firefox), PDFium (Chrome, Edge) and MuPDF.
 // Each returns one string per page, lines separated by newlines.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { PDFiumLibrary } from '@hyzyla/pdfium';
 import * as mupdf from 'mupdf';
 import { openPdf } from '../helpers/pdf.js';
@@ -53,4 +57,33 @@ export async function extract(bytes: Uint8Array, engine: Extractor): Promise<str
     case 'MuPDF':
       return mupdfPages(bytes);
   }
+}
+
+/**
+ * poppler's `pdftotext` (Evince, Okular, many command-line tools), when it is
+ * installed (CI has npm only): pages split at its form feeds.
+ */
+export const POPPLER = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** Run a poppler tool on the PDF bytes (written to a temporary file); its standard output. */
+export function poppler(tool: 'pdftotext' | 'pdfinfo', bytes: Uint8Array, args: string[]): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hiwar-poppler-'));
+  try {
+    const file = path.join(dir, 'in.pdf');
+    fs.writeFileSync(file, bytes);
+    return execFileSync(tool, tool === 'pdftotext' ? [...args, file, '-'] : [...args, file], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function popplerPages(bytes: Uint8Array): string[] {
+  return poppler('pdftotext', bytes, ['-enc', 'UTF-8']).split('\f');
 }

@@ -40,10 +40,12 @@ export async function structureOf(bytes: Uint8Array): Promise<{ pages: Element[]
       else if (it.type === 'endMarkedContent') stack.pop();
       else if (typeof it.str === 'string') {
         const s = it.str + (it.hasEOL ? '\n' : '');
-        const top = stack[stack.length - 1];
-        if (!top) loose += s;
-        else if (top.tag === 'Artifact') artifact += s;
-        else if (top.id) byId.set(top.id, (byId.get(top.id) ?? '') + s);
+        // a Span inside an element's content (a Latin word's /Lang) has no id: the text is the element's
+        let owner: (typeof stack)[number] | undefined;
+        for (let k = stack.length - 1; k >= 0 && !owner; k--) if (stack[k].id || stack[k].tag === 'Artifact') owner = stack[k];
+        if (!stack.length) loose += s;
+        else if (owner?.tag === 'Artifact') artifact += s;
+        else if (owner?.id) byId.set(owner.id, (byId.get(owner.id) ?? '') + s);
       }
     }
     outside.push(loose);
