@@ -4,12 +4,11 @@
 // compiled (each file's size and modification time, and the list of
 // templates), under the V8 flags below. Checking costs a few stat calls;
 // anything off means a normal start instead.
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// CommonJS, as the launcher (bin/hiwar.js); scripts and tests import it too.
+const fs = require('node:fs');
+const path = require('node:path');
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = path.resolve(__dirname, '..');
 
 /**
  * V8 flags for a run from the snapshot (Node loads a snapshot only under the
@@ -24,8 +23,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * 598 -> 366 ms, wall 429 -> 350 ms; the 50-lesson course, student edition,
  * CPU 3.0 -> 2.6 s.
  */
-export const SNAPSHOT_FLAGS = ['--interrupt-budget=540672', '--liftoff-only'];
-const require = createRequire(import.meta.url);
+const SNAPSHOT_FLAGS = ['--interrupt-budget=540672', '--liftoff-only'];
 // the files src/cli/snapshot.ts reads into the snapshot besides the bundle (src/text/fonts.ts)
 const FONTS = [
   '@expo-google-fonts/amiri/400Regular/Amiri_400Regular.ttf',
@@ -41,7 +39,7 @@ function templateFiles() {
 }
 
 /** What a snapshot made now from `dist` depends on. */
-export function snapshotInputs(dist = path.join(ROOT, 'dist')) {
+function snapshotInputs(dist = path.join(ROOT, 'dist')) {
   const files = {};
   for (const f of [path.join(dist, 'snapshot', 'hiwar.cjs'), ...FONTS.map((f) => require.resolve(f)), ...templateFiles()]) {
     const s = fs.statSync(f);
@@ -51,7 +49,7 @@ export function snapshotInputs(dist = path.join(ROOT, 'dist')) {
 }
 
 /** The snapshot blob to start from, or undefined when there is none or it is not current. */
-export function currentSnapshot(dist = path.join(ROOT, 'dist')) {
+function currentSnapshot(dist = path.join(ROOT, 'dist')) {
   try {
     const blob = path.join(dist, 'snapshot', 'hiwar.blob');
     const made = JSON.parse(fs.readFileSync(path.join(dist, 'snapshot', 'manifest.json'), 'utf8'));
@@ -64,3 +62,7 @@ export function currentSnapshot(dist = path.join(ROOT, 'dist')) {
     return undefined;
   }
 }
+
+exports.SNAPSHOT_FLAGS = SNAPSHOT_FLAGS;
+exports.snapshotInputs = snapshotInputs;
+exports.currentSnapshot = currentSnapshot;
