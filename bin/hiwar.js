@@ -4,16 +4,16 @@
 // (under the V8 flags it was built with, SNAPSHOT_FLAGS there):
 // modules loaded, fonts opened and templates compiled before it starts. Else
 // it starts from the compiled CLI in dist/ (built by `npm install` via the
-// prepare script). HIWAR_SNAPSHOT=0 starts without the snapshot, and so does
-// any NODE_OPTIONS: Node refuses a snapshot built under other V8 settings.
+// prepare script). Which runs start from it: snapshotFor there (not a
+// watch or the studio, not with HIWAR_SNAPSHOT=0 or NODE_OPTIONS).
 // This file and snapshot-check.js are CommonJS (bin/package.json): a launcher
 // that starts no ES module skips Node's ES module loader (≈ 15-20 ms of every
 // run, in the process that only starts the real one).
 const { spawn } = require('node:child_process');
-const { SNAPSHOT_FLAGS, currentSnapshot } = require('./snapshot-check.js');
+const { SNAPSHOT_FLAGS, snapshotFor } = require('./snapshot-check.js');
 
 const args = process.argv.slice(2);
-const blob = process.env.HIWAR_SNAPSHOT === '0' || process.env.NODE_OPTIONS ? undefined : currentSnapshot();
+const blob = snapshotFor(args);
 if (blob) {
   // hiwar opens no network connection, yet Node reads the whole NODE_EXTRA_CA_CERTS
   // file while it starts (a 220 KB system bundle: ≈ 60 ms, as long as the rest

@@ -63,6 +63,22 @@ function currentSnapshot(dist = path.join(ROOT, 'dist')) {
   }
 }
 
+/**
+ * The snapshot a run of hiwar with these arguments starts from, or undefined
+ * for a normal start. HIWAR_SNAPSHOT=0 turns it off, and any NODE_OPTIONS
+ * does (Node refuses a snapshot built under other V8 settings). A watch or
+ * the studio runs for hours: SNAPSHOT_FLAGS, tuned for one short build
+ * (HarfBuzz's wasm never optimised, hot JavaScript optimised late), would slow
+ * every rebuild after the first, so they start normally and pay the longer
+ * start once.
+ */
+function snapshotFor(args, env = process.env, dist) {
+  if (env.HIWAR_SNAPSHOT === '0' || env.NODE_OPTIONS) return undefined;
+  if (args.includes('--watch') || args.includes('studio')) return undefined;
+  return currentSnapshot(dist);
+}
+
 exports.SNAPSHOT_FLAGS = SNAPSHOT_FLAGS;
+exports.snapshotFor = snapshotFor;
 exports.snapshotInputs = snapshotInputs;
 exports.currentSnapshot = currentSnapshot;
