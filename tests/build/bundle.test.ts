@@ -114,12 +114,20 @@ describe('the bundled CLI', () => {
     expect(await bundled(args, { HIWAR_SNAPSHOT: '0' })).toEqual(await fromSources(args));
   });
 
-  test.each([
-    ['from the snapshot', '1'],
-    ['without it', '0'],
-  ])('Ctrl-C sent to the launcher stops a watching build %s: it ends at once, exit 0, nothing left running', async (_how, snapshot) => {
+  test('a short build starts from the snapshot; a watch, the studio, HIWAR_SNAPSHOT=0 and NODE_OPTIONS do not', async () => {
+    const check = (await import(pathToFileURL(path.join(pkg, 'bin/snapshot-check.js')).href)) as { snapshotFor(args: string[], env: object, dist: string): string | undefined };
+    const dist = path.join(pkg, 'dist');
+    expect(check.snapshotFor(['build', LESSON], {}, dist)).toBe(path.join(dist, 'snapshot', 'hiwar.blob'));
+    expect(check.snapshotFor(['check', LESSON], { HIWAR_SNAPSHOT: '1' }, dist)).toBeDefined();
+    expect(check.snapshotFor(['build', '--watch', LESSON], {}, dist)).toBeUndefined();
+    expect(check.snapshotFor(['--lang', 'ar', 'studio', 'lessons'], {}, dist)).toBeUndefined();
+    expect(check.snapshotFor(['build', LESSON], { HIWAR_SNAPSHOT: '0' }, dist)).toBeUndefined();
+    expect(check.snapshotFor(['build', LESSON], { NODE_OPTIONS: '--max-old-space-size=900' }, dist)).toBeUndefined();
+  });
+
+  test('Ctrl-C sent to the launcher stops a watching build: it ends at once, exit 0, nothing left running', async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'hiwar-bundle-int-'));
-    const child = spawn(process.execPath, [path.join(pkg, 'bin/hiwar.js'), 'build', '--watch', '--json', LESSON, '--out', out], { cwd: ROOT, env: { ...process.env, CI: '1', HIWAR_SNAPSHOT: snapshot } });
+    const child = spawn(process.execPath, [path.join(pkg, 'bin/hiwar.js'), 'build', '--watch', '--json', LESSON, '--out', out], { cwd: ROOT, env: { ...process.env, CI: '1' } });
     let stdout = '';
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
