@@ -154,6 +154,21 @@ const FOLD_OVERLAP = 0.1;
  */
 const MARK_WIDTH_MAX = 0.19;
 
+/**
+ * The haraka of a word's last letter is drawn at the word's left edge, first
+ * after the space before it (visual order). pdf.js takes the space it sees
+ * there from the gap in front of the next letter, which is the letter the
+ * haraka sits on: the haraka came back torn from its word («عوضا ً عن»).
+ * pdf.js gives a mark no width whatever the font says, while the pen moves
+ * on by it: such a haraka is given a width that takes the pen from where the
+ * last letter before the space ended to this far (in ems) short of its own
+ * letter, so pdf.js sees no gap there (it reads one from 0.102 em) and puts
+ * the space where it saw the space glyph, before the haraka. The next glyph
+ * is moved back to its place: nothing drawn moves. Measured: pdf.js passages
+ * 92 → 100% (course), 89 → 100% (all paragraphs); PDFium, MuPDF unchanged.
+ */
+const WORD_END_MARK_SLACK = 0.06;
+
 /** Text that is combining marks only (harakat): extractors attach it to the letter before. */
 const MARKS = new Map<string, boolean>();
 function isMark(text: string): boolean {
@@ -424,6 +439,9 @@ class Writer {
     // variant font), so that the pen arrives where the next letter starts.
     // Spaces keep their width: their gaps are word breaks (justification).
     let at = 0; // the text position, from the run's origin
+    // where the last letter (not a mark, not a space) drawn ended, and whether a space was drawn since: see WORD_END_MARK_SLACK
+    let letterEnd = NaN;
+    let afterSpace = false;
     for (let k = 0; k < count; k++) {
       const id = ids[k];
       const yOffset = rises[k];
@@ -438,6 +456,9 @@ class Writer {
         const gap = to - origin[k] - (slot.advance * size) / 1000;
         if (!isMark(text)) {
           if (gap > FOLD_GAP * size || gap < -FOLD_OVERLAP * size) slot = this.slot(face, byId, id, text, Math.round(((to - origin[k]) * 1000) / size));
+        } else if (afterSpace && !Number.isNaN(letterEnd)) {
+          // the haraka of a word's last letter, drawn first after the word space: see WORD_END_MARK_SLACK
+          slot = this.slot(face, byId, id, text, Math.round(((to - letterEnd) / size - WORD_END_MARK_SLACK) * 1000));
         } else if (gap > FOLD_GAP * size) {
           // a mark drawn before its letter: see MARK_WIDTH_MAX
           const width = slot.advance + (Math.min(gap, MARK_WIDTH_MAX * size) * 1000) / size;
@@ -458,6 +479,11 @@ class Writer {
       if (Math.abs(move) > 0.0005) adjust(num(move));
       hex += code;
       at = origin[k] + (advance * size) / 1000;
+      if (text === ' ') afterSpace = true;
+      else if (!isMark(text)) {
+        afterSpace = false;
+        letterEnd = at;
+      }
       if (yOffset) {
         flush();
         out.push('0 Ts');
