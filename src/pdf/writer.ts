@@ -169,6 +169,9 @@ const MARK_WIDTH_MAX = 0.19;
  */
 const WORD_END_MARK_SLACK = 0.06;
 
+/** A gap between two pieces of a line that is a word break (ems); see spaceFirst. */
+const WORD_GAP = 0.15;
+
 /** Text that is combining marks only (harakat): extractors attach it to the letter before. */
 const MARKS = new Map<string, boolean>();
 function isMark(text: string): boolean {
@@ -240,6 +243,8 @@ class Writer {
   /** the structure tree: the document element, and an element per structure node met */
   private readonly root: StructElement;
   private readonly elements = new Map<StructNode, StructElement>();
+  /** the piece of text drawn last on the page (a sweep): its baseline, its left edge, whether it ends (is read last) with white space; see spaceFirst */
+  private lastPiece: { baseline: number; left: number; spaceAtEnd: boolean } | undefined;
   /** the marked-content sequence open on the page: its element and content, or an artifact */
   private open: { node: StructNode; content: StructContent } | 'Pagination' | 'Layout' | undefined;
 
@@ -352,7 +357,7 @@ class Writer {
    * returned as outlines to draw as vector paths: a ToUnicode entry cannot say
    * "nothing", and an empty one makes viewers invent a character.
    */
-  private runText(run: GlyphRun, out: string[]): Outline[] | undefined {
+  private runText(run: GlyphRun, out: string[], spaceFirst = false): Outline[] | undefined {
     const face = run.face;
     const byId = this.slotsOf(face);
     const size = run.size;
@@ -414,6 +419,14 @@ class Writer {
         if (on < 0) continue;
         texts[on] = on > i ? texts[i] + texts[on] : texts[on] + texts[i];
         texts[i] = '';
+      }
+      // the letter read first in a right-to-left piece (its right end, drawn last) copies with a space before it: see spaceFirst
+      if (spaceFirst) {
+        for (let i = count - 1; i >= 0; i--) {
+          if (!texts[i] || texts[i] === ' ' || isMark(texts[i])) continue;
+          texts[i] += ' ';
+          break;
+        }
       }
       let last = -1;
       let marksFrom = -1;
@@ -496,6 +509,7 @@ class Writer {
   private line(line: LaidLine, x: number, top: number): void {
     const baseline = this.doc.page.height - (top + line.ascent);
     for (const sweep of sweeps(line.runs)) {
+      const first = this.spaceFirst(sweep, x, baseline);
       for (const run of sweep) {
         if (run.segments.length === 0) continue;
         const span = this.latinSpan(run);
@@ -506,7 +520,7 @@ class Writer {
         const out = this.out;
         const color = textColor(run.color);
         out.push(`BT ${color} rg 1 0 0 1 ${num(x + run.x)} ${num(baseline)} Tm`);
-        const outlines = this.runText(run, out);
+        const outlines = this.runText(run, out, run === first);
         out.push('ET');
         if (outlines) {
           const scale = (Math.round((run.size / run.face.unitsPerEm) * 1e7) / 1e7).toString();
@@ -523,6 +537,44 @@ class Writer {
         }
       }
     }
+  }
+
+  /**
+   * pdf.js makes a piece of text of every marked-content sequence (a list
+   * label, a table cell, a contents entry's page number) and of every sweep,
+   * and joins two pieces with a space only when the second lies to the right
+   * of the first. In right-to-left text it lies to the left: a label and its
+   * text came back as one word («٢)يحدد»), a bold term and its definition too
+   * («تنبيه:يتناول»). pdf.js reverses a right-to-left piece character by
+   * character, so a space at the end of the text of the piece's right-most
+   * glyph (drawn last, read first) comes back at its start. That glyph copies
+   * as its letter and a space when the piece is drawn just after another on
+   * the same baseline, left of it with a word break between (white space at
+   * the seam, or a gap of WORD_GAP), and pdf.js will read it right to left
+   * (it does when 30% of the characters are Arabic). A space glyph at the
+   * seam does not do: pdf.js drops white space at a piece's ends.
+   * Returns the run to give that space (the last with a letter), if any.
+   */
+  private spaceFirst(sweep: GlyphRun[], x: number, baseline: number): GlyphRun | undefined {
+    const before = this.lastPiece;
+    const first = sweep[0];
+    const last = sweep[sweep.length - 1];
+    const right = x + last.x + last.width;
+    // read last: the left end of a right-to-left piece
+    this.lastPiece = { baseline, left: x + first.x, spaceAtEnd: first.level % 2 === 1 && /\s$/.test(first.text) };
+    if (!before || Math.abs(before.baseline - baseline) > 0.5 || right > before.left + 0.5) return undefined;
+    let arabic = 0;
+    let length = 0;
+    for (const r of sweep) {
+      length += r.text.length;
+      for (const ch of r.text) if (ch >= '\u0590' && ch <= '\u08ff') arabic++;
+    }
+    if (arabic < 0.3 * length) return undefined;
+    // read first: the right end
+    const seam = before.spaceAtEnd || (last.level % 2 === 1 && /^\s/.test(last.text)) || before.left - right > WORD_GAP * last.size;
+    if (!seam) return undefined;
+    for (let i = sweep.length - 1; i >= 0; i--) if (/\S/.test(sweep[i].text)) return sweep[i];
+    return undefined;
   }
 
   /**
@@ -645,6 +697,7 @@ class Writer {
    */
   endPage(): void {
     this.closeMark();
+    this.lastPiece = undefined;
     const content = this.doc.page.content;
     const opening = Buffer.concat(content.buffer).toString('latin1');
     this.out.push('');
