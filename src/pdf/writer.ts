@@ -91,12 +91,12 @@ const LATIN_LANG = 'en';
  * them). Its algorithm takes a dash between numbers for a left-to-right
  * letter, and so reversed ranges («١٦–١٨» came back «١٨–١٦»): such a
  * separator is cut out, and the sweeps are written in reading order, each a
- * piece of its own. So is a change of font (a bold word): pdf.js starts a
+ * piece of its own. So is a change of font or size (a bold word): pdf.js starts a
  * new piece there anyway, and pieces must come in reading order; and so is a
  * left-to-right run with letters in a right-to-left line (Latin words, with
  * their slashes and brackets).
  */
-export function sweeps<T extends { level: number; text: string; face: { key: string } }>(runs: T[]): T[][] {
+export function sweeps<T extends { level: number; text: string; size: number; face: { key: string } }>(runs: T[]): T[][] {
   if (runs.length < 2) return [runs];
   const cuts = new Set<number>();
   let lowest = runs[0].level;
@@ -106,8 +106,8 @@ export function sweeps<T extends { level: number; text: string; face: { key: str
     // Latin words in Arabic: pdf.js's algorithm turns «</b>» into «b/>» when it reorders them with the line
     if (rtl && runs[i].level % 2 === 0 && LETTER.test(runs[i].text)) cuts.add(i).add(i + 1);
     if (i === 0) continue;
-    // pdf.js also starts a piece at every change of font: a bold word in a line
-    if (runs[i].face.key !== runs[i - 1].face.key) cuts.add(i);
+    // pdf.js also starts a piece at every change of font or size: a bold word, a smaller reference tag
+    if (runs[i].face.key !== runs[i - 1].face.key || runs[i].size !== runs[i - 1].size) cuts.add(i);
     if (i + 1 < runs.length && SEPARATOR.test(runs[i].text) && NUMBER.test(runs[i - 1].text) && NUMBER.test(runs[i + 1].text)) cuts.add(i).add(i + 1);
   }
   if (cuts.size === 0) return [runs];
