@@ -469,7 +469,7 @@ class Writer {
         const gap = to - origin[k] - (slot.advance * size) / 1000;
         if (!isMark(text)) {
           if (gap > FOLD_GAP * size || gap < -FOLD_OVERLAP * size) slot = this.slot(face, byId, id, text, Math.round(((to - origin[k]) * 1000) / size));
-        } else if (afterSpace && !Number.isNaN(letterEnd)) {
+        } else if (afterSpace && to - letterEnd > WORD_END_MARK_SLACK * size) {
           // the haraka of a word's last letter, drawn first after the word space: see WORD_END_MARK_SLACK
           slot = this.slot(face, byId, id, text, Math.round(((to - letterEnd) / size - WORD_END_MARK_SLACK) * 1000));
         } else if (gap > FOLD_GAP * size) {
