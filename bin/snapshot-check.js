@@ -2,15 +2,28 @@
 // this Node binary, of the same version, made it from the very files that are
 // installed now: the bundle it ran, the fonts it opened and the templates it
 // compiled (each file's size and modification time, and the list of
-// templates). Checking costs a few stat calls; anything off means a normal
-// start instead.
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// templates), under the V8 flags below. Checking costs a few stat calls;
+// anything off means a normal start instead.
+// CommonJS, as the launcher (bin/hiwar.js); scripts and tests import it too.
+const fs = require('node:fs');
+const path = require('node:path');
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
+const ROOT = path.resolve(__dirname, '..');
+
+/**
+ * V8 flags for a run from the snapshot (Node loads a snapshot only under the
+ * flags it was built with). V8's defaults suit a browser tab that runs for
+ * hours; a build is over in a second or a few, and it spent more CPU
+ * compiling than running: TurboFan on the background thread was ~38% of a
+ * cold one-lesson build, and HarfBuzz's wasm was compiled twice (Liftoff,
+ * then TurboFan). So functions are optimized only after 8 times V8's
+ * interrupt budget (the hot loops of a 50-lesson course still are), and
+ * HarfBuzz stays in Liftoff code (each word is shaped once; the cache does
+ * the rest). Interleaved cold runs on the bench course: one lesson CPU
+ * 598 -> 366 ms, wall 429 -> 350 ms; the 50-lesson course, student edition,
+ * CPU 3.0 -> 2.6 s.
+ */
+const SNAPSHOT_FLAGS = ['--interrupt-budget=540672', '--liftoff-only'];
 // the files src/cli/snapshot.ts reads into the snapshot besides the bundle (src/text/fonts.ts)
 const FONTS = [
   '@expo-google-fonts/amiri/400Regular/Amiri_400Regular.ttf',
@@ -26,22 +39,22 @@ function templateFiles() {
 }
 
 /** What a snapshot made now from `dist` depends on. */
-export function snapshotInputs(dist = path.join(ROOT, 'dist')) {
+function snapshotInputs(dist = path.join(ROOT, 'dist')) {
   const files = {};
   for (const f of [path.join(dist, 'snapshot', 'hiwar.cjs'), ...FONTS.map((f) => require.resolve(f)), ...templateFiles()]) {
     const s = fs.statSync(f);
     files[f] = `${s.size}:${s.mtimeMs}`;
   }
-  return { node: process.version, execPath: process.execPath, arch: process.arch, files };
+  return { node: process.version, execPath: process.execPath, arch: process.arch, flags: SNAPSHOT_FLAGS, files };
 }
 
 /** The snapshot blob to start from, or undefined when there is none or it is not current. */
-export function currentSnapshot(dist = path.join(ROOT, 'dist')) {
+function currentSnapshot(dist = path.join(ROOT, 'dist')) {
   try {
     const blob = path.join(dist, 'snapshot', 'hiwar.blob');
     const made = JSON.parse(fs.readFileSync(path.join(dist, 'snapshot', 'manifest.json'), 'utf8'));
     const now = snapshotInputs(dist);
-    if (made.node !== now.node || made.execPath !== now.execPath || made.arch !== now.arch) return undefined;
+    if (made.node !== now.node || made.execPath !== now.execPath || made.arch !== now.arch || made.flags?.join(' ') !== now.flags.join(' ')) return undefined;
     const names = Object.keys(now.files);
     if (names.length !== Object.keys(made.files).length || names.some((f) => made.files[f] !== now.files[f])) return undefined;
     return fs.existsSync(blob) ? blob : undefined;
@@ -49,3 +62,7 @@ export function currentSnapshot(dist = path.join(ROOT, 'dist')) {
     return undefined;
   }
 }
+
+exports.SNAPSHOT_FLAGS = SNAPSHOT_FLAGS;
+exports.snapshotInputs = snapshotInputs;
+exports.currentSnapshot = currentSnapshot;

@@ -30,6 +30,8 @@ export async function buildSnapshot(dist = path.join(ROOT, 'dist')) {
     process.stderr.write(`hiwar: no start-up snapshot (hiwar starts normally, a little slower): ${(r.stderr || r.error?.message || '').trim().split('\n').slice(-3).join(' ')}\n`);
     return false;
   };
+  // the launcher's own check, and the V8 flags a run from the snapshot starts with
+  const check = await import(pathToFileURL(path.join(dist, '..', 'bin', 'snapshot-check.js')).href);
   // the warm-up: the sample lesson, built into a folder of its own
   const lesson = path.join(dist, '..', 'lessons', 'virtual-caliphate-intro.yaml');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hiwar-snapshot-'));
@@ -43,14 +45,13 @@ export async function buildSnapshot(dist = path.join(ROOT, 'dist')) {
       const shapes = spawnSync(process.execPath, [script], { cwd: dir, encoding: 'utf8', env });
       if (shapes.status !== 0) return fail(shapes);
     }
-    const r = spawnSync(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', script], { cwd: dir, encoding: 'utf8', env });
+    const r = spawnSync(process.execPath, [...check.SNAPSHOT_FLAGS, '--snapshot-blob', blob, '--build-snapshot', script], { cwd: dir, encoding: 'utf8', env });
     if (r.status !== 0 || !fs.existsSync(blob)) return fail(r);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
   // what the package's own launcher will compare (bin/ beside dist/)
-  const { snapshotInputs } = await import(pathToFileURL(path.join(dist, '..', 'bin', 'snapshot-check.js')).href);
-  fs.writeFileSync(manifest, JSON.stringify(snapshotInputs(dist)) + '\n');
+  fs.writeFileSync(manifest, JSON.stringify(check.snapshotInputs(dist)) + '\n');
   return true;
 }
 

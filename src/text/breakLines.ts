@@ -45,28 +45,113 @@ export function breakFlags(text: string, into?: Uint8Array): Uint8Array {
   return flags;
 }
 
-// A dash between two numbers, the second maybe after a letter: «١٧–١٨», «ف١٧–ف١٨», «16-18».
-const DASH = /[-\u2010\u2011\u2012\u2013\u2014]/;
-const RANGE = /\p{Nd}[-\u2010\u2011\u2012\u2013\u2014]\p{L}?\p{Nd}/gu;
-// A short label and the space after it: «٢) », «أ) », «(ب) ».
-const LABEL = /(?<![\p{L}\p{M}\p{Nd}])\(?(?:\p{Nd}{1,3}|\p{L}{1,2})\)[ \t]+(?=\S)/gu;
-// A paragraph tag and its sentence tag: «ف٦ ج١».
-const REF_PAIR = /(?<![\p{L}\p{M}])ف\p{Nd}+[ \t]+(?=ج\p{Nd})/gu;
+// The book rules, as patterns (what `glued` finds, scanning by hand):
+//   a number range   /\p{Nd}[-\u2010-\u2014]\p{L}?\p{Nd}/gu, breaks kept out 2 after its start:
+//                    «١٧–١٨», «ف١٧–ف١٨», «16-18»;
+//   a short label    /(?<![\p{L}\p{M}\p{Nd}])\(?(?:\p{Nd}{1,3}|\p{L}{1,2})\)[ \t]+(?=\S)/gu,
+//                    and the space after it: «٢) », «أ) », «(ب) »;
+//   a ref pair       /(?<![\p{L}\p{M}])ف\p{Nd}+[ \t]+(?=ج\p{Nd})/gu: «ف٦ ج١».
+// As regular expressions they cost a cold run ~13 ms (the start-up snapshot
+// keeps no compiled regular expression, and the look-behind's letter classes
+// run at every position of a paragraph until V8 compiles them); by hand they
+// look only around the one character each needs. tests/text/glued.test.ts
+// checks both give the same positions.
+
+const LETTER = 1;
+const MARK = 2;
+const DIGIT = 4;
+const KNOWN = 8;
+// the general category (L, M or Nd) of each BMP code unit met so far: a
+// character is asked about once per process (the warm-up build of the
+// start-up snapshot fills in the Arabic ones)
+const categories = new Uint8Array(0x10000);
+
+function categoryOf(cp: number): number {
+  if (cp < 0x10000 && categories[cp] !== 0) return categories[cp];
+  const c = String.fromCodePoint(cp);
+  const cat = (/\p{L}/u.test(c) ? LETTER : 0) | (/\p{M}/u.test(c) ? MARK : 0) | (/\p{Nd}/u.test(c) ? DIGIT : 0) | KNOWN;
+  if (cp < 0x10000) categories[cp] = cat;
+  return cat;
+}
+
+/** The code point that ends just before `i` (a surrogate pair read as one), or -1 at the start. */
+function codePointBefore(text: string, i: number): number {
+  if (i <= 0) return -1;
+  const low = text.charCodeAt(i - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && i >= 2) {
+    const high = text.charCodeAt(i - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+  }
+  return low;
+}
+
+const width = (cp: number) => (cp > 0xffff ? 2 : 1);
+const isDash = (c: number) => c === 0x2d || (c >= 0x2010 && c <= 0x2014);
+const isBlank = (c: number) => c === 0x20 || c === 0x09;
+/** \s of a regular expression (every such character is in the BMP) */
+const isSpace = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+const JEEM = 0x062c;
 
 /**
  * Positions where a line must not start although UAX #14 allows it: inside a
  * number range or a reference tag («ف١٧–١٨» breaks after the dash), and after
- * a short label («٢)» would end a line alone).
+ * a short label («٢)» would end a line alone). The patterns are above.
  */
 export function glued(text: string): number[] {
   const out: number[] = [];
-  // most paragraphs hold no digit and no bracket: nothing to look for
-  if (!/[\p{Nd})]/u.test(text)) return out;
-  // each pattern runs only when the one character it needs occurs: LABEL's
-  // letter classes tried at every position of a long paragraph cost ~15 µs a call
-  if (DASH.test(text)) for (const m of text.matchAll(RANGE)) out.push(m.index + 2);
-  if (text.includes(')')) for (const m of text.matchAll(LABEL)) out.push(m.index + m[0].length);
-  if (text.includes('ف')) for (const m of text.matchAll(REF_PAIR)) out.push(m.index + m[0].length);
+  const n = text.length;
+  // a number range: the digit before each dash, then an optional letter and a digit
+  for (let d = 1, taken = 0; d < n; d++) {
+    if (!isDash(text.charCodeAt(d))) continue;
+    const first = codePointBefore(text, d);
+    const start = d - width(first);
+    if (start < taken || !(categoryOf(first) & DIGIT)) continue;
+    let at = d + 1;
+    if (at >= n) continue;
+    let cp = text.codePointAt(at)!;
+    if (categoryOf(cp) & LETTER) {
+      at += width(cp);
+      if (at >= n) continue;
+      cp = text.codePointAt(at)!;
+    }
+    if (!(categoryOf(cp) & DIGIT)) continue;
+    out.push(start + 2);
+    taken = at + width(cp);
+  }
+  // a short label: one to three digits or one or two letters before each closing bracket
+  for (let q = text.indexOf(')'); q >= 0; q = text.indexOf(')', q + 1)) {
+    let end = q + 1;
+    while (end < n && isBlank(text.charCodeAt(end))) end++;
+    if (end === q + 1 || end >= n || isSpace(text.charCodeAt(end))) continue;
+    const last = codePointBefore(text, q);
+    if (last < 0) continue;
+    const kind = categoryOf(last) & DIGIT ? DIGIT : categoryOf(last) & LETTER ? LETTER : 0;
+    if (kind === 0) continue;
+    const most = kind === DIGIT ? 3 : 2;
+    let from = q;
+    let count = 0;
+    for (let cp = last; cp >= 0 && categoryOf(cp) & kind && count <= most; cp = codePointBefore(text, from)) {
+      from -= width(cp);
+      count++;
+    }
+    if (count > most) continue;
+    // not the end of a word (an opening bracket before it is no part of one)
+    const before = codePointBefore(text, from);
+    if (before >= 0 && categoryOf(before) & (LETTER | MARK | DIGIT)) continue;
+    out.push(end);
+  }
+  // a ref pair: «ف» and digits, spaces, then «ج» and a digit
+  for (let f = text.indexOf('ف'); f >= 0; f = text.indexOf('ف', f + 1)) {
+    const before = codePointBefore(text, f);
+    if (before >= 0 && categoryOf(before) & (LETTER | MARK)) continue;
+    let at = f + 1;
+    while (at < n && categoryOf(text.codePointAt(at)!) & DIGIT) at += width(text.codePointAt(at)!);
+    if (at === f + 1) continue;
+    const blanks = at;
+    while (at < n && isBlank(text.charCodeAt(at))) at++;
+    if (at === blanks || text.charCodeAt(at) !== JEEM || at + 1 >= n || !(categoryOf(text.codePointAt(at + 1)!) & DIGIT)) continue;
+    out.push(at);
+  }
   return out;
 }
 
