@@ -52,12 +52,21 @@ export default defineConfig({
     // each file's changes to process.env are undone when it ends (files that
     // share a process must not see each other's HIWAR_WORKERS=0)
     setupFiles: ['tests/helpers/restore-env.ts'],
+    // A failed toEqual on layout objects (lines hold their font faces, fontkit
+    // fonts, glyph caches) made the diff printer walk the whole graph: one
+    // process grew to 4.5 GB and the run hung (shuffled, seed 4242). Deep
+    // levels print as [Object]; the message still names what differs.
+    diff: { maxDepth: 6, truncateThreshold: 200 },
     pool: 'forks',
-    // A fresh process per file (the root default; vitest 3 reads process reuse
-    // from here, not from a project's `isolate`). Reusing processes
-    // (forks: { isolate: false }) cut the CPU by a third, but a shuffled run
-    // after issue 13/14's merges ran one process out of its 4 GB heap: caches
-    // kept across files grow without bound. Not safe until they are bounded.
+    // Processes are reused (vitest 3 reads this from the root, not from a
+    // project's `isolate`): the suite's CPU fell from ~300 s to ~180 s. The
+    // shuffled run (seed 4242) that once grew a shared process to 4.5 GB was
+    // the failure diff above, not the caches; still, what a file leaves in
+    // its process is cleared after it (between-files.ts).
+    poolOptions: {
+      forks: { isolate: false },
+      threads: { isolate: true },
+    },
     // one worker per core (vitest's default leaves one core idle: on 2 cores
     // the suite ran in one process, 95 s instead of 67 s)
     maxWorkers: availableParallelism(),
@@ -65,11 +74,17 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'shared', include: [`${TESTS}/**/*.test.ts`], exclude: mocking, isolate: false },
+        test: {
+          name: 'shared',
+          include: [`${TESTS}/**/*.test.ts`],
+          exclude: mocking,
+          isolate: false,
+          setupFiles: ['tests/helpers/between-files.ts'],
+        },
       },
       {
         extends: true,
-        test: { name: 'isolated', include: mocking, isolate: true },
+        test: { name: 'isolated', include: mocking, isolate: true, pool: 'threads' },
       },
     ],
   },

@@ -75,6 +75,22 @@ function workerEntry(): URL {
 interface Slot {
   worker: Worker;
   busy: { id: number; resolve: (r: JobResult) => void; reject: (e: Error) => void } | null;
+  /** until the worker says it has loaded: fails the slot if it never does */
+  starting: NodeJS.Timeout | undefined;
+}
+
+/**
+ * How long a worker may take to load before it is taken to be stuck. Loading
+ * takes about half a second (5 s from the TypeScript sources with nothing
+ * cached, on a machine loaded many times over); a worker whose module loading
+ * never finished would otherwise hold its job, and the whole build, forever.
+ */
+const START_LIMIT_MS = 45_000;
+
+export interface PoolOptions {
+  /** the worker module (tests: one that never loads, or fails to) */
+  entry?: URL;
+  startLimitMs?: number;
 }
 
 export class WorkerPool implements Executor {
@@ -83,13 +99,19 @@ export class WorkerPool implements Executor {
   private queue: { job: RenderJob; resolve: (r: JobResult) => void; reject: (e: Error) => void }[] = [];
   private nextId = 1;
   private closed = false;
+  /** set when a worker never finished loading */
+  private broken: Error | undefined;
   /** the worker that last built each PDF (by output name) */
   private home = new Map<string, Slot>();
 
-  constructor(readonly size: number) {}
+  constructor(
+    readonly size: number,
+    private readonly options: PoolOptions = {},
+  ) {}
 
   run(job: RenderJob): Promise<JobResult> {
     if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
+    if (this.broken) return Promise.reject(this.broken);
     return new Promise((resolve, reject) => {
       this.queue.push({ job, resolve, reject });
       this.pump();
@@ -102,15 +124,31 @@ export class WorkerPool implements Executor {
   }
 
   private spawn(): Slot {
-    const worker = new (workerThreads().Worker)(workerEntry(), {
+    const worker = new (workerThreads().Worker)(this.options.entry ?? workerEntry(), {
       // A larger young generation: layout makes many short-lived objects,
       // and the default semi-space makes the scavenger run constantly.
       resourceLimits: { maxYoungGenerationSizeMb: 48 },
       stdout: false,
       stderr: false,
     });
-    const slot: Slot = { worker, busy: null };
+    const slot: Slot = { worker, busy: null, starting: undefined };
+    const limit = this.options.startLimitMs ?? START_LIMIT_MS;
+    slot.starting = setTimeout(() => {
+      // the next worker would most likely be stuck the same way: the jobs still to come fail now too
+      this.broken = new Error(`a build worker did not finish loading within ${limit / 1000} s`);
+      fail(this.broken);
+      for (const q of this.queue.splice(0)) q.reject(this.broken);
+      // it may be stuck where it cannot be stopped: it must not keep the process alive
+      worker.unref();
+      void worker.terminate();
+    }, limit);
+    slot.starting.unref();
     worker.on('message', (msg: FromWorker) => {
+      if ('ready' in msg) {
+        clearTimeout(slot.starting);
+        slot.starting = undefined;
+        return;
+      }
       const busy = slot.busy;
       if (!busy || busy.id !== msg.id) return;
       slot.busy = null;
@@ -123,6 +161,7 @@ export class WorkerPool implements Executor {
       this.pump();
     });
     const fail = (err: Error) => {
+      clearTimeout(slot.starting);
       const busy = slot.busy;
       slot.busy = null;
       this.slots = this.slots.filter((s) => s !== slot);
@@ -170,6 +209,7 @@ export class WorkerPool implements Executor {
     this.closed = true;
     for (const q of this.queue) q.reject(new Error('the worker pool is closed'));
     this.queue = [];
+    for (const s of this.slots) clearTimeout(s.starting);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
     this.slots = [];
   }

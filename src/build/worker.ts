@@ -9,6 +9,7 @@ import { loadTemplates } from '../render/templates.js';
 
 export type ToWorker = { id: number; job: RenderJob };
 export type FromWorker =
+  | { ready: true }
   | { id: number; ok: true; bytes: Uint8Array; pages: number; diagnostics: import('../workspace/diagnostics.js').Diagnostic[] }
   | { id: number; ok: false; message: string; stack?: string };
 
@@ -24,6 +25,8 @@ try {
 } catch {
   // a real job reports whatever went wrong here
 }
+// loaded: the pool stops waiting for this worker to start (src/build/pool.ts)
+port.postMessage({ ready: true } satisfies FromWorker);
 
 port.on('message', async (msg: ToWorker) => {
   let reply: FromWorker;

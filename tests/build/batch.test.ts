@@ -163,7 +163,10 @@ describe('deterministic output', () => {
       expect(c[name].equals(a[name]), `${name}: built on workers`).toBe(true);
       expect(d[name].equals(a[name]), `${name}: built here and on a worker`).toBe(true);
     }
-  });
+    // four builds of a course and a lesson (2.9 s on a quiet machine): the
+    // suite's 60 s ran out once on a machine loaded many times over. A worker
+    // that never loads now fails its build after 45 s (src/build/pool.ts).
+  }, 120_000);
 });
 
 describe('when worker threads pay off', () => {
