@@ -238,7 +238,7 @@ class Writer {
   /** colour string -> pdfkit's colour operators for shapes */
   private colors = new Map<string, ColorOps | null>();
   /** the current page's content, one operator (or several, joined by newlines) per entry */
-  private out: string[] = [];
+  private readonly out: string[] = [];
 
   /** the structure tree: the document element, and an element per structure node met */
   private readonly root: StructElement;
@@ -266,8 +266,9 @@ class Writer {
 
   /** Hand what this writer collected to the page's content, so that pdfkit's marked content lands after it. */
   private flushOut(): void {
+    // emptied in place: a method holding `out` while it calls this keeps writing to the live list
     if (this.out.length) this.doc.addContent(this.out.join('\n'));
-    this.out = [];
+    this.out.length = 0;
   }
 
   /**
@@ -507,6 +508,7 @@ class Writer {
   }
 
   private line(line: LaidLine, x: number, top: number): void {
+    const out = this.out;
     const baseline = this.doc.page.height - (top + line.ascent);
     for (const sweep of sweeps(line.runs)) {
       const first = this.spaceFirst(sweep, x, baseline);
@@ -517,7 +519,6 @@ class Writer {
           this.flushOut();
           this.doc.markContent('Span', span as Parameters<Doc['markContent']>[1]);
         }
-        const out = this.out;
         const color = textColor(run.color);
         out.push(`BT ${color} rg 1 0 0 1 ${num(x + run.x)} ${num(baseline)} Tm`);
         const outlines = this.runText(run, out, run === first);
@@ -613,18 +614,18 @@ class Writer {
   ops(ops: DrawOp[]): void {
     // text is drawn in unflipped coordinates: undo the page's y-down transform
     const flip = `q\n1 0 0 -1 0 ${pdfNum(this.doc.page.height)} cm`;
+    const out = this.out;
     for (const o of ops) {
       // a link draws nothing (the text under it is its own op): it leaves the marked content as it is
       // text without an element is a running header or footer
       if (o.op === 'text') this.mark(o.tag ?? 'Pagination');
       else if (o.op === 'image') this.mark(o.tag ?? 'Layout');
       else if (o.op !== 'link') this.mark('Layout');
-      const out = this.out; // flushing starts a new list
       switch (o.op) {
         case 'text':
           out.push(flip);
           this.line(o.line, o.x, o.y);
-          this.out.push('Q'); // the line may have flushed `out` (a Latin span)
+          out.push('Q');
           break;
         case 'rect': {
           out.push('q', o.radius ? roundedRectPath(o.x, o.y, o.w, o.h, o.radius) : rectPath(o.x, o.y, o.w, o.h));
@@ -702,7 +703,7 @@ class Writer {
     const opening = Buffer.concat(content.buffer).toString('latin1');
     this.out.push('');
     const bytes = deflateContent(opening + this.out.join('\n'));
-    this.out = [];
+    this.out.length = 0;
     content.compress = false;
     content.buffer = [bytes];
     content.data.Filter = 'FlateDecode';
