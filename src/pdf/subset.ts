@@ -1,18 +1,19 @@
-// Font subsets without fontkit's table codec. pdfkit embeds each font through
-// fontkit's TrueType subsetter, whose _addGlyph decodes every glyph's outline
-// (with restructure) only to learn whether it is composite, and reads its
-// metrics through a glyph object; its encode() then writes the subset file
-// through restructure too, field by field (≈ 10 ms a build, cold). A subset
-// needs just the glyph's bytes in the glyf table, the ids and places of its
-// components, and its hmtx entry: read here straight from the font's tables,
-// once per font and glyph for the whole process (fonts never change), so both
-// editions and later builds reuse them; and the file is a few tables copied
-// or patched. The subset file comes out byte for byte as fontkit writes it
-// (tests/pdf/subset.test.ts). hiwar owns this subsetter: it replaces the
-// TTFSubset's _addGlyph and encode of fontkit 2.0.4, pinned exactly in
-// package.json (tests/build/pins.test.ts). Without it a one-lesson build cost
-// ≈ 14 % more CPU (fontkit decodes every glyph through restructure), measured
-// by interleaved cold runs.
+// Font subsets without fontkit's table codec. hiwar's PDF fonts (fonts.ts,
+// which owns the font objects) are cut by fontkit's TrueType subsetter, whose
+// _addGlyph decodes every glyph's outline (with restructure) only to learn
+// whether it is composite, and reads its metrics through a glyph object; its
+// encode() then writes the subset file through restructure too, field by
+// field (≈ 10 ms a build, cold). A subset needs just the glyph's bytes in the
+// glyf table, the ids and places of its components, and its hmtx entry: read
+// here straight from the font's tables, once per font and glyph for the whole
+// process (fonts never change), so both editions and later builds reuse them;
+// and the file is a few tables copied or patched. The subset file comes out
+// byte for byte as fontkit writes it (tests/pdf/subset.test.ts). This file
+// owns that subsetter: it replaces the _addGlyph and encode of the TTFSubset
+// that fonts.ts makes (fontkit 2.0.4, pinned exactly in package.json,
+// tests/build/pins.test.ts). Without it a one-lesson build cost ≈ 14 % more
+// CPU, measured by interleaved cold runs. (The HTML edition subsets with
+// HarfBuzz's hb-subset instead: formats/html/subset.ts.)
 import type { Font } from 'fontkit';
 
 /** What a subset copies of one glyph. */
