@@ -74,7 +74,7 @@ beforeAll(async () => {
       rows.push(
         `${s.name.padEnd(36)} ${e.padEnd(7)} words intact ${pct(sc.intact, sc.words).padStart(6)}% (${sc.intact}/${sc.words})  passages exact ${pct(sc.exact, sc.passages).padStart(6)}% (${sc.exact}/${sc.passages})` +
           (sc.torn.length ? `  e.g. not whole: ${sc.torn.slice(0, 6).join(' | ')}` : '') +
-          (e === 'PDFium' && sc.inexact.length ? `  missed for: ${[...pdfiumMisses(sc)].map(([k, v]) => `${k} ${v}`).join(', ')}` : ''),
+          (e === 'PDFium' && sc.inexact.length ? `  missed for: ${[...pdfiumMisses(sc).causes].map(([k, v]) => `${k} ${v}`).join(', ')}` : ''),
       );
     }
   }
@@ -155,8 +155,8 @@ test('PDFium misses a passage only for its own known faults: brackets and quotes
   // the passage floors count; this says what may differ in the passages missed, so that nothing else slips in unseen
   for (const s of samples) {
     const sc = scores.get(`${s.name}|PDFium`)!;
-    const causes = pdfiumMisses(sc);
-    expect(causes.get('unexplained') ?? 0, `${s.name}: ${[...causes].join('; ')}`).toBe(0);
+    // a passage quoting Latin in brackets would need a closer model of PDFium than PDFIUM_FAULTS (copytext.ts)
+    expect(pdfiumMisses(sc).unexplained, s.name).toEqual([]);
   }
 });
 

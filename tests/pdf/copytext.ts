@@ -151,16 +151,20 @@ const MIRRORED: Record<string, string> = { '«': '»', '»': '«', '(': ')', ')'
  * applied to the typed passage, give what PDFium gave back; 'unexplained'
  * when none do (a fault of ours, or one not known yet).
  */
-export function pdfiumMisses(sc: CopyScore): Map<string, number> {
+export function pdfiumMisses(sc: CopyScore): { causes: Map<string, number>; unexplained: string[] } {
   const causes = new Map<string, number>();
+  const unexplained: string[] = [];
   const count = (k: string) => causes.set(k, (causes.get(k) ?? 0) + 1);
+  const { mirrored, commaBeforeNumber } = PDFIUM_FAULTS;
+  const found = (t: string) => sc.body.includes(squash(t));
   for (const p of sc.inexact) {
-    const { mirrored, commaBeforeNumber } = PDFIUM_FAULTS;
-    const found = (t: string) => sc.body.includes(squash(t));
     if (found(mirrored(p))) count('mirrored brackets and quotes');
     else if (found(commaBeforeNumber(p))) count('comma before a number');
     else if (found(mirrored(commaBeforeNumber(p)))) count('both');
-    else count('unexplained');
+    else {
+      count('unexplained');
+      unexplained.push(p);
+    }
   }
-  return causes;
+  return { causes, unexplained };
 }
