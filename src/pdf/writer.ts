@@ -50,7 +50,7 @@ type StructContent = ReturnType<InstanceType<typeof PDFDocument>['markStructureC
 type Doc = InstanceType<typeof PDFDocument> & {
   page: { fonts: Record<string, unknown>; height: number; width: number; dictionary: unknown; content: StreamRef };
   _root: { data: { ViewerPreferences?: { data: Record<string, unknown> } } };
-  addContent(s: string): Doc;
+  addContent(s: string | Uint8Array): Doc;
   _normalizeColor(color: string): number[] | null;
   outline: OutlineNode;
 };
@@ -229,6 +229,15 @@ function outlineOps(font: FontFace['font'], id: number): string {
   return ops;
 }
 
+/**
+ * Operators as page content bytes, one a line, as pdfkit's addContent writes
+ * a string (its text and a newline). A Buffer goes in as it is: pdfkit turns
+ * a string into bytes character by character, in JavaScript.
+ */
+function contentBytes(ops: string[]): Buffer {
+  return Buffer.from(ops.join('\n') + '\n', 'latin1');
+}
+
 class Writer {
   /** per face: the embedded font, then variants for glyphs that must copy as other text */
   private fonts = new Map<string, PdfFont[]>();
@@ -267,7 +276,7 @@ class Writer {
   /** Hand what this writer collected to the page's content, so that pdfkit's marked content lands after it. */
   private flushOut(): void {
     // emptied in place: a method holding `out` while it calls this keeps writing to the live list
-    if (this.out.length) this.doc.addContent(this.out.join('\n'));
+    if (this.out.length) this.doc.addContent(contentBytes(this.out));
     this.out.length = 0;
   }
 
@@ -700,9 +709,8 @@ class Writer {
     this.closeMark();
     this.lastPiece = undefined;
     const content = this.doc.page.content;
-    const opening = Buffer.concat(content.buffer).toString('latin1');
-    this.out.push('');
-    const bytes = deflateContent(opening + this.out.join('\n'));
+    if (this.out.length) content.buffer.push(contentBytes(this.out));
+    const bytes = deflateContent(Buffer.concat(content.buffer));
     this.out.length = 0;
     content.compress = false;
     content.buffer = [bytes];
