@@ -108,7 +108,8 @@ export function sweeps<T extends { level: number; text: string; size: number; fa
     if (i === 0) continue;
     // pdf.js also starts a piece at every change of font or size: a bold word, a smaller reference tag
     if (runs[i].face.key !== runs[i - 1].face.key || runs[i].size !== runs[i - 1].size) cuts.add(i);
-    if (i + 1 < runs.length && SEPARATOR.test(runs[i].text) && NUMBER.test(runs[i - 1].text) && NUMBER.test(runs[i + 1].text)) cuts.add(i).add(i + 1);
+    // (the numbers first: most runs are words, and NUMBER fails on a word's first letter)
+    if (i + 1 < runs.length && NUMBER.test(runs[i - 1].text) && NUMBER.test(runs[i + 1].text) && SEPARATOR.test(runs[i].text)) cuts.add(i).add(i + 1);
   }
   if (cuts.size === 0) return [runs];
   cuts.delete(0);
@@ -635,8 +636,13 @@ class Writer {
     let arabic = 0;
     let length = 0;
     for (const r of sweep) {
-      length += r.text.length;
-      for (const ch of r.text) if (ch >= '\u0590' && ch <= '\u08ff') arabic++;
+      const text = r.text;
+      length += text.length;
+      // by UTF-16 unit, as `length` counts (surrogates lie outside the range)
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 0x0590 && c <= 0x08ff) arabic++;
+      }
     }
     if (arabic < 0.3 * length) return undefined;
     // read first: the right end
