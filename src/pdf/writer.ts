@@ -226,8 +226,14 @@ function scratch(n: number): Glyphs {
   return SCRATCH;
 }
 
-/** The run's glyphs, placed, in the scratch arrays (indexed loops: this runs once per glyph of every line). */
-function placeGlyphs(run: GlyphRun): { g: Glyphs; count: number } {
+/**
+ * The run's glyphs, placed, in the scratch arrays, with each glyph's next
+ * letter: a mark does not count as one (extractors attach it to its letter
+ * wherever it is drawn; a mark's own next letter is the one it sits on,
+ * drawn after it). One pass with indexed loops: this runs once per glyph of
+ * every line. `raised`: whether any glyph has a rise (see joinRaisedMarks).
+ */
+function placeGlyphs(run: GlyphRun): { g: Glyphs; count: number; raised: boolean } {
   const segments = run.segments;
   let count = 0;
   for (let s = 0; s < segments.length; s++) count += segments[s].ids.length;
@@ -235,20 +241,35 @@ function placeGlyphs(run: GlyphRun): { g: Glyphs; count: number } {
   const { origin, next, texts, kinds, ids, rises } = g;
   let k = 0;
   let pen = 0;
+  let raised = false;
+  let last = -1; // the last glyph with text that is not marks
+  let marksFrom = -1; // the first of the marks since
   for (let s = 0; s < segments.length; s++) {
     const { ids: sgIds, advances, xOffsets, yOffsets, texts: sgTexts, scale, stretch } = segments[s];
-    for (let j = 0; j < sgIds.length; j++, k++) {
-      origin[k] = pen + xOffsets[j] * scale;
+    for (let j = 0, n = sgIds.length; j < n; j++, k++) {
+      const at = pen + xOffsets[j] * scale;
+      origin[k] = at;
       pen += advances[j] * scale + stretch;
       const text = sgTexts[j];
       texts[k] = text;
-      kinds[k] = kindOf(text);
+      const kind = kindOf(text);
+      kinds[k] = kind;
       ids[k] = sgIds[j];
-      rises[k] = yOffsets[j] * scale;
+      const rise = yOffsets[j] * scale;
+      rises[k] = rise;
+      if (rise) raised = true;
       next[k] = NaN;
+      if (kind === TEXT_MARKS) {
+        if (marksFrom < 0) marksFrom = k;
+      } else if (kind !== TEXT_NONE) {
+        if (last >= 0) next[last] = at;
+        if (marksFrom >= 0) for (let m = marksFrom; m < k; m++) if (kinds[m] === TEXT_MARKS) next[m] = at;
+        marksFrom = -1;
+        last = k;
+      }
     }
   }
-  return { g, count };
+  return { g, count, raised };
 }
 
 /**
@@ -274,28 +295,6 @@ function spaceBeforeFirstLetter({ texts, kinds }: Glyphs, count: number): void {
     if (kinds[i] !== TEXT_LETTER) continue;
     texts[i] += ' ';
     break;
-  }
-}
-
-/**
- * For each glyph with text, the origin of the next letter (a mark does not
- * count as one: extractors attach it to its letter wherever it is drawn; a
- * mark's own next letter is the one it sits on, drawn after it).
- */
-function nextLetters({ origin, next, kinds }: Glyphs, count: number): void {
-  let last = -1;
-  let marksFrom = -1;
-  for (let i = 0; i < count; i++) {
-    const kind = kinds[i];
-    if (kind === TEXT_NONE) continue;
-    if (kind === TEXT_MARKS) {
-      if (marksFrom < 0) marksFrom = i;
-      continue;
-    }
-    if (last >= 0) next[last] = origin[i];
-    if (marksFrom >= 0) for (let j = marksFrom; j < i; j++) if (kinds[j] === TEXT_MARKS) next[j] = origin[i];
-    marksFrom = -1;
-    last = i;
   }
 }
 
@@ -476,10 +475,10 @@ class Writer {
     const byId = this.slotsOf(face);
     const size = run.size;
     const fontSize = num(size);
-    const { g, count } = placeGlyphs(run);
-    joinRaisedMarks(g, count);
+    const { g, count, raised } = placeGlyphs(run);
+    // (a raised mark's next letter, found above, goes unused: it is drawn as an outline)
+    if (raised) joinRaisedMarks(g, count);
     if (spaceFirst) spaceBeforeFirstLetter(g, count);
-    nextLetters(g, count);
     const { origin, next, texts, kinds, ids, rises } = g;
     let outlines: Outline[] | undefined;
     // the TJ array so far, and the glyph codes not yet closed into it:
