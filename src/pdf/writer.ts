@@ -502,9 +502,10 @@ class Writer {
     for (let k = 0; k < count; k++) {
       const kind = kinds[k];
       const id = ids[k];
+      const x = origin[k];
       const yOffset = rises[k];
       if (kind === TEXT_NONE) {
-        (outlines ??= []).push({ id, dx: origin[k], dy: yOffset });
+        (outlines ??= []).push({ id, dx: x, dy: yOffset });
         continue;
       }
       const text = texts[k];
@@ -513,9 +514,9 @@ class Writer {
       if (slot === undefined || slot.text !== text || slot.width !== undefined) slot = this.slot(face, byId, id, text);
       const to = next[k];
       if (kind !== TEXT_SPACE && !Number.isNaN(to)) {
-        const gap = to - origin[k] - (slot.advance * size) / 1000;
+        const gap = to - x - (slot.advance * size) / 1000;
         if (kind !== TEXT_MARKS) {
-          if (gap > FOLD_GAP * size || gap < -FOLD_OVERLAP * size) slot = this.slot(face, byId, id, text, Math.round(((to - origin[k]) * 1000) / size));
+          if (gap > FOLD_GAP * size || gap < -FOLD_OVERLAP * size) slot = this.slot(face, byId, id, text, Math.round(((to - x) * 1000) / size));
         } else if (afterSpace && to - letterEnd > WORD_END_MARK_SLACK * size) {
           // the haraka of a word's last letter, drawn first after the word space: see WORD_END_MARK_SLACK
           slot = this.slot(face, byId, id, text, Math.round(((to - letterEnd) / size - WORD_END_MARK_SLACK) * 1000));
@@ -525,13 +526,14 @@ class Writer {
           slot = this.slot(face, byId, id, text, Math.round(width));
         }
       }
-      if (slot.font !== current) {
+      const { font, advance } = slot;
+      if (font !== current) {
         // a font change keeps the text position (same BT block)
         current = this.showText(out, closeHex(parts, hex), current, face, fontSize);
         parts = hex = '';
-        current = this.selectFont(out, slot.font, fontSize);
+        current = this.selectFont(out, font, fontSize);
       }
-      const move = ((at - origin[k]) * 1000) / size;
+      const move = ((at - x) * 1000) / size;
       if (yOffset) {
         current = this.showText(out, closeHex(parts, hex), current, face, fontSize);
         parts = hex = '';
@@ -544,7 +546,7 @@ class Writer {
         hex = '';
       }
       hex += slot.hex;
-      at = origin[k] + (slot.advance * size) / 1000;
+      at = x + (advance * size) / 1000;
       if (kind === TEXT_SPACE) afterSpace = true;
       else if (kind === TEXT_LETTER) {
         afterSpace = false;
