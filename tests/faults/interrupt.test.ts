@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { writeFileAtomicSync } from '../../src/pdf/output.js';
 import { guardBuild } from '../../src/safety/interrupt.js';
+import { hiwarArgs } from '../helpers/hiwar-process.js';
 import { expectCompletePdf, expectNoTemps, hiwar, lesson, snapshot, workspace } from './helpers.js';
 
-const SUPPORT = fileURLToPath(new URL('./support/', import.meta.url));
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const SAMPLE = fs.readFileSync(path.join(REPO, 'tests/fixtures/workspace/lesson.yaml'), 'utf8');
 
@@ -72,7 +72,7 @@ test.each([
   const earlier = Buffer.from('%PDF-1.3\n% an earlier good build\n%%EOF\n', 'latin1');
   const dir = workspace({ ...files, 'out/l5-student.pdf': earlier as unknown as string });
 
-  const child = spawn(process.execPath, ['--import', path.join(SUPPORT, 'register.mjs'), path.join(SUPPORT, 'hiwar-from-source.mjs'), 'build', ...names.map((n) => `${n}.yaml`)], {
+  const child = spawn(process.execPath, hiwarArgs('build', ...names.map((n) => `${n}.yaml`)), {
     cwd: dir,
     env: { ...process.env, HIWAR_WORKERS: workers, CI: '1' },
   });
@@ -131,7 +131,7 @@ test('Ctrl-C at several moments near the end of a build: exit 0 with the new pai
     const dir = workspace(Object.assign({}, ...ids.map((id) => (long ? longLesson(id, 'عنوان جديد') : { [`${id}.yaml`]: lessonOf(id, 'عنوان جديد') }))));
     fs.mkdirSync(path.join(dir, 'out'));
     pdfs.forEach((f, i) => fs.writeFileSync(path.join(dir, f), old[i]));
-    const child = spawn(process.execPath, ['--import', path.join(SUPPORT, 'register.mjs'), path.join(SUPPORT, 'hiwar-from-source.mjs'), 'build', ...ids.map((id) => `${id}.yaml`)], {
+    const child = spawn(process.execPath, hiwarArgs('build', ...ids.map((id) => `${id}.yaml`)), {
       cwd: dir,
       env: { ...process.env, HIWAR_WORKERS: '0', CI: '' },
     });
