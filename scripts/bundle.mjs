@@ -82,11 +82,10 @@ function relocate(dist, outDir, format) {
 
 /**
  * Write dist/cli/main.js and dist/build/worker.js with the chunks they share
- * or load on demand in dist/chunks/, and dist/snapshot/hiwar.cjs unless
- * `snapshot` is false (the tests' child processes start from the first two
- * only). `dist` must sit beside templates/ and schema/, as dist/ does.
+ * or load on demand in dist/chunks/, and dist/snapshot/hiwar.cjs (`dist` must
+ * sit beside templates/ and schema/, as dist/ does).
  */
-export async function bundleAll(dist = DIST, { snapshot: withSnapshot = true } = {}) {
+export async function bundleAll(dist = DIST) {
   fs.rmSync(path.join(dist, 'chunks'), { recursive: true, force: true });
   const common = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning' };
   await build({
@@ -101,7 +100,6 @@ export async function bundleAll(dist = DIST, { snapshot: withSnapshot = true } =
     // CommonJS packages inside an ES module bundle still require() Node's own modules
     banner: { js: "import { createRequire as __hiwarRequire } from 'node:module';\nconst require = __hiwarRequire(import.meta.url);" },
   });
-  if (!withSnapshot) return;
   const snapshot = path.join(dist, SNAPSHOT_BUNDLE);
   const { outputFiles } = await build({
     ...common,

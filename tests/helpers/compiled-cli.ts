@@ -4,13 +4,14 @@
 // loader, each such process spent ~1.7 s of CPU before its first line of
 // work; from the bundle ~0.8 s (one lesson built: 1.67 -> 0.83 s CPU).
 //
-// The bundle is what `npm run build` makes (scripts/bundle.mjs, without the
-// start-up snapshot), written into a package folder of its own beside links
-// to templates/, schema/, src/ and node_modules/, as tests/build/bundle.test.ts
-// does. It is kept in node_modules/.cache under a hash of everything it is
-// made from (the sources, the bundler, the launcher, the locked dependencies),
-// so a changed source is always a new bundle; an unchanged one is reused by
-// the next run.
+// The bundle is what `npm run build` makes (scripts/bundle.mjs: the CLI, its
+// build worker, and the one-script form the start-up snapshot is made of),
+// written into a package folder of its own beside links to templates/,
+// schema/, src/ and node_modules/; tests/build/bundle.test.ts copies it to
+// make its snapshot. It is kept in node_modules/.cache under a hash of
+// everything it is made from (the sources, the bundler, the launcher, the
+// locked dependencies, this file), so a changed source is always a new
+// bundle; an unchanged one is reused by the next run.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -40,7 +41,7 @@ function files(dir: string): string[] {
 /** A hash of everything the bundle is made from. */
 function inputsHash(): string {
   const hash = createHash('sha256').update(`${esbuildVersion}\0${process.version}\0`);
-  for (const f of [...files('src'), ...files('bin'), 'scripts/bundle.mjs', 'package-lock.json', 'tsconfig.json']) {
+  for (const f of [...files('src'), ...files('bin'), 'scripts/bundle.mjs', 'package-lock.json', 'tsconfig.json', 'tests/helpers/compiled-cli.ts']) {
     hash.update(`${f}\0`).update(fs.readFileSync(path.join(ROOT, f))).update('\0');
   }
   return hash.digest('hex').slice(0, 16);
@@ -51,7 +52,7 @@ async function makePackage(dir: string): Promise<void> {
   for (const entry of LINKED) fs.symlinkSync(path.join(ROOT, entry), path.join(dir, entry));
   // a copy: the launcher finds dist/ beside its own real location
   fs.cpSync(path.join(ROOT, 'bin'), path.join(dir, 'bin'), { recursive: true });
-  await bundleAll(path.join(dir, 'dist'), { snapshot: false });
+  await bundleAll(path.join(dir, 'dist'));
 }
 
 export default async function setup(project: TestProject): Promise<void> {
