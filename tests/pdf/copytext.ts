@@ -85,6 +85,10 @@ export interface CopyScore {
   exact: number;
   /** the first passage that did not come back */
   firstInexact?: string;
+  /** the passages that did not come back exactly, as typed */
+  inexact: string[];
+  /** the body text the passages were looked for in (folded, white space collapsed) */
+  body: string;
 }
 
 const squash = (s: string) => fold(s).replace(/\s+/g, ' ').trim();
@@ -119,10 +123,48 @@ export function score(typed: { texts: string[]; passages: string[] }, pages: str
       .join('\n'),
   );
   let exact = 0;
-  let firstInexact: string | undefined;
+  const inexact: string[] = [];
   for (const p of typed.passages) {
     if (body.includes(squash(p))) exact++;
-    else firstInexact ??= p;
+    else inexact.push(p);
   }
-  return { words: n, intact, torn, passages: typed.passages.length, exact, firstInexact };
+  return { words: n, intact, torn, passages: typed.passages.length, exact, firstInexact: inexact[0], inexact, body };
+}
+
+/**
+ * PDFium's own faults with right-to-left text that the writer cannot mend
+ * without breaking pdf.js or MuPDF (README, "Copy text"): its line reordering
+ * (CloseTempLine in core/fpdftext/cpdf_textpage.cpp)
+ * - mirrors brackets and quotes: `«الخلافة»` comes back `»الخلافة«`;
+ * - copies a run of digits with the comma, full stop, colon or slash drawn
+ *   left of it (all "weak" to it) left to right: `2014، من` comes back
+ *   `،2014 من`.
+ */
+export const PDFIUM_FAULTS = {
+  mirrored: (s: string) => s.replace(/[«»()[\]“”‹›]/g, (c) => MIRRORED[c]),
+  commaBeforeNumber: (s: string) => s.replace(/(\p{Nd}+)([\u060c,.:/]+)(?!\p{Nd})/gu, '$2$1'),
+};
+const MIRRORED: Record<string, string> = { '«': '»', '»': '«', '(': ')', ')': '(', '[': ']', ']': '[', '“': '”', '”': '“', '‹': '›', '›': '‹' };
+
+/**
+ * Why each passage PDFium misses is missed: the faults (PDFIUM_FAULTS) that,
+ * applied to the typed passage, give what PDFium gave back; 'unexplained'
+ * when none do (a fault of ours, or one not known yet).
+ */
+export function pdfiumMisses(sc: CopyScore): { causes: Map<string, number>; unexplained: string[] } {
+  const causes = new Map<string, number>();
+  const unexplained: string[] = [];
+  const count = (k: string) => causes.set(k, (causes.get(k) ?? 0) + 1);
+  const { mirrored, commaBeforeNumber } = PDFIUM_FAULTS;
+  const found = (t: string) => sc.body.includes(squash(t));
+  for (const p of sc.inexact) {
+    if (found(mirrored(p))) count('mirrored brackets and quotes');
+    else if (found(commaBeforeNumber(p))) count('comma before a number');
+    else if (found(mirrored(commaBeforeNumber(p)))) count('both');
+    else {
+      count('unexplained');
+      unexplained.push(p);
+    }
+  }
+  return { causes, unexplained };
 }
