@@ -61,6 +61,12 @@ export interface Part {
   /** the running header's content on the part's pages */
   head?: RunningHead;
   newPage: boolean;
+  /**
+   * start on an odd page, so that printed double-sided the part begins a
+   * sheet of its own (a lesson in a pack): the PDF inserts a blank page
+   * before it when needed, Word an odd-page section break
+   */
+  recto?: boolean;
   /** false: no running header or footer (a cover) */
   decorated?: boolean;
   /** level of the part's own level-1 headings in the outline (0 alone, 1 or 2 in a pack) */

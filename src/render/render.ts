@@ -89,9 +89,11 @@ export function courseDocument(course: ResolvedCourse, edition: Edition, templat
         newPage: true,
         headingLevel: 1,
       },
-      ...course.lessons.map((lesson, i) =>
-        lessonPart(lesson, edition, { templates, number: i + 1, headingLevel: 2, head: { start: lesson.title, end: packHead }, lessonBookmark: { title: lesson.title, level: 1 } }),
-      ),
+      // each lesson on a right-hand page: printed double-sided, it begins a sheet of its own
+      ...course.lessons.map((lesson, i) => ({
+        ...lessonPart(lesson, edition, { templates, number: i + 1, headingLevel: 2, head: { start: lesson.title, end: packHead }, lessonBookmark: { title: lesson.title, level: 1 } }),
+        recto: true,
+      })),
       // the sources page closes the pack: every article quoted, with its URL
       { kind: 'sources', blocks: templates.blocks('sources', sourcesView(course)), head: { start: LABELS.sources, end: packHead }, newPage: true, headingLevel: 1 },
     ],

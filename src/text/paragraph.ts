@@ -8,7 +8,7 @@ import { itemize, type Item } from './itemize.js';
 import { shapeText, type Shaped } from './shape.js';
 import { breakFlags, breakLines, type BreakPiece } from './breakLines.js';
 import { LayoutCache } from './layoutCache.js';
-import { drawnOut, KASHIDA, kashidaWord, shareKashida, type KashidaWord } from './kashida.js';
+import { drawnOut, KASHIDA, kashidaHope, kashidaWord, shareKashidaLazily, type KashidaCandidate, type KashidaWord } from './kashida.js';
 
 const WORD = 0;
 const SPACE = 1;
@@ -204,28 +204,23 @@ function kashidaPlan(prep: Prepared, a: number, count: number, need: number, spa
   const drawn = new Map<number, Elongation>();
   if (need <= room) return { extra: need / spaces, drawn };
   const at: number[] = [];
-  const words: KashidaWord[] = [];
+  const candidates: KashidaCandidate[] = [];
   for (let k = a; k < a + count; k++) {
     const p = pieces[k];
     // Arabic words only: never Latin, digits or a left-to-right embedding
     if (p.kind !== WORD || (p.item.level & 1) === 0 || p.item.script !== 'arab') continue;
-    const w = kashidaWord(p.item.face, text.slice(p.start, p.end), p.shaped, p.item.script);
-    if (w) {
-      at.push(k);
-      words.push(w);
-    }
+    const word = text.slice(p.start, p.end);
+    const hope = kashidaHope(word, p.shaped);
+    if (hope === null) continue;
+    at.push(k);
+    candidates.push({ hope, trial: () => kashidaWord(p.item.face, word, p.shaped, p.item.script) });
   }
-  if (words.length === 0) return { extra: need / spaces, drawn };
   // lengths are counted in natural tatweels of the line's first candidate
-  const unit = words[0].shaped.advances[words[0].glyph] * pieces[at[0]].scale;
-  const { chosen, each } = shareKashida(
-    words.map((w) => w.rank),
-    need - room,
-    unit,
-  );
+  const { chosen, each } = shareKashidaLazily(candidates, need - room, (w, i) => w.shaped.advances[w.glyph] * pieces[at[i]].scale);
+  if (chosen.length === 0) return { extra: need / spaces, drawn };
   const total = each * chosen.length;
   if (total > need) return { extra: need / spaces, drawn };
-  for (const c of chosen) drawn.set(at[c], { word: words[c], grow: each });
+  for (const c of chosen) drawn.set(at[c.index], { word: c.word, grow: each });
   return { extra: (need - total) / spaces, drawn };
 }
 

@@ -222,6 +222,15 @@ describe('a lesson as a web page', () => {
     });
   });
 
+  test('in a pack each lesson asks print for a right-hand (odd) page, where the PDF and Word editions start it', async () => {
+    const page = await open('pack');
+    await page.emulateMediaType('print');
+    const breaks = await page.evaluate(() => [...document.querySelectorAll('section.part')].map((s) => `${s.classList[1]} ${getComputedStyle(s).breakBefore}`));
+    await page.close();
+    const lessons = (await sampleCourse()).lessons;
+    expect(breaks).toEqual(['part-cover page', 'part-contents page', ...lessons.map(() => 'part-lesson recto'), 'part-sources page']);
+  });
+
   test('the first screen looks like the committed reference (within 0.5% of its pixels)', async () => {
     const page = await open('student');
     const shot = Buffer.from(await page.screenshot({ type: 'png' }));

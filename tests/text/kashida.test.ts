@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { KASHIDA, kashidaPlaces, kashidaWord, shareKashida, TATWEEL } from '../../src/text/kashida.js';
+import { KASHIDA, kashidaPlaces, kashidaWord, shareKashida, shareKashidaLazily, TATWEEL, type KashidaWord } from '../../src/text/kashida.js';
 import { loadFamily } from '../../src/text/fonts.js';
 import { shapeText } from '../../src/text/shape.js';
 import { layoutParagraph } from '../../src/text/paragraph.js';
@@ -136,6 +136,42 @@ test('shareKashida: best ranks first, a few per line, each between its minimum a
   expect(many.each).toBe(KASHIDA.max * unit);
   expect(shareKashida([2], 0.1, unit).each).toBe(KASHIDA.min * unit);
   expect(shareKashida([], 10, unit).chosen).toEqual([]);
+});
+
+test('shareKashidaLazily chooses as trying every word first would, and tries fewer words', () => {
+  // 3000 random lines: each word hopes for a rank; its trial fails or gives that rank or a worse one
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  let triedLazily = 0;
+  let triedAll = 0;
+  for (let line = 0; line < 3000; line++) {
+    const n = 1 + Math.floor(random() * 14);
+    const words = Array.from({ length: n }, (_, i) => {
+      const hope = 1 + Math.floor(random() * 6);
+      const passes = random() < 0.8;
+      // a stand-in for kashidaWord's result: its rank and a tatweel width of its own
+      const word = passes ? ({ rank: hope + (random() < 0.3 ? Math.floor(random() * (7 - hope)) : 0), shaped: { advances: [1 + i] }, glyph: 0 } as unknown as KashidaWord) : null;
+      return { hope, word };
+    });
+    const need = random() * 40;
+    const unitOf = (w: KashidaWord) => w.shaped.advances[w.glyph];
+    // every word tried first
+    const passing = words.flatMap((w, i) => (w.word ? [i] : []));
+    const all = passing.length === 0 ? { chosen: [], each: 0 } : shareKashida(passing.map((i) => words[i].word!.rank), need, unitOf(words[passing[0]].word!));
+    triedAll += n;
+    let trials = 0;
+    const lazy = shareKashidaLazily(
+      words.map((w) => ({ hope: w.hope, trial: () => (trials++, w.word) })),
+      need,
+      unitOf,
+    );
+    triedLazily += trials;
+    expect(trials).toBeLessThanOrEqual(n);
+    expect(lazy.chosen.map((c) => c.index), `line ${line}`).toEqual(all.chosen.map((c) => passing[c]));
+    expect(lazy.chosen.map((c) => c.word)).toEqual(all.chosen.map((c) => words[passing[c]].word));
+    expect(lazy.each).toBe(all.each);
+  }
+  expect(triedLazily).toBeLessThan(triedAll * 0.7);
 });
 
 describe('the sample packs, justified with kashida', () => {

@@ -323,7 +323,7 @@ function section(part: Part | ContentsPart, doc: Document, index: number, figure
   return {
     properties: {
       // a part that does not start a page (a pack's second answer key) runs on
-      type: part.newPage || index === 0 ? SectionType.NEXT_PAGE : SectionType.CONTINUOUS,
+      type: part.recto ? SectionType.ODD_PAGE : part.newPage || index === 0 ? SectionType.NEXT_PAGE : SectionType.CONTINUOUS,
       page: {
         size: { width: twips(width), height: twips(height) },
         margin: { top: twips(PAGE.marginTop), bottom: twips(PAGE.marginBottom), left: twips(PAGE.marginSide), right: twips(PAGE.marginSide), header: twips(PAGE.headerY), footer: twips(PAGE.footerY) },

@@ -275,6 +275,7 @@ body{max-width:none;padding:0}
 a{color:inherit;text-decoration:none}
 section.part+section.part{margin:0;border:0;padding:0}
 section.new-page{break-before:page}
+section.recto{break-before:recto}
 .pagebreak{break-after:page}
 textarea.answer{display:none}
 .lines{display:block;height:calc(var(--lines) * 2.1em);background:repeating-linear-gradient(to bottom,transparent 0,transparent calc(2.1em - 1px),var(--rule) calc(2.1em - 1px),var(--rule) 2.1em)}
@@ -292,7 +293,7 @@ export async function renderHtml(doc: Document, opts: HtmlOptions): Promise<{ by
   const names = pageNames(doc);
   const parts = doc.parts.map((part, i) => {
     const body = part.kind === 'contents' ? contents(doc, part, s) : blocks(part.blocks, s);
-    const cls = ['part', `part-${part.kind}`, part.newPage ? 'new-page' : '', names[i]].filter(Boolean).join(' ');
+    const cls = ['part', `part-${part.kind}`, part.newPage ? 'new-page' : '', part.recto ? 'recto' : '', names[i]].filter(Boolean).join(' ');
     return `<section class="${cls}" id="${partId(doc, part)}">\n${body}\n</section>`;
   });
   const head = doc.parts.find((p) => p.decorated !== false && p.head)?.head;

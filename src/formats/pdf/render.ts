@@ -89,7 +89,7 @@ function layoutPart(part: Part | ContentsPart, blocks: Part['blocks'], s: Settin
   });
   flow.blocks(blocks);
   if (part.bookmark && flow.items.length) flow.items[0].bookmark ??= part.bookmark;
-  return { items: flow.items, head: part.head, newPage: part.newPage, decorated: part.decorated };
+  return { items: flow.items, head: part.head, newPage: part.newPage, recto: part.recto, decorated: part.decorated };
 }
 
 /** Lay out a part, through the cache for a lesson inside a pack (a lesson built alone is rebuilt because it changed). */
@@ -160,8 +160,7 @@ export async function renderPdf(doc: Document, opts: PdfOptions = {}): Promise<R
     const beforeSections = before.map((p) => sectionOf(p, s));
     const beforeLaid = paginate(beforeSections, doc);
     const beforePages = beforeLaid.pages;
-    // in a pack each lesson starts on a right-hand (odd) page
-    const afterSections = after.map((p) => (p.kind === 'lesson' ? { ...sectionOf(p, s), recto: true } : sectionOf(p, s)));
+    const afterSections = after.map((p) => sectionOf(p, s));
     let contentsSection: Section | undefined;
     const contentsPages = (entries: ContentsEntry[]) => paginate([(contentsSection = layoutPart(contents, contents.blocksFor(entries), s, s.diagnostics))], doc).pages;
     const wide = formatNumber(888, doc.digits);
