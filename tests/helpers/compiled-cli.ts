@@ -68,10 +68,10 @@ export default async function setup(project: TestProject): Promise<void> {
     } catch {
       fs.rmSync(tmp, { recursive: true, force: true }); // another run made it first
     }
-    // bundles of older sources (a day old: a run still using one has long ended)
+    // bundles of older sources (~10 MB each; an hour old: a run still using one has long ended)
     for (const old of fs.readdirSync(CACHE)) {
       const p = path.join(CACHE, old);
-      if (p !== pkg && Date.now() - fs.lstatSync(p).mtimeMs > 86_400_000) fs.rmSync(p, { recursive: true, force: true });
+      if (p !== pkg && Date.now() - fs.lstatSync(p).mtimeMs > 3_600_000) fs.rmSync(p, { recursive: true, force: true });
     }
   }
   project.provide('hiwarPackage', pkg);
