@@ -52,6 +52,8 @@ export default defineConfig({
     // each file's changes to process.env are undone when it ends (files that
     // share a process must not see each other's HIWAR_WORKERS=0)
     setupFiles: ['tests/helpers/restore-env.ts'],
+    // the CLI bundled once per run, for the tests that start hiwar as a process
+    globalSetup: ['tests/helpers/compiled-cli.ts'],
     // A failed toEqual on layout objects (lines hold their font faces, fontkit
     // fonts, glyph caches) made the diff printer walk the whole graph: one
     // process grew to 4.5 GB and the run hung (shuffled, seed 4242). Deep

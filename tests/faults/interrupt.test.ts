@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { writeFileAtomicSync } from '../../src/pdf/output.js';
 import { guardBuild } from '../../src/safety/interrupt.js';
+import { hiwarArgs } from '../helpers/hiwar-process.js';
 import { expectCompletePdf, expectNoTemps, hiwar, lesson, snapshot, workspace } from './helpers.js';
 
-const SUPPORT = fileURLToPath(new URL('./support/', import.meta.url));
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const SAMPLE = fs.readFileSync(path.join(REPO, 'tests/fixtures/workspace/lesson.yaml'), 'utf8');
 
@@ -70,25 +70,48 @@ test.each([
   const files: Record<string, string> = Object.assign({}, ...names.map((n) => longLesson(n)));
   // an earlier build's PDF (a stand-in: only its bytes matter)
   const earlier = Buffer.from('%PDF-1.3\n% an earlier good build\n%%EOF\n', 'latin1');
-  const dir = workspace({ ...files, 'out/l5-student.pdf': earlier as unknown as string });
-
-  const child = spawn(process.execPath, ['--import', path.join(SUPPORT, 'register.mjs'), path.join(SUPPORT, 'hiwar-from-source.mjs'), 'build', ...names.map((n) => `${n}.yaml`)], {
-    cwd: dir,
-    env: { ...process.env, HIWAR_WORKERS: workers, CI: '1' },
-  });
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr += d));
-  const out = path.join(dir, 'out');
-  const pdfsBefore = new Set(fs.readdirSync(out));
-  // interrupt as soon as the first new PDF lands
-  const poll = setInterval(() => {
-    if (fs.readdirSync(out).some((f) => f.endsWith('.pdf') && !pdfsBefore.has(f))) {
-      clearInterval(poll);
-      child.kill('SIGINT');
-    }
-  }, 5);
-  const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-  clearInterval(poll);
+  const tryOnce = async () => {
+    const dir = workspace({ ...files, 'out/l5-student.pdf': earlier as unknown as string });
+    const child = spawn(process.execPath, hiwarArgs('build', ...names.map((n) => `${n}.yaml`)), {
+      cwd: dir,
+      env: { ...process.env, HIWAR_WORKERS: workers, CI: '1' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const out = path.join(dir, 'out');
+    const pdfsBefore = new Set(fs.readdirSync(out));
+    // interrupt as soon as the first new PDF lands
+    let sentAt = 0;
+    const poll = setInterval(() => {
+      if (fs.readdirSync(out).some((f) => f.endsWith('.pdf') && !pdfsBefore.has(f))) {
+        clearInterval(poll);
+        child.kill('SIGINT');
+        sentAt = Date.now(); // read once the signal is sent (see the next test)
+      }
+    }, 5);
+    const { code, signal } = await new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (c, s) => resolve({ code: c, signal: s })));
+    clearInterval(poll);
+    return { dir, out, code, signal, stderr, sentAt };
+  };
+  // Once the first PDF lands, the other renders take some 300-500 ms (quiet
+  // machine: the shapes are cached by then); on a loaded machine this process
+  // was once descheduled longer than that, and the build ended first (exit 0,
+  // or killed by the late signal once its guard had let go). Such a try is
+  // checked as a complete build whose every PDF was written before the signal
+  // was sent (a signal that came in time and was ignored still fails here),
+  // and made again, at most three times.
+  let r = await tryOnce();
+  for (let tries = 1; tries < 4 && r.code !== 130 && !r.stderr.includes('hiwar: stopped by'); tries++) {
+    if (r.code !== 0) expect(r.signal).toBe('SIGINT');
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    const pdfs = names.flatMap((n) => [`${n}-student.pdf`, `${n}-teacher.pdf`]);
+    expect(fs.readdirSync(r.out).filter((f) => f.endsWith('.pdf')).sort()).toEqual(pdfs.sort());
+    for (const f of pdfs) expectCompletePdf(path.join(r.out, f));
+    if (r.sentAt) for (const f of pdfs) expect(fs.statSync(path.join(r.out, f)).mtimeMs, `${f} written after the signal`).toBeLessThanOrEqual(r.sentAt + 15);
+    expectNoTemps(r.dir);
+    r = await tryOnce();
+  }
+  const { dir, out, code, stderr } = r;
 
   expect(code).toBe(130);
   expect(stderr).not.toMatch(/^\s+at /m);
@@ -131,7 +154,7 @@ test('Ctrl-C at several moments near the end of a build: exit 0 with the new pai
     const dir = workspace(Object.assign({}, ...ids.map((id) => (long ? longLesson(id, 'عنوان جديد') : { [`${id}.yaml`]: lessonOf(id, 'عنوان جديد') }))));
     fs.mkdirSync(path.join(dir, 'out'));
     pdfs.forEach((f, i) => fs.writeFileSync(path.join(dir, f), old[i]));
-    const child = spawn(process.execPath, ['--import', path.join(SUPPORT, 'register.mjs'), path.join(SUPPORT, 'hiwar-from-source.mjs'), 'build', ...ids.map((id) => `${id}.yaml`)], {
+    const child = spawn(process.execPath, hiwarArgs('build', ...ids.map((id) => `${id}.yaml`)), {
       cwd: dir,
       env: { ...process.env, HIWAR_WORKERS: '0', CI: '' },
     });

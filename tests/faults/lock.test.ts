@@ -5,13 +5,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { acquireLock, LOCK_NAME, LockError } from '../../src/pdf/lock.js';
+import { hiwarArgs } from '../helpers/hiwar-process.js';
 import { bodyText, normalizeText, readPages } from '../helpers/pdf.js';
 import { expectCompletePdf, expectNoTemps, hiwar, lesson, workspace } from './helpers.js';
 
-const SUPPORT = fileURLToPath(new URL('./support/', import.meta.url));
 const DEAD_PID = 2 ** 22 + 12345; // above any pid Linux hands out
 
 const children: ChildProcess[] = [];
@@ -80,7 +79,7 @@ test('two builds at once into one out/: both succeed, and each pair comes from o
   const out = path.join(a, 'shared');
   const run = (dir: string) =>
     new Promise<number | null>((resolve) => {
-      const c = spawn(process.execPath, ['--import', path.join(SUPPORT, 'register.mjs'), path.join(SUPPORT, 'hiwar-from-source.mjs'), 'build', 'l.yaml', '--out', out], {
+      const c = spawn(process.execPath, hiwarArgs('build', 'l.yaml', '--out', out), {
         cwd: dir,
         env: { ...process.env, HIWAR_WORKERS: '0', CI: '1' },
         stdio: 'ignore',

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expect, test } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { hiwar, workspace } from '../faults/helpers.js';
-import { REPO } from '../workspace/helpers.js';
+import { hiwarArgs } from '../helpers/hiwar-process.js';
 
 test('`hiwar` with no command: help on stderr, nothing on stdout, exit 2', async () => {
   const r = await hiwar(workspace({}, { base: false }));
@@ -29,7 +29,7 @@ test('`hiwar passages … | head`: the reader goes away, hiwar stops quietly wit
   const sample = readFileSync(path.join(dir, 'articles/sample.md'), 'utf8');
   const [front, body] = sample.split(/\n---\n/);
   writeFileSync(path.join(dir, 'articles/long.md'), `${front}\n---\n${Array(400).fill(body.trim()).join('\n\n')}\n`);
-  const child = spawn(process.execPath, ['--import', path.join(REPO, 'tests/faults/support/register.mjs'), path.join(REPO, 'tests/faults/support/hiwar-from-source.mjs'), 'passages', 'articles/long.md'], {
+  const child = spawn(process.execPath, hiwarArgs('passages', 'articles/long.md'), {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,8 +1,10 @@
 // Builds the sample course again and again in this one process and prints the
 // heap after a full garbage collection each time (run with --expose-gc).
-// argv: <times> <edition> <out dir>
-const { main } = await import('../../src/cli/main.ts');
-const [times = '20', edition = 'student', out] = process.argv.slice(2);
+// argv: <the CLI's main.js> <times> <edition> <out dir>
+import { pathToFileURL } from 'node:url';
+
+const [mainJs, times = '20', edition = 'student', out] = process.argv.slice(2);
+const { main } = await import(pathToFileURL(mainJs).href);
 process.env.HIWAR_WORKERS = '0';
 const io = { out() {}, err() {}, isTTY: false, cwd: new URL('../../', import.meta.url).pathname };
 const heap = [];

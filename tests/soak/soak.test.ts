@@ -1,7 +1,8 @@
 // Soak: the sample course built 20 times in one process does not grow the
 // heap. Runs in a child process started with --expose-gc, so every figure is
 // taken after a full garbage collection, and builds in that process's own
-// thread (HIWAR_WORKERS=0) so everything a build keeps stays in that heap.
+// thread (HIWAR_WORKERS=0) so everything a build keeps stays in that heap,
+// from the CLI bundled from the sources for this run (tests/helpers/compiled-cli.ts).
 // The student edition only, to keep the suite quick (a course edition is the
 // whole pipeline: resolve, templates, layout of 23 pages, contents, PDF).
 import { execFile } from 'node:child_process';
@@ -11,17 +12,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { expect, test } from 'vitest';
+import { hiwarPackage } from '../helpers/hiwar-process.js';
 
 const run = promisify(execFile);
 const here = fileURLToPath(new URL('./', import.meta.url));
-const register = fileURLToPath(new URL('../faults/support/register.mjs', import.meta.url));
 
 const BUILDS = 20;
 const MB = 1024 * 1024;
 
 test(`the sample course built ${BUILDS} times in one process: the heap does not grow`, async () => {
   const out = mkdtempSync(path.join(tmpdir(), 'hiwar-soak-'));
-  const { stdout } = await run(process.execPath, ['--expose-gc', '--import', register, path.join(here, 'soak-child.mjs'), String(BUILDS), 'student', out], {
+  const { stdout } = await run(process.execPath, ['--expose-gc', path.join(here, 'soak-child.mjs'), path.join(hiwarPackage(), 'dist/cli/main.js'), String(BUILDS), 'student', out], {
     cwd: path.join(here, '../..'),
     env: { ...process.env, HIWAR_WORKERS: '0' },
     maxBuffer: 1 << 20,
