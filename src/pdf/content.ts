@@ -86,6 +86,6 @@ export function circlePath(cx: number, cy: number, radius: number): string {
  */
 export const CONTENT_DEFLATE_LEVEL = 3;
 
-export function deflateContent(text: string): Buffer {
-  return zlib.deflateSync(Buffer.from(text, 'latin1'), { level: CONTENT_DEFLATE_LEVEL });
+export function deflateContent(bytes: Uint8Array): Buffer {
+  return zlib.deflateSync(bytes, { level: CONTENT_DEFLATE_LEVEL });
 }

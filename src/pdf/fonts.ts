@@ -44,6 +44,8 @@ export class PdfFont {
   /** CFF fonts: glyph id -> its one CID */
   private readonly single = new Map<number, number>();
   private readonly trueType: boolean;
+  /** whether subset.ts reads this font's glyph records (asked once: ownWidth runs for every new glyph code) */
+  private readonly plainTrueType: boolean;
   readonly scale: number;
 
   constructor(
@@ -51,6 +53,7 @@ export class PdfFont {
     private readonly font: Font,
     readonly id: string,
   ) {
+    this.plainTrueType = isPlainTrueType(font);
     preloadLoca(font); // before fontkit's subset asks for glyph 0
     this.subset = font.createSubset() as unknown as Subset;
     useGlyphRecords(this.subset, font);
@@ -62,7 +65,7 @@ export class PdfFont {
 
   /** The glyph's own advance, 1000ths of an em. */
   ownWidth(id: number): number {
-    return (isPlainTrueType(this.font) ? glyphRecord(this.font, id).advance : this.font.getGlyph(id).advanceWidth) * this.scale;
+    return (this.plainTrueType ? glyphRecord(this.font, id).advance : this.font.getGlyph(id).advanceWidth) * this.scale;
   }
 
   /**

@@ -50,7 +50,7 @@ type StructContent = ReturnType<InstanceType<typeof PDFDocument>['markStructureC
 type Doc = InstanceType<typeof PDFDocument> & {
   page: { fonts: Record<string, unknown>; height: number; width: number; dictionary: unknown; content: StreamRef };
   _root: { data: { ViewerPreferences?: { data: Record<string, unknown> } } };
-  addContent(s: string): Doc;
+  addContent(s: string | Uint8Array): Doc;
   _normalizeColor(color: string): number[] | null;
   outline: OutlineNode;
 };
@@ -108,7 +108,8 @@ export function sweeps<T extends { level: number; text: string; size: number; fa
     if (i === 0) continue;
     // pdf.js also starts a piece at every change of font or size: a bold word, a smaller reference tag
     if (runs[i].face.key !== runs[i - 1].face.key || runs[i].size !== runs[i - 1].size) cuts.add(i);
-    if (i + 1 < runs.length && SEPARATOR.test(runs[i].text) && NUMBER.test(runs[i - 1].text) && NUMBER.test(runs[i + 1].text)) cuts.add(i).add(i + 1);
+    // (the numbers first: most runs are words, and NUMBER fails on a word's first letter)
+    if (i + 1 < runs.length && NUMBER.test(runs[i - 1].text) && NUMBER.test(runs[i + 1].text) && SEPARATOR.test(runs[i].text)) cuts.add(i).add(i + 1);
   }
   if (cuts.size === 0) return [runs];
   cuts.delete(0);
@@ -188,15 +189,117 @@ export function textString(text: string): string {
   return `<${hex}>`;
 }
 
-/** Per-glyph working arrays for runText, kept between runs (a run is one line's worth of glyphs at most). */
-let SCRATCH = { origin: new Float64Array(256), next: new Float64Array(256), texts: new Array<string>(256), ids: new Int32Array(256), rises: new Float64Array(256) };
-function scratch(n: number): typeof SCRATCH {
-  if (SCRATCH.origin.length < n) {
-    const size = 2 ** Math.ceil(Math.log2(n));
-    SCRATCH = { origin: new Float64Array(size), next: new Float64Array(size), texts: new Array<string>(size), ids: new Int32Array(size), rises: new Float64Array(size) };
-  }
+/** What a glyph's text is, as runText tells glyphs apart (found once per glyph). */
+const TEXT_NONE = 0; // none of its own: drawn as an outline
+const TEXT_SPACE = 1; // ' ', a word break
+const TEXT_MARKS = 2; // combining marks only
+const TEXT_LETTER = 3; // anything else
+function kindOf(text: string): number {
+  return !text ? TEXT_NONE : text === ' ' ? TEXT_SPACE : isMark(text) ? TEXT_MARKS : TEXT_LETTER;
+}
+
+/**
+ * Per-glyph working arrays for runText, kept between runs (a run is one
+ * line's worth of glyphs at most): where the glyph is drawn (its origin, from
+ * the run's origin), its id and rise, the text it copies as and its kind, and
+ * for a glyph with text the origin of the next letter (NaN: none).
+ */
+interface Glyphs {
+  origin: Float64Array;
+  next: Float64Array;
+  texts: string[];
+  kinds: Uint8Array;
+  ids: Int32Array;
+  rises: Float64Array;
+}
+const newGlyphs = (size: number): Glyphs => ({
+  origin: new Float64Array(size),
+  next: new Float64Array(size),
+  texts: new Array<string>(size),
+  kinds: new Uint8Array(size),
+  ids: new Int32Array(size),
+  rises: new Float64Array(size),
+});
+let SCRATCH = newGlyphs(256);
+function scratch(n: number): Glyphs {
+  if (SCRATCH.origin.length < n) SCRATCH = newGlyphs(2 ** Math.ceil(Math.log2(n)));
   return SCRATCH;
 }
+
+/**
+ * The run's glyphs, placed, in the scratch arrays, with each glyph's next
+ * letter: a mark does not count as one (extractors attach it to its letter
+ * wherever it is drawn; a mark's own next letter is the one it sits on,
+ * drawn after it). One pass with indexed loops: this runs once per glyph of
+ * every line. `raised`: whether any glyph has a rise (see joinRaisedMarks).
+ */
+function placeGlyphs(run: GlyphRun): { g: Glyphs; count: number; raised: boolean } {
+  const segments = run.segments;
+  let count = 0;
+  for (let s = 0; s < segments.length; s++) count += segments[s].ids.length;
+  const g = scratch(count);
+  const { origin, next, texts, kinds, ids, rises } = g;
+  let k = 0;
+  let pen = 0;
+  let raised = false;
+  let last = -1; // the last glyph with text that is not marks
+  let marksFrom = -1; // the first of the marks since
+  for (let s = 0; s < segments.length; s++) {
+    const { ids: sgIds, advances, xOffsets, yOffsets, texts: sgTexts, scale, stretch } = segments[s];
+    for (let j = 0, n = sgIds.length; j < n; j++, k++) {
+      const at = pen + xOffsets[j] * scale;
+      origin[k] = at;
+      pen += advances[j] * scale + stretch;
+      const text = sgTexts[j];
+      texts[k] = text;
+      const kind = kindOf(text);
+      kinds[k] = kind;
+      ids[k] = sgIds[j];
+      const rise = yOffsets[j] * scale;
+      rises[k] = rise;
+      if (rise) raised = true;
+      next[k] = NaN;
+      if (kind === TEXT_MARKS) {
+        if (marksFrom < 0) marksFrom = k;
+      } else if (kind !== TEXT_NONE) {
+        if (last >= 0) next[last] = at;
+        if (marksFrom >= 0) for (let m = marksFrom; m < k; m++) if (kinds[m] === TEXT_MARKS) next[m] = at;
+        marksFrom = -1;
+        last = k;
+      }
+    }
+  }
+  return { g, count, raised };
+}
+
+/**
+ * A mark stacked on another (a fatha over a shadda) is raised, and a raised
+ * glyph is a text object of its own, off the baseline: PDFium then takes it
+ * for another line and moves the haraka there. Its text goes with the mark
+ * it sits on, and it is drawn as an outline.
+ */
+function joinRaisedMarks({ texts, kinds, rises }: Glyphs, count: number): void {
+  for (let i = 0; i < count; i++) {
+    if (!rises[i] || kinds[i] !== TEXT_MARKS) continue;
+    const on = i + 1 < count && !rises[i + 1] && kinds[i + 1] === TEXT_MARKS ? i + 1 : i > 0 && !rises[i - 1] && kinds[i - 1] === TEXT_MARKS ? i - 1 : -1;
+    if (on < 0) continue;
+    texts[on] = on > i ? texts[i] + texts[on] : texts[on] + texts[i];
+    texts[i] = '';
+    kinds[i] = TEXT_NONE;
+  }
+}
+
+/** The letter read first in a right-to-left piece (its right end, drawn last) copies with a space before it: see spaceFirst. */
+function spaceBeforeFirstLetter({ texts, kinds }: Glyphs, count: number): void {
+  for (let i = count - 1; i >= 0; i--) {
+    if (kinds[i] !== TEXT_LETTER) continue;
+    texts[i] += ' ';
+    break;
+  }
+}
+
+/** A TJ array's elements so far, with the glyph codes not yet closed into it (one hex string). */
+const closeHex = (parts: string, hex: string): string => (!hex ? parts : parts ? `${parts} <${hex}>` : `<${hex}>`);
 
 /** A glyph drawn as an outline, relative to its run's origin. */
 interface Outline {
@@ -229,12 +332,21 @@ function outlineOps(font: FontFace['font'], id: number): string {
   return ops;
 }
 
+/**
+ * Operators as page content bytes, one a line, as pdfkit's addContent writes
+ * a string (its text and a newline). A Buffer goes in as it is: pdfkit turns
+ * a string into bytes character by character, in JavaScript.
+ */
+function contentBytes(ops: string[]): Buffer {
+  return Buffer.from(ops.join('\n') + '\n', 'latin1');
+}
+
 class Writer {
   /** per face: the embedded font, then variants for glyphs that must copy as other text */
   private fonts = new Map<string, PdfFont[]>();
   private fontCount = 0;
-  /** face key -> glyph id -> slots (one per text the glyph copies as) */
-  private slots = new Map<string, Map<number, Slot>>();
+  /** face key -> glyph id -> slots (one per text the glyph copies as); an array: looked up once per glyph drawn */
+  private slots = new Map<string, (Slot | undefined)[]>();
   /** colour string -> pdfkit's colour operators for shapes */
   private colors = new Map<string, ColorOps | null>();
   /** the current page's content, one operator (or several, joined by newlines) per entry */
@@ -267,7 +379,7 @@ class Writer {
   /** Hand what this writer collected to the page's content, so that pdfkit's marked content lands after it. */
   private flushOut(): void {
     // emptied in place: a method holding `out` while it calls this keeps writing to the live list
-    if (this.out.length) this.doc.addContent(this.out.join('\n'));
+    if (this.out.length) this.doc.addContent(contentBytes(this.out));
     this.out.length = 0;
   }
 
@@ -313,9 +425,9 @@ class Writer {
     return [...this.fonts.values()].flat();
   }
 
-  private slotsOf(face: FontFace): Map<number, Slot> {
+  private slotsOf(face: FontFace): (Slot | undefined)[] {
     let byId = this.slots.get(face.key);
-    if (!byId) this.slots.set(face.key, (byId = new Map()));
+    if (!byId) this.slots.set(face.key, (byId = new Array<Slot | undefined>(face.font.numGlyphs)));
     return byId;
   }
 
@@ -323,8 +435,8 @@ class Writer {
    * Where glyph `id` copying as `text` lives, with the advance `width` (in
    * 1000ths of an em; undefined: the font's own); found once per document.
    */
-  private slot(face: FontFace, byId: Map<number, Slot>, id: number, text: string, width?: number): Slot {
-    const first = byId.get(id);
+  private slot(face: FontFace, byId: (Slot | undefined)[], id: number, text: string, width?: number): Slot {
+    const first = byId[id];
     for (let s = first; s; s = s.next) if (s.text === text && s.width === width) return s;
     const list = this.fontsOf(face);
     let font: PdfFont | undefined;
@@ -347,7 +459,7 @@ class Writer {
       let last = first;
       while (last.next) last = last.next;
       last.next = slot;
-    } else byId.set(id, slot);
+    } else byId[id] = slot;
     return slot;
   }
 
@@ -358,91 +470,22 @@ class Writer {
    * returned as outlines to draw as vector paths: a ToUnicode entry cannot say
    * "nothing", and an empty one makes viewers invent a character.
    */
-  private runText(run: GlyphRun, out: string[], spaceFirst = false): Outline[] | undefined {
+  private runText(run: GlyphRun, out: string[], spaceFirst: boolean): Outline[] | undefined {
     const face = run.face;
     const byId = this.slotsOf(face);
     const size = run.size;
     const fontSize = num(size);
+    const { g, count, raised } = placeGlyphs(run);
+    // (a raised mark's next letter, found above, goes unused: it is drawn as an outline)
+    if (raised) joinRaisedMarks(g, count);
+    if (spaceFirst) spaceBeforeFirstLetter(g, count);
+    const { origin, next, texts, kinds, ids, rises } = g;
     let outlines: Outline[] | undefined;
     // the TJ array so far, and the glyph codes not yet closed into it:
     // glyphs that need no adjustment between them share one hex string
     let parts = '';
     let hex = '';
     let current: PdfFont | undefined;
-    const select = (font: PdfFont) => {
-      this.doc.page.fonts[font.id] = font.ref;
-      out.push(`/${font.id} ${fontSize} Tf`);
-      current = font;
-    };
-    const flush = () => {
-      if (hex) parts = parts ? `${parts} <${hex}>` : `<${hex}>`;
-      hex = '';
-      if (parts) {
-        if (!current) select(this.fontsOf(face)[0]); // TJ needs a font even to only move the pen
-        out.push(`[${parts}] TJ`);
-      }
-      parts = '';
-    };
-    // a number between hex strings closes the open one
-    const adjust = (n: string) => {
-      if (hex) parts = parts ? `${parts} <${hex}>` : `<${hex}>`;
-      hex = '';
-      parts = parts ? `${parts} ${n}` : n;
-    };
-    // Per glyph: where it is drawn (its origin, from the run's origin), the
-    // text it copies as, and for a glyph with text the origin of the next
-    // letter (a mark does not count as one: extractors attach it to its
-    // letter wherever it is drawn; a mark's own next letter is the one it
-    // sits on, drawn after it).
-    let count = 0;
-    for (const sg of run.segments) count += sg.ids.length;
-    const { origin, next, texts, ids, rises } = scratch(count);
-    next.fill(NaN, 0, count);
-    {
-      let k = 0;
-      let pen = 0;
-      for (const sg of run.segments) {
-        for (let j = 0; j < sg.ids.length; j++, k++) {
-          origin[k] = pen + sg.xOffsets[j] * sg.scale;
-          pen += sg.advances[j] * sg.scale + sg.stretch;
-          texts[k] = sg.texts[j];
-          ids[k] = sg.ids[j];
-          rises[k] = sg.yOffsets[j] * sg.scale;
-        }
-      }
-      // A mark stacked on another (a fatha over a shadda) is raised, and a
-      // raised glyph is a text object of its own, off the baseline: PDFium
-      // then takes it for another line and moves the haraka there. Its text
-      // goes with the mark it sits on, and it is drawn as an outline.
-      for (let i = 0; i < count; i++) {
-        if (!rises[i] || !texts[i] || !isMark(texts[i])) continue;
-        const on = i + 1 < count && !rises[i + 1] && texts[i + 1] && isMark(texts[i + 1]) ? i + 1 : i > 0 && !rises[i - 1] && texts[i - 1] && isMark(texts[i - 1]) ? i - 1 : -1;
-        if (on < 0) continue;
-        texts[on] = on > i ? texts[i] + texts[on] : texts[on] + texts[i];
-        texts[i] = '';
-      }
-      // the letter read first in a right-to-left piece (its right end, drawn last) copies with a space before it: see spaceFirst
-      if (spaceFirst) {
-        for (let i = count - 1; i >= 0; i--) {
-          if (!texts[i] || texts[i] === ' ' || isMark(texts[i])) continue;
-          texts[i] += ' ';
-          break;
-        }
-      }
-      let last = -1;
-      let marksFrom = -1;
-      for (let i = 0; i < count; i++) {
-        if (!texts[i]) continue;
-        if (isMark(texts[i])) {
-          if (marksFrom < 0) marksFrom = i;
-          continue;
-        }
-        if (last >= 0) next[last] = origin[i];
-        if (marksFrom >= 0) for (let j = marksFrom; j < i; j++) if (texts[j] && isMark(texts[j])) next[j] = origin[i];
-        marksFrom = -1;
-        last = i;
-      }
-    }
     // Each glyph is shown at its origin: the text position is moved there
     // from where the glyph before it left it, by a number in the TJ array.
     // Kerning, joining strokes and marks make such moves inside a word, and
@@ -457,19 +500,23 @@ class Writer {
     let letterEnd = NaN;
     let afterSpace = false;
     for (let k = 0; k < count; k++) {
+      const kind = kinds[k];
       const id = ids[k];
+      const x = origin[k];
       const yOffset = rises[k];
-      const text = texts[k];
-      if (!text) {
-        (outlines ??= []).push({ id, dx: origin[k], dy: yOffset });
+      if (kind === TEXT_NONE) {
+        (outlines ??= []).push({ id, dx: x, dy: yOffset });
         continue;
       }
-      let slot = this.slot(face, byId, id, text);
+      const text = texts[k];
+      // the glyph's first slot is nearly always the one: its own width, its one text
+      let slot = byId[id];
+      if (slot === undefined || slot.text !== text || slot.width !== undefined) slot = this.slot(face, byId, id, text);
       const to = next[k];
-      if (!Number.isNaN(to) && text !== ' ') {
-        const gap = to - origin[k] - (slot.advance * size) / 1000;
-        if (!isMark(text)) {
-          if (gap > FOLD_GAP * size || gap < -FOLD_OVERLAP * size) slot = this.slot(face, byId, id, text, Math.round(((to - origin[k]) * 1000) / size));
+      if (kind !== TEXT_SPACE && !Number.isNaN(to)) {
+        const gap = to - x - (slot.advance * size) / 1000;
+        if (kind !== TEXT_MARKS) {
+          if (gap > FOLD_GAP * size || gap < -FOLD_OVERLAP * size) slot = this.slot(face, byId, id, text, Math.round(((to - x) * 1000) / size));
         } else if (afterSpace && to - letterEnd > WORD_END_MARK_SLACK * size) {
           // the haraka of a word's last letter, drawn first after the word space: see WORD_END_MARK_SLACK
           slot = this.slot(face, byId, id, text, Math.round(((to - letterEnd) / size - WORD_END_MARK_SLACK) * 1000));
@@ -479,32 +526,55 @@ class Writer {
           slot = this.slot(face, byId, id, text, Math.round(width));
         }
       }
-      const { font, advance, hex: code } = slot;
+      const { font, advance } = slot;
       if (font !== current) {
         // a font change keeps the text position (same BT block)
-        flush();
-        select(font);
+        current = this.showText(out, closeHex(parts, hex), current, face, fontSize);
+        parts = hex = '';
+        current = this.selectFont(out, font, fontSize);
       }
-      const move = ((at - origin[k]) * 1000) / size;
+      const move = ((at - x) * 1000) / size;
       if (yOffset) {
-        flush();
+        current = this.showText(out, closeHex(parts, hex), current, face, fontSize);
+        parts = hex = '';
         out.push(`${num(yOffset)} Ts`);
       }
-      if (Math.abs(move) > 0.0005) adjust(num(move));
-      hex += code;
-      at = origin[k] + (advance * size) / 1000;
-      if (text === ' ') afterSpace = true;
-      else if (!isMark(text)) {
+      if (move > 0.0005 || move < -0.0005) {
+        // a number between hex strings closes the open one
+        const n = num(move);
+        parts = hex ? (parts ? `${parts} <${hex}> ${n}` : `<${hex}> ${n}`) : parts ? `${parts} ${n}` : n;
+        hex = '';
+      }
+      hex += slot.hex;
+      at = x + (advance * size) / 1000;
+      if (kind === TEXT_SPACE) afterSpace = true;
+      else if (kind === TEXT_LETTER) {
         afterSpace = false;
         letterEnd = at;
       }
       if (yOffset) {
-        flush();
+        current = this.showText(out, closeHex(parts, hex), current, face, fontSize);
+        parts = hex = '';
         out.push('0 Ts');
       }
     }
-    flush();
+    this.showText(out, closeHex(parts, hex), current, face, fontSize);
     return outlines;
+  }
+
+  /** Select `font` for the text that follows (and list it in the page's resources). */
+  private selectFont(out: string[], font: PdfFont, fontSize: string): PdfFont {
+    this.doc.page.fonts[font.id] = font.ref;
+    out.push(`/${font.id} ${fontSize} Tf`);
+    return font;
+  }
+
+  /** Show a TJ array (its elements), in the font selected, or in the face's first: TJ needs a font even to only move the pen. Returns the font selected. */
+  private showText(out: string[], parts: string, current: PdfFont | undefined, face: FontFace, fontSize: string): PdfFont | undefined {
+    if (!parts) return current;
+    current ??= this.selectFont(out, this.fontsOf(face)[0], fontSize);
+    out.push(`[${parts}] TJ`);
+    return current;
   }
 
   private line(line: LaidLine, x: number, top: number): void {
@@ -567,8 +637,13 @@ class Writer {
     let arabic = 0;
     let length = 0;
     for (const r of sweep) {
-      length += r.text.length;
-      for (const ch of r.text) if (ch >= '\u0590' && ch <= '\u08ff') arabic++;
+      const text = r.text;
+      length += text.length;
+      // by UTF-16 unit, as `length` counts (surrogates lie outside the range)
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 0x0590 && c <= 0x08ff) arabic++;
+      }
     }
     if (arabic < 0.3 * length) return undefined;
     // read first: the right end
@@ -700,9 +775,8 @@ class Writer {
     this.closeMark();
     this.lastPiece = undefined;
     const content = this.doc.page.content;
-    const opening = Buffer.concat(content.buffer).toString('latin1');
-    this.out.push('');
-    const bytes = deflateContent(opening + this.out.join('\n'));
+    if (this.out.length) content.buffer.push(contentBytes(this.out));
+    const bytes = deflateContent(Buffer.concat(content.buffer));
     this.out.length = 0;
     content.compress = false;
     content.buffer = [bytes];
