@@ -23,7 +23,7 @@ const ROOT = path.resolve(__dirname, '..');
  * 598 -> 366 ms, wall 429 -> 350 ms; the 50-lesson course, student edition,
  * CPU 3.0 -> 2.6 s.
  *
- * The heap starts at the snapshot's ~20 MB, and V8 began a full collection
+ * The heap starts at the snapshot's 17-20 MB, and V8 began a full collection
  * once the old generation grew a few MB past it: 7-11 ms of marking in the
  * middle of a one-lesson build that frees 3 MB (--trace-gc). Below 64 MB the
  * old generation is left alone; a long build still collects as it grows (the

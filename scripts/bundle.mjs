@@ -12,8 +12,8 @@
 //   templates/, schema/, the worker entry and HarfBuzz's wasm are found as before;
 // - pdfkit finds its data files (AFM, ICC) through its real location.
 // Three choices make the snapshot smaller, and every run starts by reading it
-// (27 -> 19 MB; `node --snapshot-blob … -- --version`, CPU ≈ 129 -> 105 ms;
-// minified, below, 16.7 MB):
+// (27 -> 16.7 MB; `node --snapshot-blob … -- --version`, CPU ≈ 129 -> 105 ms
+// for the first two):
 // - brotli (fontkit's WOFF2 decoder; hiwar opens only its own TTF fonts) comes
 //   in the form its package.json declares for browsers: its 122 kB dictionary
 //   as a compressed string, unpacked on first use, instead of a 1.3 MB array
@@ -22,7 +22,8 @@
 //   snapshot, and one Arabic letter (in a regular expression or a comment)
 //   makes all 6 MB of it two bytes a character. esbuild escapes strings but
 //   not regular expressions; `\uXXXX` means the same there, with or without
-//   the u flag (a surrogate pair of escapes is one code point under u).
+//   the u flag (a surrogate pair of escapes is one code point under u);
+// - the one-script bundle is minified (see bundleAll).
 import { build } from 'esbuild';
 import { createRequire, isBuiltin } from 'node:module';
 import fs from 'node:fs';

@@ -541,8 +541,8 @@ class Writer {
       }
       if (move > 0.0005 || move < -0.0005) {
         // a number between hex strings closes the open one
-        const n = num(move);
-        parts = hex ? (parts ? `${parts} <${hex}> ${n}` : `<${hex}> ${n}`) : parts ? `${parts} ${n}` : n;
+        parts = closeHex(parts, hex);
+        parts = parts ? `${parts} ${num(move)}` : num(move);
         hex = '';
       }
       hex += slot.hex;
