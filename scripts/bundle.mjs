@@ -30,6 +30,7 @@ import fs from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { STAMP, sourcesHash } from './sources-hash.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SRC = path.join(ROOT, 'src');
 const DIST = path.join(ROOT, 'dist');
@@ -88,6 +89,9 @@ function relocate(dist, outDir, format) {
  * sit beside templates/ and schema/, as dist/ does).
  */
 export async function bundleAll(dist = DIST) {
+  // taken before bundling: a source changed meanwhile makes the stamp stale, never wrong
+  const stamp = sourcesHash(ROOT);
+  fs.rmSync(path.join(dist, STAMP), { force: true });
   fs.rmSync(path.join(dist, 'chunks'), { recursive: true, force: true });
   const common = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning' };
   await build({
@@ -119,6 +123,7 @@ export async function bundleAll(dist = DIST) {
   });
   fs.mkdirSync(path.dirname(snapshot), { recursive: true });
   fs.writeFileSync(snapshot, asciiOnly(outputFiles[0].text));
+  fs.writeFileSync(path.join(dist, STAMP), `${stamp}\n`);
 }
 
 /** `text` with every character past ASCII written as a `\uXXXX` escape (see the top of this file). */

@@ -1,10 +1,10 @@
 // The CLI as `npm install` builds it (scripts/bundle.mjs: the CLI and the
 // build worker bundled, and the one-script bundle scripts/snapshot.mjs makes
-// the start-up snapshot of; bundled from the current sources once per run, see
-// tests/helpers/compiled-cli.ts) must do what the sources do: the same PDFs byte
-// for byte, in this thread and on a worker, and the same output from the other
-// commands, started from the snapshot and without it; a snapshot that is no
-// longer current is not used.
+// the start-up snapshot of; the package the tests start hiwar from, built from
+// the current sources, see tests/helpers/compiled-cli.ts) must do what the
+// sources do: the same PDFs byte for byte, in this thread and on a worker, and
+// the same output from the other commands, started from the snapshot and
+// without it; a snapshot that is no longer current is not used.
 import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,7 +12,6 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildSnapshot } from '../../scripts/snapshot.mjs';
 import { buildFile } from '../../src/cli/build.js';
 import { main } from '../../src/cli/main.js';
 import { recordingIO } from '../workspace/helpers.js';
@@ -35,18 +34,13 @@ const BROKEN_TEMPLATES = path.join(BAD, 'broken-templates');
 fs.mkdirSync(BROKEN_TEMPLATES);
 fs.writeFileSync(path.join(BROKEN_TEMPLATES, 'lesson.hbs'), '<p>\n{{#if title}}\n{{title}}\n');
 
-// a package folder of its own: the bundles in its dist/, the rest linked to this repository
+// the package built from the current sources (shared with the other tests that start hiwar: only read here)
 let pkg: string;
 // the PDFs the sources make
 let expected: Record<string, Buffer>;
 
 beforeAll(async () => {
-  pkg = fs.mkdtempSync(path.join(os.tmpdir(), 'hiwar-bundle-'));
-  for (const entry of ['templates', 'schema', 'node_modules', 'package.json', 'lessons']) fs.symlinkSync(path.join(ROOT, entry), path.join(pkg, entry));
-  fs.cpSync(path.join(ROOT, 'bin'), path.join(pkg, 'bin'), { recursive: true });
-  // this run's bundle (its snapshot is made here: the last test changes this package's templates)
-  fs.cpSync(path.join(hiwarPackage(), 'dist'), path.join(pkg, 'dist'), { recursive: true });
-  expect(await buildSnapshot(path.join(pkg, 'dist'))).toBe(true);
+  pkg = hiwarPackage();
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'hiwar-bundle-src-'));
   for (const f of [LESSON, 'lessons/course.yaml']) await buildFile(path.join(ROOT, f), { out }, ROOT);
   expected = pdfs(out);
@@ -72,10 +66,14 @@ function pdfs(dir: string): Record<string, Buffer> {
   return Object.fromEntries(fs.readdirSync(dir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f))]));
 }
 
-/** Whether the package's launcher would start from its snapshot now. */
-async function snapshotIsCurrent(): Promise<boolean> {
-  const check = (await import(pathToFileURL(path.join(pkg, 'bin/snapshot-check.js')).href)) as { currentSnapshot(dist: string): string | undefined };
-  return check.currentSnapshot(path.join(pkg, 'dist')) !== undefined;
+type SnapshotCheck = { currentSnapshot(dist: string): string | undefined; snapshotInputs(dist: string): object };
+
+/** The launcher's snapshot check of the package at `dir` (its own copy: it knows its own templates/). */
+const snapshotCheck = async (dir: string) => (await import(pathToFileURL(path.join(dir, 'bin/snapshot-check.js')).href)) as SnapshotCheck;
+
+/** Whether the launcher of the package at `dir` would start from its snapshot now. */
+async function snapshotIsCurrent(dir = pkg): Promise<boolean> {
+  return (await snapshotCheck(dir)).currentSnapshot(path.join(dir, 'dist')) !== undefined;
 }
 
 describe('the bundled CLI', () => {
@@ -145,20 +143,36 @@ describe('the bundled CLI', () => {
   });
 
   test('a template replaced or changed after the build makes the snapshot stale', async () => {
-    const partial = fs.readdirSync(path.join(ROOT, 'templates/partials'))[0];
-    const file = path.join(pkg, 'templates-own');
-    // the package's templates/ is a link to the repository's: replace it by a copy to change
-    fs.cpSync(path.join(ROOT, 'templates'), file, { recursive: true });
-    fs.rmSync(path.join(pkg, 'templates'));
-    fs.renameSync(file, path.join(pkg, 'templates'));
-    try {
-      expect(await snapshotIsCurrent()).toBe(false); // another file under the same name
-      fs.appendFileSync(path.join(pkg, 'templates/partials', partial), '\n');
-      expect(await snapshotIsCurrent()).toBe(false);
-    } finally {
-      fs.rmSync(path.join(pkg, 'templates'), { recursive: true });
-      fs.symlinkSync(path.join(ROOT, 'templates'), path.join(pkg, 'templates'));
-    }
-    expect(await snapshotIsCurrent()).toBe(true);
+    // A package of its own whose templates/ can change (the shared one is
+    // only read): the launcher, and a snapshot recorded as scripts/snapshot.mjs
+    // records it once built (the check reads the record and the files it
+    // names, never the blob's contents).
+    const own = fs.mkdtempSync(path.join(os.tmpdir(), 'hiwar-bundle-stale-'));
+    fs.cpSync(path.join(ROOT, 'bin'), path.join(own, 'bin'), { recursive: true });
+    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(own, 'node_modules')); // the fonts
+    fs.cpSync(path.join(ROOT, 'templates'), path.join(own, 'templates'), { recursive: true });
+    const snapshot = path.join(own, 'dist/snapshot');
+    fs.mkdirSync(snapshot, { recursive: true });
+    fs.copyFileSync(path.join(pkg, 'dist/snapshot/hiwar.cjs'), path.join(snapshot, 'hiwar.cjs'));
+    fs.symlinkSync(path.join(pkg, 'dist/snapshot/hiwar.blob'), path.join(snapshot, 'hiwar.blob'));
+    const record = async () => fs.writeFileSync(path.join(snapshot, 'manifest.json'), JSON.stringify((await snapshotCheck(own)).snapshotInputs(path.join(own, 'dist'))) + '\n');
+    await record();
+    expect(await snapshotIsCurrent(own)).toBe(true);
+    const partial = fs.readdirSync(path.join(own, 'templates/partials'))[0];
+    // another file under the same name
+    const copy = path.join(own, 'templates-copy');
+    fs.cpSync(path.join(own, 'templates'), copy, { recursive: true });
+    fs.rmSync(path.join(own, 'templates'), { recursive: true });
+    fs.renameSync(copy, path.join(own, 'templates'));
+    expect(await snapshotIsCurrent(own)).toBe(false);
+    await record();
+    expect(await snapshotIsCurrent(own)).toBe(true);
+    // a changed file
+    fs.appendFileSync(path.join(own, 'templates/partials', partial), '\n');
+    expect(await snapshotIsCurrent(own)).toBe(false);
+    await record();
+    // a template more
+    fs.writeFileSync(path.join(own, 'templates/partials/extra.hbs'), '<p>{{title}}</p>\n');
+    expect(await snapshotIsCurrent(own)).toBe(false);
   });
 });

@@ -1,23 +1,27 @@
-// vitest globalSetup: the CLI bundled from the current sources, once per run,
-// for the tests that start hiwar as a process of its own (signals, locks,
-// EPIPE, the soak). Started from the TypeScript sources through a module
-// loader, each such process spent ~1.7 s of CPU before its first line of
-// work; from the bundle ~0.8 s (one lesson built: 1.67 -> 0.83 s CPU).
+// vitest globalSetup: the package the tests start hiwar from as a process of
+// its own (signals, locks, EPIPE, the soak, the bundle's own tests), as
+// `npm install` makes it: the CLI bundled from the current sources, and its
+// start-up snapshot, so a child starts as an installed hiwar does.
 //
-// The bundle is what `npm run build` makes (scripts/bundle.mjs: the CLI, its
-// build worker, and the one-script form the start-up snapshot is made of),
-// written into a package folder of its own beside links to templates/,
-// schema/, src/ and node_modules/; tests/build/bundle.test.ts copies it to
-// make its snapshot. It is kept in node_modules/.cache under a hash of
-// everything it is made from (the sources, the bundler, the launcher, the
-// locked dependencies, this file), so a changed source is always a new
-// bundle; an unchanged one is reused by the next run.
-import { createHash } from 'node:crypto';
+// - When dist/ was built from exactly these sources (its stamp, written by
+//   scripts/bundle.mjs, is their hash: scripts/sources-hash.mjs) and its
+//   snapshot is current, that is the package: on a fresh clone `npm ci` has
+//   just built it (the prepare script), and `npm run build` makes it so again.
+// - Otherwise (a source changed since the last build) the same is built once
+//   into node_modules/.cache/hiwar-test-cli/, a package folder of its own
+//   beside links to templates/, schema/, src/ and node_modules/, and reused
+//   by later runs while the sources stay as they are.
+//
+// Started from the TypeScript sources through a module loader, each such
+// process spent ~1.7 s of CPU before its first line of work; from the bundle
+// ~0.8 s, from the snapshot ~0.3 s (one lesson built: 1.67 -> 0.83 -> 0.45 s CPU).
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { version as esbuildVersion } from 'esbuild';
 import { bundleAll } from '../../scripts/bundle.mjs';
+import { buildSnapshot } from '../../scripts/snapshot.mjs';
+import { STAMP, sourcesHash } from '../../scripts/sources-hash.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -28,51 +32,57 @@ declare module 'vitest' {
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CACHE = path.join(ROOT, 'node_modules/.cache/hiwar-test-cli');
-/** linked into the package folder: what the bundle finds through its modules' own locations */
+/** linked into a cached package folder: what the bundle finds through its modules' own locations */
 const LINKED = ['templates', 'schema', 'src', 'lessons', 'node_modules', 'package.json'];
 
-function files(dir: string): string[] {
-  return fs
-    .readdirSync(path.join(ROOT, dir), { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]))
-    .sort();
-}
+type SnapshotCheck = { currentSnapshot(dist: string): string | undefined };
+const require = createRequire(import.meta.url);
 
-/** A hash of everything the bundle is made from. */
-function inputsHash(): string {
-  const hash = createHash('sha256').update(`${esbuildVersion}\0${process.version}\0`);
-  for (const f of [...files('src'), ...files('bin'), 'scripts/bundle.mjs', 'package-lock.json', 'tsconfig.json', 'tests/helpers/compiled-cli.ts']) {
-    hash.update(`${f}\0`).update(fs.readFileSync(path.join(ROOT, f))).update('\0');
+/** Whether the package at `dir` was built from sources with this hash, its snapshot included. */
+function builtFrom(dir: string, hash: string): boolean {
+  try {
+    if (fs.readFileSync(path.join(dir, 'dist', STAMP), 'utf8').trim() !== hash) return false;
+  } catch {
+    return false;
   }
-  return hash.digest('hex').slice(0, 16);
+  // the package's own launcher check (it knows its own templates)
+  const check = require(path.join(dir, 'bin/snapshot-check.js')) as SnapshotCheck;
+  return check.currentSnapshot(path.join(dir, 'dist')) !== undefined;
 }
 
-async function makePackage(dir: string): Promise<void> {
+/**
+ * A package folder in the cache, built from these sources. Each run that finds
+ * none builds its own under a name of its own (a snapshot records where it was
+ * made, so it cannot be built elsewhere and moved), then points
+ * `<hash>.json` at it: a run starting meanwhile sees a whole package or none.
+ */
+async function cachedPackage(hash: string): Promise<string> {
+  const pointer = path.join(CACHE, `${hash}.json`);
+  try {
+    const dir = (JSON.parse(fs.readFileSync(pointer, 'utf8')) as { dir: string }).dir;
+    if (builtFrom(dir, hash)) return dir;
+  } catch {
+    // none yet
+  }
+  const dir = path.join(CACHE, `${hash}-${process.pid}`);
+  fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   for (const entry of LINKED) fs.symlinkSync(path.join(ROOT, entry), path.join(dir, entry));
   // a copy: the launcher finds dist/ beside its own real location
   fs.cpSync(path.join(ROOT, 'bin'), path.join(dir, 'bin'), { recursive: true });
   await bundleAll(path.join(dir, 'dist'));
+  await buildSnapshot(path.join(dir, 'dist'));
+  fs.writeFileSync(`${pointer}.${process.pid}`, JSON.stringify({ dir }));
+  fs.renameSync(`${pointer}.${process.pid}`, pointer);
+  // packages of older sources (~30 MB each; an hour old: a run still using one has long ended)
+  for (const old of fs.readdirSync(CACHE)) {
+    const p = path.join(CACHE, old);
+    if (p !== dir && p !== pointer && Date.now() - fs.lstatSync(p).mtimeMs > 3_600_000) fs.rmSync(p, { recursive: true, force: true });
+  }
+  return dir;
 }
 
 export default async function setup(project: TestProject): Promise<void> {
-  const pkg = path.join(CACHE, inputsHash());
-  if (!fs.existsSync(path.join(pkg, 'dist/cli/main.js'))) {
-    // made under a name of its own, then renamed: a run starting meanwhile
-    // sees the whole package or none
-    const tmp = `${pkg}.${process.pid}.tmp`;
-    fs.rmSync(tmp, { recursive: true, force: true });
-    await makePackage(tmp);
-    try {
-      fs.renameSync(tmp, pkg);
-    } catch {
-      fs.rmSync(tmp, { recursive: true, force: true }); // another run made it first
-    }
-    // bundles of older sources (~10 MB each; an hour old: a run still using one has long ended)
-    for (const old of fs.readdirSync(CACHE)) {
-      const p = path.join(CACHE, old);
-      if (p !== pkg && Date.now() - fs.lstatSync(p).mtimeMs > 3_600_000) fs.rmSync(p, { recursive: true, force: true });
-    }
-  }
-  project.provide('hiwarPackage', pkg);
+  const hash = sourcesHash(ROOT);
+  project.provide('hiwarPackage', builtFrom(ROOT, hash) ? ROOT : await cachedPackage(hash));
 }
