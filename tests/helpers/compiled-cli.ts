@@ -84,5 +84,8 @@ async function cachedPackage(hash: string): Promise<string> {
 
 export default async function setup(project: TestProject): Promise<void> {
   const hash = sourcesHash(ROOT);
-  project.provide('hiwarPackage', builtFrom(ROOT, hash) ? ROOT : await cachedPackage(hash));
+  const pkg = builtFrom(ROOT, hash) ? ROOT : await cachedPackage(hash);
+  project.provide('hiwarPackage', pkg);
+  // the build's worker threads, started by the sources under test (src/build/dev-worker.mjs)
+  process.env.HIWAR_DEV_WORKER = path.join(pkg, 'dist/build/worker.js');
 }
