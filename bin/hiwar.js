@@ -27,8 +27,18 @@ if (blob) {
     if (child.exitCode === null) child.kill(signal);
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, pass(signal));
-  // nothing is left to do once the child is gone: exit at once, without tearing down this process's heap
-  child.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 1)));
+  // Nothing is left to do once the child is gone: exit at once, without
+  // tearing down this process's heap. A child ended by a signal (one that came
+  // after its own Ctrl-C handling let go) ends this process by the same
+  // signal, so whoever started hiwar sees what it would see without the
+  // launcher (with the listeners above removed, the signal's default action applies).
+  child.on('exit', (code, signal) => {
+    if (signal) {
+      for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.removeAllListeners(s);
+      process.kill(process.pid, signal);
+    }
+    process.exit(code ?? 128 + (require('node:os').constants.signals[signal] ?? 0));
+  });
 } else {
   import('../dist/cli/main.js')
     .then(({ main }) => main(args))
