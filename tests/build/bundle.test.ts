@@ -142,6 +142,21 @@ describe('the bundled CLI', () => {
     expect(fs.readdirSync(out).sort()).toEqual(['virtual-caliphate-intro-student.pdf', 'virtual-caliphate-intro-teacher.pdf']);
   });
 
+  test('a build started from the snapshot and killed there ends the launcher by the same signal, as a build without the launcher would end', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'hiwar-bundle-kill-'));
+    const launcher = spawn(process.execPath, [path.join(pkg, 'bin/hiwar.js'), 'build', LESSON, 'lessons/course.yaml', '--out', out], { cwd: ROOT, env: { ...process.env, CI: '1', HIWAR_WORKERS: '0' } });
+    // the process the launcher started from the snapshot (Linux lists a process's children in /proc)
+    let child = 0;
+    while (!child && launcher.exitCode === null) {
+      child = Number(fs.readFileSync(`/proc/${launcher.pid}/task/${launcher.pid}/children`, 'utf8').trim().split(' ')[0]);
+      if (!child) await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(fs.readFileSync(`/proc/${child}/cmdline`, 'utf8')).toContain('--snapshot-blob');
+    process.kill(child, 'SIGKILL');
+    const ended = await new Promise<{ code: number | null; signal: string | null }>((resolve) => launcher.on('exit', (code, signal) => resolve({ code, signal })));
+    expect(ended).toEqual({ code: null, signal: 'SIGKILL' });
+  });
+
   test('a template replaced or changed after the build makes the snapshot stale', async () => {
     // A package of its own whose templates/ can change (the shared one is
     // only read): the launcher, and a snapshot recorded as scripts/snapshot.mjs
