@@ -170,8 +170,8 @@ test('Ctrl-C at several moments near the end of a build: exit 0 with the new pai
     // The first PDFs are written: a "wrote" line (the small lessons), or, for
     // the long ones, the first PDF's temporary file in out/ (or, should the
     // poll miss that, a PDF replaced). A "wrote" line is printed only once the
-    // render after it ends (rendering holds the thread), and the renders
-    // after the first PDF replaced take only some 10-50 ms now: so the long
+    // render after it ends (rendering holds the thread), and the other PDFs
+    // now land some 10-50 ms after the first one is replaced: so the long
     // lessons are signalled as their first PDF is being written.
     const inodes = pdfs.map((f) => fs.statSync(path.join(dir, f)).ino);
     const known = new Set(['.hiwar.lock', ...pdfs.map((f) => path.basename(f))]);
