@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { renderHtml } from '../../src/formats/html/render.js';
+import { forgetWoff2Subsets, woff2Subset } from '../../src/formats/html/subset.js';
 import { loadFamily } from '../../src/text/index.js';
 import { LABELS } from '../../src/render/labels.js';
 import type { ResolvedLesson } from '../../src/workspace/model.js';
@@ -194,8 +195,27 @@ describe('a lesson as a web page', () => {
   });
 
   test('equal input, equal bytes (the cut fonts too)', async () => {
+    // the fonts cut anew, not the cuts this process keeps
+    forgetWoff2Subsets();
     const again = (await renderHtml(lessonDoc(lesson, 'student'), { family: loadFamily('amiri') })).bytes;
     expect(Buffer.from(again).equals(fs.readFileSync(files.student))).toBe(true);
+  });
+
+  test('a face cut once for the same characters, however often a page asks: the same bytes, packed once', async () => {
+    const file = loadFamily('amiri').faces.regular.path;
+    forgetWoff2Subsets();
+    const first = woff2Subset(file, [0x627, 0x644, 0x20, 0x627]);
+    // the same characters in another order, and repeated: the same cut, not a second packing
+    const same = woff2Subset(file, [0x20, 0x644, 0x627]);
+    expect(same).toBe(first);
+    const other = woff2Subset(file, [0x627, 0x644]);
+    expect(other).not.toBe(first);
+    expect(Buffer.from(await other).equals(Buffer.from(await first))).toBe(false);
+    // once forgotten, cut anew: equal bytes from a new packing
+    forgetWoff2Subsets();
+    const anew = woff2Subset(file, [0x627, 0x644, 0x20]);
+    expect(anew).not.toBe(first);
+    expect(Buffer.from(await anew).equals(Buffer.from(await first))).toBe(true);
   });
 
   test('a running head: on screen a header above the page, in print the title, the edition and «صفحة X من Y» on every page', async () => {

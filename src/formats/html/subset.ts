@@ -78,7 +78,33 @@ export function subsetFont(font: Uint8Array, codePoints: Iterable<number>): Uint
   return bytes;
 }
 
-/** The font cut to these characters, as WOFF2. */
-export async function woff2Subset(fontPath: string, codePoints: Iterable<number>): Promise<Uint8Array> {
-  return compressWoff2(subsetFont(readFileSync(fontPath), codePoints));
+/**
+ * Cuts already made in this process, by face and characters. Most pages of a
+ * course need the same characters (those a student may type are in every
+ * cut: the sample lessons, their teacher editions and the pack all cut to the
+ * same 177), and WOFF2's Brotli at its best quality takes some 0.3-0.5 s per
+ * face: a pack built as HTML, or a lesson rebuilt while watching, packs each
+ * face once. A few faces and character sets at most (40-80 KB each).
+ */
+const cuts = new Map<string, Promise<Uint8Array>>();
+const CUTS_KEPT = 16;
+
+/** The font cut to these characters, as WOFF2 (shared between callers: not to be changed). */
+export function woff2Subset(fontPath: string, codePoints: Iterable<number>): Promise<Uint8Array> {
+  const chars = [...new Set(codePoints)].sort((a, b) => a - b);
+  const key = `${fontPath}\0${chars.join(',')}`;
+  let cut = cuts.get(key);
+  if (!cut) {
+    cut = compressWoff2(subsetFont(readFileSync(fontPath), chars));
+    // a failure is not kept: the next call tries again
+    cut.catch(() => cuts.delete(key));
+    if (cuts.size >= CUTS_KEPT) cuts.delete(cuts.keys().next().value!);
+    cuts.set(key, cut);
+  }
+  return cut;
+}
+
+/** Forget the cuts made so far (tests: to make one anew). */
+export function forgetWoff2Subsets(): void {
+  cuts.clear();
 }
