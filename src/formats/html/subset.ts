@@ -95,7 +95,8 @@ export function woff2Subset(fontPath: string, codePoints: Iterable<number>): Pro
   const key = `${fontPath}\0${chars.join(',')}`;
   let cut = cuts.get(key);
   if (!cut) {
-    cut = compressWoff2(subsetFont(readFileSync(fontPath), chars));
+    // a copy: wawoff2 gives a view of its wasm memory, which its next call overwrites
+    cut = compressWoff2(subsetFont(readFileSync(fontPath), chars)).then((bytes) => bytes.slice());
     // a failure is not kept: the next call tries again
     cut.catch(() => cuts.delete(key));
     if (cuts.size >= CUTS_KEPT) cuts.delete(cuts.keys().next().value!);
