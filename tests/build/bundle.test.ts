@@ -96,11 +96,9 @@ describe('the bundled CLI', () => {
   });
 
   test.each([
-    ['check', ['check', LESSON, 'lessons/course.yaml']],
-    ['a missing file', ['check', 'tests/fixtures/workspace/nope.yaml']],
-    ['a lesson with schema errors', ['check', BROKEN]],
-    ['a lesson with YAML errors', ['check', BAD_YAML]],
-    ['a course with own templates', ['build', 'lessons/course.yaml', '--templates', OWN_TEMPLATES, '--out', path.join(BAD, 'out-own'), '--quiet']],
+    // one run checks them all, each file reported on its own (a process each cost 0.3-0.5 s of CPU)
+    ['check: good files, a missing file, schema errors, YAML errors', ['check', LESSON, 'lessons/course.yaml', 'tests/fixtures/workspace/nope.yaml', BROKEN, BAD_YAML]],
+    ['a course with own templates', ['build', 'lessons/course.yaml', '--edition', 'student', '--templates', OWN_TEMPLATES, '--out', path.join(BAD, 'out-own'), '--quiet']],
     ['a lesson with a broken own template', ['build', LESSON, '--templates', BROKEN_TEMPLATES, '--out', path.join(BAD, 'out-broken'), '--quiet']],
     ['passages', ['passages', 'lessons/articles/virtual-caliphate.md', '--ref', 'p2.s1-s2']],
     ['questions', ['questions', ...fs.readdirSync(path.join(ROOT, 'lessons/questions')).map((f) => `lessons/questions/${f}`)]],
