@@ -15,6 +15,7 @@
 // Started from the TypeScript sources through a module loader, each such
 // process spent ~1.7 s of CPU before its first line of work; from the bundle
 // ~0.8 s, from the snapshot ~0.3 s (one lesson built: 1.67 -> 0.83 -> 0.45 s CPU).
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -57,14 +58,16 @@ function builtFrom(dir: string, hash: string): boolean {
  * `<hash>.json` at it: a run starting meanwhile sees a whole package or none.
  */
 async function cachedPackage(hash: string): Promise<string> {
-  const pointer = path.join(CACHE, `${hash}.json`);
+  // named also by how this file makes a package
+  const name = createHash('sha256').update(hash).update(fs.readFileSync(path.join(ROOT, 'tests/helpers/compiled-cli.ts'))).digest('hex').slice(0, 16);
+  const pointer = path.join(CACHE, `${name}.json`);
   try {
     const dir = (JSON.parse(fs.readFileSync(pointer, 'utf8')) as { dir: string }).dir;
     if (builtFrom(dir, hash)) return dir;
   } catch {
     // none yet
   }
-  const dir = path.join(CACHE, `${hash}-${process.pid}`);
+  const dir = path.join(CACHE, `${name}-${process.pid}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   for (const entry of LINKED) fs.symlinkSync(path.join(ROOT, entry), path.join(dir, entry));
