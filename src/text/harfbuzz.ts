@@ -187,12 +187,17 @@ function scriptTag(s: Shaper, script: string): number {
   return tag;
 }
 
+/** How many times hbShape has run HarfBuzz in this process (what the shape cache saves, counted where it is spent). */
+let shapeCalls = 0;
+export const hbShapeCalls = (): number => shapeCalls;
+
 /**
  * Shape `text` with `font` (from hbFont) as harfbuzzjs's shape() would after
  * reset, addText, setDirection, setScript, setClusterLevel(CHARACTERS) and
  * setFlags(BOT | EOT | REMOVE_DEFAULT_IGNORABLES); no features.
  */
 export function hbShape(font: number, text: string, rtl: boolean, script: string): HbGlyphs {
+  shapeCalls++;
   const s = (shaper ??= makeShaper());
   const hb = s.hb.x;
   const { buffer, result } = s;

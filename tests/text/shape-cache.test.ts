@@ -1,22 +1,22 @@
 // The shape cache: a word is shaped by HarfBuzz once per face, however often
-// it is set. What is counted is real HarfBuzz calls (hbShape, wrapped below),
-// not the cache's own bookkeeping, so a cache that stops working fails here.
-// How fast that is, is measured by `npm run bench`, never here.
-import { beforeEach, expect, test, vi } from 'vitest';
+// it is set. What is counted is real HarfBuzz calls (hbShapeCalls, counted in
+// hbShape itself), not the cache's own bookkeeping, so a cache that stops
+// working fails here. How fast that is, is measured by `npm run bench`, never here.
+import { beforeEach, expect, test } from 'vitest';
+import { hbShapeCalls } from '../../src/text/harfbuzz.js';
 import { cachedShapes, clearShapeCache, layoutParagraph, loadFamily, setShapeCacheLimit, shapeText } from '../../src/text/index.js';
 import { seedArticle, seedWords, style12 } from './helpers.js';
 
-const harfbuzz = vi.hoisted(() => ({ calls: 0 }));
-vi.mock('../../src/text/harfbuzz.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/text/harfbuzz.js')>();
-  return {
-    ...real,
-    hbShape: (...args: Parameters<typeof real.hbShape>) => {
-      harfbuzz.calls++;
-      return real.hbShape(...args);
-    },
-  };
-});
+/** HarfBuzz calls since the last beforeEach (the counter runs for the whole process) */
+const harfbuzz = {
+  from: 0,
+  get calls() {
+    return hbShapeCalls() - this.from;
+  },
+  set calls(n: number) {
+    this.from = hbShapeCalls() - n;
+  },
+};
 
 const family = loadFamily('amiri');
 const { paragraphs } = seedArticle();
