@@ -66,7 +66,11 @@ function pdfs(dir: string): Record<string, Buffer> {
   return Object.fromEntries(fs.readdirSync(dir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f))]));
 }
 
-type SnapshotCheck = { currentSnapshot(dist: string): string | undefined; snapshotInputs(dist: string): object };
+type SnapshotCheck = {
+  currentSnapshot(dist: string): string | undefined;
+  snapshotInputs(dist: string): object;
+  snapshotFor(args: string[], env: object, dist: string): string | undefined;
+};
 
 /** The launcher's snapshot check of the package at `dir` (its own copy: it knows its own templates/). */
 const snapshotCheck = async (dir: string) => (await import(pathToFileURL(path.join(dir, 'bin/snapshot-check.js')).href)) as SnapshotCheck;
@@ -113,7 +117,7 @@ describe('the bundled CLI', () => {
   });
 
   test('a short build starts from the snapshot; a watch, the studio, HIWAR_SNAPSHOT=0 and NODE_OPTIONS do not', async () => {
-    const check = (await import(pathToFileURL(path.join(pkg, 'bin/snapshot-check.js')).href)) as { snapshotFor(args: string[], env: object, dist: string): string | undefined };
+    const check = await snapshotCheck(pkg);
     const dist = path.join(pkg, 'dist');
     expect(check.snapshotFor(['build', LESSON], {}, dist)).toBe(path.join(dist, 'snapshot', 'hiwar.blob'));
     expect(check.snapshotFor(['check', LESSON], { HIWAR_SNAPSHOT: '1' }, dist)).toBeDefined();
