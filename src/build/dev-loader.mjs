@@ -1,10 +1,12 @@
-// Module hooks for dev-worker.mjs (the build's worker threads when hiwar runs
-// from its TypeScript sources, as under vitest): run hiwar straight from its
-// TypeScript sources. `./x.js` resolves to `./x.ts` when only the source
-// exists; esbuild (vitest brings it) strips the types.
+// Module hooks that run hiwar straight from its TypeScript sources: for the
+// scripts (golden, pagination-stats, make-chart) and for dev-worker.mjs, the
+// build's worker threads when hiwar runs from its sources without a bundled
+// worker named (the tests name one: tests/helpers/compiled-cli.ts). `./x.js`
+// resolves to `./x.ts` when only the source exists; esbuild (vitest brings
+// it) strips the types.
 //
 // Stripping the ~90 modules takes about 0.5 s of CPU, paid again by every
-// worker thread the tests start, so the JavaScript is kept in
+// process and worker thread that loads them, so the JavaScript is kept in
 // node_modules/.cache, named by a hash of the source text, its path and the
 // esbuild version: a changed source is a new name and is always stripped anew.
 import { createHash } from 'node:crypto';
