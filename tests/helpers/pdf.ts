@@ -1,5 +1,15 @@
 // Reads our PDFs back the way a viewer would: pdf.js (pdfjs-dist) text, outline and metadata.
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+//
+// pdf.js runs in a worker thread of its own (pdfjs-thread.mjs), never in the
+// test process. Its Node build installs core-js polyfills when it loads: it
+// replaces Array.prototype.push (a JavaScript function, ~10x slower than V8's:
+// 4.7 s of the suite's CPU, profiled, spread over every file that ran after a
+// PDF was read in the same process) and adds what Node 20 lacks
+// (Promise.withResolvers, the new Set methods, Iterator helpers). hiwar's
+// code under test would have run on those, and a use of one of them would
+// have passed here and failed on Node 20. In its own thread pdf.js keeps its
+// polyfills to itself; pdf.test.ts checks the test process stays as Node made it.
+import { Worker } from 'node:worker_threads';
 
 export interface PageText {
   /** items in content-stream order, with their baseline y measured from the top of the page */
@@ -7,24 +17,97 @@ export interface PageText {
   height: number;
 }
 
-export async function openPdf(bytes: Uint8Array) {
-  return getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, verbosity: 0, isEvalSupported: false }).promise;
+/** A text item as pdf.js's getTextContent gives it, or (with markedContent) a marked-content item. */
+export interface RawTextItem {
+  str?: string;
+  transform?: number[];
+  width?: number;
+  hasEOL?: boolean;
+  type?: string;
+  id?: string;
+  tag?: string;
+}
+
+export interface OutlineNode {
+  title: string;
+  /** 1-based page the entry opens */
+  page: number;
+  children: OutlineNode[];
+}
+
+/** What to read besides the pages' text (on by default; `text: false` skips it). */
+export interface PdfWant {
+  text?: boolean;
+  /** the text with its marked-content items (pdf.js then also splits text at each of them) */
+  markedContent?: boolean;
+  structTree?: boolean;
+  annotations?: boolean;
+  outline?: boolean;
+  /** document info, XMP metadata, mark info and viewer preferences */
+  metadata?: boolean;
+}
+
+export interface PdfRead {
+  numPages: number;
+  pages: { view: number[]; items?: RawTextItem[]; structTree?: unknown; annotations?: Record<string, unknown>[] }[];
+  outline?: OutlineNode[];
+  info?: Record<string, unknown>;
+  metadata?: Record<string, string> | null;
+  markInfo?: Record<string, boolean> | null;
+  viewerPreferences?: Record<string, unknown> | null;
+}
+
+let thread: Worker | undefined;
+let nextId = 0;
+const pending = new Map<number, { resolve: (r: PdfRead) => void; reject: (e: Error) => void }>();
+
+function pdfjsThread(): Worker {
+  if (thread) return thread;
+  const t = new Worker(new URL('./pdfjs-thread.mjs', import.meta.url));
+  t.on('message', ({ id, result, error }: { id: number; result?: PdfRead; error?: string }) => {
+    const call = pending.get(id);
+    pending.delete(id);
+    if (!pending.size) t.unref(); // idle: the test process may end
+    if (error !== undefined) call?.reject(new Error(`pdf.js: ${error}`));
+    else call?.resolve(result!);
+  });
+  t.on('error', (e) => {
+    for (const call of pending.values()) call.reject(e);
+    pending.clear();
+    thread = undefined;
+  });
+  t.unref();
+  return (thread = t);
+}
+
+/** Read a PDF with pdf.js: the pages' text, and whatever else `want` asks for. */
+export function readPdf(bytes: Uint8Array, want: PdfWant = {}): Promise<PdfRead> {
+  const t = pdfjsThread();
+  const id = nextId++;
+  return new Promise<PdfRead>((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    t.ref();
+    const copy = new Uint8Array(bytes); // moved to the thread, not cloned
+    t.postMessage({ id, bytes: copy, want }, [copy.buffer]);
+  });
 }
 
 export async function readPages(bytes: Uint8Array): Promise<PageText[]> {
-  const doc = await openPdf(bytes);
-  const pages: PageText[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const page = await doc.getPage(i);
-    const [, , , height] = page.view;
-    const tc = await page.getTextContent();
-    const items = tc.items
-      .filter((it): it is Extract<typeof it, { str: string }> => 'str' in it)
-      .map((it) => ({ str: it.str, x: it.transform[4], y: height - it.transform[5], fontSize: Math.hypot(it.transform[2], it.transform[3]), width: it.width }));
-    pages.push({ items, height });
-  }
-  await doc.destroy();
-  return pages;
+  const doc = await readPdf(bytes);
+  return doc.pages.map(({ view, items }) => {
+    const height = view[3];
+    return {
+      height,
+      items: items!
+        .filter((it): it is RawTextItem & { str: string; transform: number[]; width: number } => typeof it.str === 'string')
+        .map((it) => ({ str: it.str, x: it.transform[4], y: height - it.transform[5], fontSize: Math.hypot(it.transform[2], it.transform[3]), width: it.width })),
+    };
+  });
+}
+
+/** The PDF's outline (bookmarks) with the page each entry points at. */
+export async function outlineOf(bytes: Uint8Array): Promise<OutlineNode[]> {
+  return (await readPdf(bytes, { text: false, outline: true })).outline!;
 }
 
 /**

@@ -7,23 +7,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { PDFiumLibrary } from '@hyzyla/pdfium';
 import * as mupdf from 'mupdf';
-import { openPdf } from '../helpers/pdf.js';
+import { readPdf } from '../helpers/pdf.js';
 
 export type Extractor = 'pdf.js' | 'PDFium' | 'MuPDF';
 export const EXTRACTORS: Extractor[] = ['pdf.js', 'PDFium', 'MuPDF'];
 
 /** pdf.js getTextContent: items in content order, a newline where pdf.js ends a line. */
 async function pdfjsPages(bytes: Uint8Array): Promise<string[]> {
-  const doc = await openPdf(bytes);
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const tc = await (await doc.getPage(i)).getTextContent();
-    let s = '';
-    for (const it of tc.items) if ('str' in it) s += it.str + (it.hasEOL ? '\n' : '');
-    pages.push(s);
-  }
-  await doc.destroy();
-  return pages;
+  const doc = await readPdf(bytes);
+  return doc.pages.map(({ items }) => items!.map((it) => (typeof it.str === 'string' ? it.str + (it.hasEOL ? '\n' : '') : '')).join(''));
 }
 
 let pdfium: Promise<PDFiumLibrary> | undefined;

@@ -9,7 +9,7 @@ import jsQRModule from 'jsqr';
 import * as mupdf from 'mupdf';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildFile } from '../../src/cli/build.js';
-import { bodyText, normalizeText, openPdf, readPages } from '../helpers/pdf.js';
+import { bodyText, normalizeText, readPages, readPdf } from '../helpers/pdf.js';
 import { workspace } from '../workspace/helpers.js';
 import { picture } from '../render/pictures.js';
 
@@ -85,13 +85,11 @@ describe('sources that show', () => {
   });
 
   test('the URL is printed, and a link annotation over its text opens it', async () => {
-    const doc = await openPdf(fs.readFileSync(path.join(plain.out, 'note-student.pdf')));
-    const page = await doc.getPage(1);
-    const links = (await page.getAnnotations()).filter((a: { subtype: string }) => a.subtype === 'Link');
-    expect(links.map((l: { url?: string }) => l.url)).toEqual([URL_TEXT]);
+    const [page] = (await readPdf(fs.readFileSync(path.join(plain.out, 'note-student.pdf')), { annotations: true })).pages;
+    const links = page.annotations!.filter((a) => a.subtype === 'Link');
+    expect(links.map((l) => l.url)).toEqual([URL_TEXT]);
     const [x1, y1, x2, y2] = links[0].rect as number[];
-    const tc = await page.getTextContent();
-    const item = tc.items.find((i) => 'str' in i && i.str.includes('news.example')) as { transform: number[]; width: number } | undefined;
+    const item = page.items!.find((i) => i.str?.includes('news.example')) as { transform: number[]; width: number } | undefined;
     expect(item).toBeDefined();
     // the text's baseline start and end lie inside the clickable rectangle
     const [, , , , tx, ty] = item!.transform;
@@ -99,7 +97,6 @@ describe('sources that show', () => {
     expect(tx + item!.width).toBeLessThanOrEqual(x2 + 1);
     expect(ty).toBeGreaterThanOrEqual(y1);
     expect(ty).toBeLessThanOrEqual(y2);
-    await doc.destroy();
   });
 
   test('`qr: true` prints a QR code that a reader decodes to the URL', () => {
@@ -215,8 +212,7 @@ describe('figures', () => {
     // the picture is the marked content of a Figure structure element whose /Alt is the figure's alt text
     const content = Buffer.from(page.getObject().get('Contents').readStream().asUint8Array()).toString('latin1');
     expect(content).toMatch(/\/Figure <<\s*\/MCID \d+\s*>>\s*BDC\s+q[\s\S]*?\/\w+ Do\s+Q\s+EMC/);
-    const pdf = await openPdf(fs.readFileSync(path.join(plain.out, 'note-student.pdf')));
-    const tree = await (await pdf.getPage(1)).getStructTree();
+    const tree = (await readPdf(fs.readFileSync(path.join(plain.out, 'note-student.pdf')), { text: false, structTree: true })).pages[0].structTree;
     const figures: { role: string; alt?: string }[] = [];
     const walk = (n: { role?: string; alt?: string; children?: unknown[] }) => {
       if (n.role === 'Figure') figures.push({ role: n.role, alt: n.alt });
@@ -224,7 +220,6 @@ describe('figures', () => {
     };
     walk(tree as never);
     expect(figures).toEqual([{ role: 'Figure', alt: 'رسم بالأعمدة لأعداد المنشورات المحذوفة' }]);
-    await pdf.destroy();
   });
 });
 

@@ -1,7 +1,7 @@
 // The structure tree of a tagged PDF as pdf.js reads it (what a screen reader
 // is given): each element's role, attributes and text, the text taken from
 // the element's marked content as pdf.js extracts it (in logical order).
-import { openPdf } from '../helpers/pdf.js';
+import { readPdf } from '../helpers/pdf.js';
 
 export interface Element {
   role: string;
@@ -23,19 +23,17 @@ interface RawNode {
 
 /** The structure elements of every page (pdf.js gives the tree page by page), and the text outside any element per page. */
 export async function structureOf(bytes: Uint8Array): Promise<{ pages: Element[]; outside: string[]; artifacts: string[] }> {
-  const doc = await openPdf(bytes);
+  const doc = await readPdf(bytes, { markedContent: true, structTree: true });
   const pages: Element[] = [];
   const outside: string[] = [];
   const artifacts: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const page = await doc.getPage(i);
-    const tc = await page.getTextContent({ includeMarkedContent: true });
+  for (const page of doc.pages) {
     // marked-content id -> text; and text in artifacts or in no marked content at all
     const byId = new Map<string, string>();
     const stack: { id: string | null; tag: string | null }[] = [];
     let loose = '';
     let artifact = '';
-    for (const it of tc.items as (RawNode & { str?: string; hasEOL?: boolean; tag?: string })[]) {
+    for (const it of page.items!) {
       if (it.type === 'beginMarkedContentProps' || it.type === 'beginMarkedContent') stack.push({ id: it.id ?? null, tag: it.tag ?? null });
       else if (it.type === 'endMarkedContent') stack.pop();
       else if (typeof it.str === 'string') {
@@ -59,10 +57,9 @@ export async function structureOf(bytes: Uint8Array): Promise<{ pages: Element[]
       }
       return { role: n.role ?? '', lang: n.lang, alt: n.alt, children, text };
     };
-    const tree = (await page.getStructTree()) as RawNode | null;
+    const tree = page.structTree as RawNode | null;
     pages.push(tree ? convert(tree) : { role: '', children: [], text: '' });
   }
-  await doc.destroy();
   return { pages, outside, artifacts };
 }
 
