@@ -226,6 +226,15 @@ describe('hiwar studio in a browser', { shuffle: false, timeout: STEP }, () => {
     const bytes = fs.readFileSync(file);
     await go('#/edit/virtual-caliphate-intro.yaml', `${fieldSel(['duration'])} input`);
     await page.waitForSelector('#page-count[data-pages]:not([data-pages="0"])');
+    // the preview draws the pages in view (two at most in this window), not
+    // the whole lesson after each change; the last one once it is scrolled to
+    const pages = await pagesShown(page);
+    const drawn = () => page.$$eval('.pages figure[data-drawn]', (figures) => figures.length);
+    expect(pages).toBe(6);
+    expect(await drawn()).toBeGreaterThan(0);
+    expect(await drawn()).toBeLessThan(pages);
+    await page.$eval('.pages figure:last-child', (el) => el.scrollIntoView());
+    await page.waitForSelector('.pages figure:last-child[data-drawn]');
     const input = `${fieldSel(['duration'])} input`;
     await replaceText(input, 'خمسون');
     const shown = await waitText(page, `${fieldSel(['duration'])} .field-errors`, 'خطأ');

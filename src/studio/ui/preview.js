@@ -1,5 +1,6 @@
-// The live preview: the PDF a build would write, page by page, drawn by pdf.js.
-// A change with errors keeps the last good pages on screen, marked as such.
+// The live preview: the PDF a build would write, page by page, drawn by pdf.js
+// as the pages come into view. A change with errors keeps the last good pages
+// on screen, marked as such.
 import * as pdfjs from '/vendor/pdf.mjs';
 import { h, t } from './core.js';
 
@@ -52,23 +53,59 @@ export class Preview {
     const data = new Uint8Array(await res.arrayBuffer());
     const doc = await pdfjs.getDocument({ data, isEvalSupported: false }).promise;
     const width = Math.max(280, Math.min(this.pagesEl.clientWidth || 520, 640));
+    const ratio = window.devicePixelRatio || 1;
     const figures = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const base = page.getViewport({ scale: 1 });
-      const scale = width / base.width;
-      const ratio = window.devicePixelRatio || 1;
-      const vp = page.getViewport({ scale: scale * ratio });
+      const vp = page.getViewport({ scale: (width / base.width) * ratio });
       const canvas = h('canvas', { width: Math.floor(vp.width), height: Math.floor(vp.height), role: 'img', 'aria-label': t('ui-page-of', { n, m: doc.numPages }) });
       canvas.style.width = `${Math.floor(vp.width / ratio)}px`;
-      await page.render({ canvasContext: canvas.getContext('2d'), viewport: vp }).promise;
-      figures.push(h('figure', {}, canvas, h('figcaption', {}, t('ui-page-of', { n, m: doc.numPages }))));
+      const figure = h('figure', {}, canvas, h('figcaption', {}, t('ui-page-of', { n, m: doc.numPages })));
+      // drawn once, when first needed; a page of a document replaced meanwhile is never drawn
+      figure.draw = () =>
+        (figure.drawing ??= page.render({ canvasContext: canvas.getContext('2d'), viewport: vp }).promise.then(
+          () => figure.setAttribute('data-drawn', ''),
+          () => {},
+        ));
+      figures.push(figure);
     }
-    await doc.destroy();
-    if (rev !== this.rev) return;
+    // A lesson has a dozen pages and a pack fifty: drawing them all after
+    // every keystroke kept the browser busy for seconds. The pages in view are
+    // drawn before the new pages take the old ones' place (so what the reader
+    // looks at never goes blank), the others as they are scrolled to.
+    await Promise.all(this.pagesInView(figures.length).map((n) => figures[n - 1].draw()));
+    if (rev !== this.rev) {
+      await doc.destroy();
+      return;
+    }
+    this.observer?.disconnect();
     this.pagesEl.replaceChildren(...figures);
-    this.countEl.dataset.pages = String(doc.numPages ?? figures.length);
+    this.observer = new IntersectionObserver((entries) => {
+      for (const e of entries) if (e.isIntersecting) e.target.draw();
+    }, { rootMargin: '50% 0px' });
+    for (const f of figures) this.observer.observe(f);
+    const old = this.doc;
+    this.doc = doc;
+    await old?.destroy();
+    this.countEl.dataset.pages = String(doc.numPages);
     this.countEl.dataset.edition = this.edition;
-    this.countEl.textContent = `${t(`ui-${this.edition}`)} — ${t('ui-pages', { n: figures.length })}`;
+    this.countEl.textContent = `${t(`ui-${this.edition}`)} — ${t('ui-pages', { n: doc.numPages })}`;
+  }
+
+  /** Numbers (1-based) of the pages shown now that a document of `count` pages still has: at least the first. */
+  pagesInView(count) {
+    const shown = [];
+    if (this.pagesEl.isConnected) {
+      // what the window shows, cut to the scrolling pane the pages are in
+      const pane = this.pagesEl.closest('.side')?.getBoundingClientRect();
+      const top = Math.max(0, pane?.top ?? 0);
+      const bottom = Math.min(window.innerHeight, pane?.bottom ?? Infinity);
+      [...this.pagesEl.children].forEach((f, i) => {
+        const r = f.getBoundingClientRect();
+        if (r.bottom > top && r.top < bottom && i < count) shown.push(i + 1);
+      });
+    }
+    return shown.length ? shown : [1];
   }
 }
