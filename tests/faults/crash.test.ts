@@ -4,36 +4,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, test, vi } from 'vitest';
+import * as fonts from '../../src/text/fonts.js';
+import * as writer from '../../src/pdf/writer.js';
 import { expectNoTemps, hiwar, lesson, snapshot, workspace } from './helpers.js';
 
-const faults = vi.hoisted(() => ({ font: false, writer: false }));
-
-vi.mock('../../src/text/fonts.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/text/fonts.js')>();
-  return {
-    ...real,
-    loadFamily: (name: Parameters<typeof real.loadFamily>[0]) => {
-      if (faults.font) throw new Error(`cannot open font /opt/hiwar/node_modules/@expo-google-fonts/amiri/400Regular/Amiri_400Regular.ttf: Unknown font format`);
-      return real.loadFamily(name);
-    },
-  };
-});
-
-vi.mock('../../src/pdf/writer.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/pdf/writer.js')>();
-  return {
-    ...real,
-    writePdf: (...args: Parameters<typeof real.writePdf>) => {
-      if (faults.writer) throw new Error('simulated crash in the PDF writer');
-      return real.writePdf(...args);
-    },
-  };
-});
-
+// The faults are spies on the modules' exports, which hiwar's other modules
+// call through (a module mock would need a fresh process of its own: see
+// vitest.config.ts), undone after each test.
 afterEach(() => {
-  faults.font = false;
-  faults.writer = false;
+  vi.restoreAllMocks();
 });
+
+function failFontLoading() {
+  return vi.spyOn(fonts, 'loadFamily').mockImplementation(() => {
+    throw new Error(`cannot open font /opt/hiwar/node_modules/@expo-google-fonts/amiri/400Regular/Amiri_400Regular.ttf: Unknown font format`);
+  });
+}
+
+function crashTheWriter() {
+  return vi.spyOn(writer, 'writePdf').mockImplementation(() => {
+    throw new Error('simulated crash in the PDF writer');
+  });
+}
 
 async function built() {
   const dir = workspace({ 'l.yaml': lesson() });
@@ -45,8 +37,9 @@ async function built() {
 test('a font that cannot be opened: exit 1, one line that says to reinstall, the old PDF kept', async () => {
   const { dir, pdf, good } = await built();
   const before = snapshot(dir);
-  faults.font = true;
+  const fault = failFontLoading();
   const r = await hiwar(dir, 'build', 'l.yaml', '--edition', 'student');
+  expect(fault).toHaveBeenCalled();
   expect(r.code).toBe(1);
   expect(r.stderr).toBe(
     "l.yaml:1:1: error: the font Amiri cannot be loaded: cannot open font /opt/hiwar/node_modules/@expo-google-fonts/amiri/400Regular/Amiri_400Regular.ttf: Unknown font format\n  hint: hiwar's fonts come with it: run `npm install` again in hiwar's folder",
@@ -59,8 +52,9 @@ test('a crash inside the renderer: reported as our bug (exit 3), no stack trace,
   const { dir, pdf, good } = await built();
   fs.writeFileSync(path.join(dir, 'l.yaml'), lesson('سؤال جديد؟'));
   const before = snapshot(dir);
-  faults.writer = true;
+  const fault = crashTheWriter();
   const r = await hiwar(dir, 'build', 'l.yaml', '--edition', 'student');
+  expect(fault).toHaveBeenCalled();
   expect(r.code).toBe(3);
   expect(r.stderr).toContain('simulated crash in the PDF writer');
   expect(r.stderr).toContain('this is a bug in hiwar, not in your files');
