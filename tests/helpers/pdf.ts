@@ -9,6 +9,7 @@
 // code under test would have run on those, and a use of one of them would
 // have passed here and failed on Node 20. In its own thread pdf.js keeps its
 // polyfills to itself; pdf.test.ts checks the test process stays as Node made it.
+import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 
 export interface PageText {
@@ -80,8 +81,26 @@ function pdfjsThread(): Worker {
   return (thread = t);
 }
 
+// The same PDF is often read again by the next test of a file (18 of the
+// suite's 83 reads): a read is a function of the bytes and of `want`, so the
+// last few are kept, and each caller gets its own copy to change.
+const kept = new Map<string, Promise<PdfRead>>();
+const KEEP = 24;
+
 /** Read a PDF with pdf.js: the pages' text, and whatever else `want` asks for. */
-export function readPdf(bytes: Uint8Array, want: PdfWant = {}): Promise<PdfRead> {
+export async function readPdf(bytes: Uint8Array, want: PdfWant = {}): Promise<PdfRead> {
+  const key = `${createHash('sha256').update(bytes).digest('hex')} ${JSON.stringify(want)}`;
+  let read = kept.get(key);
+  if (!read) {
+    read = readInThread(bytes, want);
+    read.catch(() => kept.delete(key));
+    kept.set(key, read);
+    if (kept.size > KEEP) kept.delete(kept.keys().next().value!);
+  }
+  return structuredClone(await read);
+}
+
+function readInThread(bytes: Uint8Array, want: PdfWant): Promise<PdfRead> {
   const t = pdfjsThread();
   const id = nextId++;
   return new Promise<PdfRead>((resolve, reject) => {

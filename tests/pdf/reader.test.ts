@@ -56,3 +56,12 @@ test('a file that is not a PDF is an error, and the reader goes on', async () =>
   await expect(readPdf(Buffer.from('not a pdf'))).rejects.toThrow(/pdf\.js: /);
   expect((await readPdf(await tinyPdf())).numPages).toBe(2);
 });
+
+test('a PDF read again gives the same reading, a copy of its own each time', async () => {
+  const bytes = await tinyPdf();
+  const first = await readPdf(bytes);
+  first.pages[0].items!.length = 0;
+  const again = await readPdf(bytes);
+  expect(again.pages[0].items!.map((i) => i.str).join('')).toBe('first page');
+  expect(await readPdf(bytes, { text: false })).not.toHaveProperty('pages.0.items');
+});
