@@ -2,13 +2,13 @@
 //
 // pdf.js runs in a worker thread of its own (pdfjs-thread.mjs), never in the
 // test process. Its Node build installs core-js polyfills when it loads: it
-// replaces Array.prototype.push (a JavaScript function, ~10x slower than V8's:
-// 4.7 s of the suite's CPU, profiled, spread over every file that ran after a
-// PDF was read in the same process) and adds what Node 20 lacks
+// replaces Array.prototype.push with a JavaScript function (4.7 s of one
+// profiled suite run, about half of it in files that ran after a PDF had been
+// read in the same process) and adds what Node 20 lacks
 // (Promise.withResolvers, the new Set methods, Iterator helpers). hiwar's
 // code under test would have run on those, and a use of one of them would
 // have passed here and failed on Node 20. In its own thread pdf.js keeps its
-// polyfills to itself; pdf.test.ts checks the test process stays as Node made it.
+// polyfills to itself; reader.test.ts checks the test process stays as Node made it.
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 

@@ -70,10 +70,11 @@ export class Preview {
         ));
       figures.push(figure);
     }
-    // A lesson has a dozen pages and a pack fifty: drawing them all after
-    // every keystroke kept the browser busy for seconds. The pages in view are
-    // drawn before the new pages take the old ones' place (so what the reader
-    // looks at never goes blank), the others as they are scrolled to.
+    // A lesson has several pages and a pack dozens, and one or two are in
+    // view: drawing every page after each change was work for pages nobody
+    // looked at. The pages in view are drawn before the new pages take the old
+    // ones' place (so what the reader looks at never goes blank), the others
+    // as they are scrolled to.
     await Promise.all(this.pagesInView(figures.length).map((n) => figures[n - 1].draw()));
     if (rev !== this.rev) {
       await doc.destroy();
