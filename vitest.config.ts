@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { SHORT_RUN_FLAGS } from './tests/helpers/short-run-flags.js';
 
 // Two projects:
 //
@@ -66,15 +67,9 @@ export default defineConfig({
     // the failure diff above, not the caches; still, what a file leaves in
     // its process is cleared after it (between-files.ts).
     poolOptions: {
-      // The test processes run a great deal of code a few times each, as a
-      // short hiwar run does: V8 optimized much of it on background threads
-      // (TurboFan for JavaScript, and the tier-up of HarfBuzz's, MuPDF's and
-      // PDFium's WebAssembly), which took as much CPU as the tests themselves.
-      // The flags the start-up snapshot runs under for the same reason
-      // (SNAPSHOT_FLAGS, bin/snapshot-check.js): JavaScript optimized later,
-      // WebAssembly by its baseline compiler only. Measured A/B on the whole
-      // suite, interleaved: 118-124 s of CPU against 134-138 s.
-      forks: { isolate: false, execArgv: ['--interrupt-budget=540672', '--liftoff-only'] },
+      // tests/helpers/short-run-flags.ts: measured A/B on the whole suite,
+      // interleaved, 118-124 s of CPU against 134-138 s
+      forks: { isolate: false, execArgv: SHORT_RUN_FLAGS },
       threads: { isolate: true },
     },
     // one worker per core (vitest's default leaves one core idle: on 2 cores
