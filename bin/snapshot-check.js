@@ -28,8 +28,12 @@ const ROOT = path.resolve(__dirname, '..');
  * middle of a one-lesson build that frees 3 MB (--trace-gc). Below 64 MB the
  * old generation is left alone; a long build still collects as it grows (the
  * 50-lesson course: 3 full collections -> 1, peak memory +20 MB).
+ *
+ * The first two (SHORT_RUN_FLAGS) are also what the test processes run under:
+ * they too run much code a few times (tests/helpers/short-run-flags.ts).
  */
-const SNAPSHOT_FLAGS = ['--interrupt-budget=540672', '--liftoff-only', '--initial-old-space-size=64'];
+const SHORT_RUN_FLAGS = ['--interrupt-budget=540672', '--liftoff-only'];
+const SNAPSHOT_FLAGS = [...SHORT_RUN_FLAGS, '--initial-old-space-size=64'];
 // the files src/cli/snapshot.ts reads into the snapshot besides the bundle (src/text/fonts.ts)
 const FONTS = [
   '@expo-google-fonts/amiri/400Regular/Amiri_400Regular.ttf',
@@ -85,6 +89,7 @@ function snapshotFor(args, env = process.env, dist) {
 }
 
 exports.SNAPSHOT_FLAGS = SNAPSHOT_FLAGS;
+exports.SHORT_RUN_FLAGS = SHORT_RUN_FLAGS;
 exports.snapshotFor = snapshotFor;
 exports.snapshotInputs = snapshotInputs;
 exports.currentSnapshot = currentSnapshot;
